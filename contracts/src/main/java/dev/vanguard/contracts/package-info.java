@@ -1,0 +1,6 @@
+/**
+ * The contracts between Vanguard's services: event records and their routing keys, and
+ * the Redis key layout. Plain Java so that any service, and the benchmark, can depend on
+ * it.
+ */
+package dev.vanguard.contracts;

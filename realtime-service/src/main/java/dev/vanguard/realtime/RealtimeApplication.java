@@ -1,0 +1,13 @@
+package dev.vanguard.realtime;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class RealtimeApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(RealtimeApplication.class, args);
+	}
+
+}
