@@ -1,7 +1,10 @@
 package dev.vanguard.testsupport;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.testcontainers.DockerClientFactory;
 
@@ -53,12 +56,31 @@ public final class Infrastructure {
 	}
 
 	private static boolean dockerAnswers() {
+		if (!dockerHinted()) {
+			return false;
+		}
 		try {
 			return DockerClientFactory.instance().isDockerAvailable();
 		}
 		catch (RuntimeException | LinkageError ex) {
 			return false;
 		}
+	}
+
+	/**
+	 * Testcontainers logs an alarming ERROR in every module's output when it finds no
+	 * engine, so it is asked only where something points to one.
+	 */
+	private static boolean dockerHinted() {
+		if (!env("DOCKER_HOST", "").isEmpty() || !env("TESTCONTAINERS_DOCKER_SOCKET_OVERRIDE", "").isEmpty()) {
+			return true;
+		}
+		Path home = Path.of(System.getProperty("user.home"));
+		return Stream
+			.of(Path.of("/var/run/docker.sock"), home.resolve(".docker/run/docker.sock"),
+					home.resolve(".docker/desktop/docker.sock"), home.resolve(".colima/default/docker.sock"),
+					home.resolve(".rd/docker.sock"), home.resolve(".testcontainers.properties"))
+			.anyMatch(Files::exists);
 	}
 
 }

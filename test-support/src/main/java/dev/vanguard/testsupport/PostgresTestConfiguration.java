@@ -13,6 +13,7 @@ import org.springframework.boot.testcontainers.service.connection.ServiceConnect
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.PropertySource;
 
 /**
  * A real PostgreSQL database of its own for each test context: a container where Docker
@@ -34,8 +35,15 @@ public class PostgresTestConfiguration {
 
 	}
 
+	/**
+	 * Every cached test context keeps its pool open on the one shared server, whose
+	 * {@code max_connections} is 100; small pools let many contexts (and several
+	 * engineers' builds) live side by side. Lowest precedence: a test may still set its
+	 * own.
+	 */
 	@Configuration(proxyBeanMethods = false)
 	@Conditional(InfrastructureConditions.Local.class)
+	@PropertySource("classpath:dev/vanguard/testsupport/local-postgres.properties")
 	static class Local {
 
 		@Bean(destroyMethod = "drop")
