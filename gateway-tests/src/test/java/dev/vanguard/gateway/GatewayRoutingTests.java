@@ -1,0 +1,217 @@
+package dev.vanguard.gateway;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.net.http.WebSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import dev.vanguard.gateway.WebSocketUpstream.Handshake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The gateway template routes each prefix to its service through a real nginx, with
+ * stand-in upstreams on random ports.
+ */
+class GatewayRoutingTests {
+
+	private static final Path ROOT = Path.of(System.getProperty("vanguard.root", "..")).toAbsolutePath().normalize();
+
+	private static final int MIB = 1024 * 1024;
+
+	private static HttpUpstream auth;
+
+	private static HttpUpstream quiz;
+
+	private static HttpUpstream session;
+
+	private static WebSocketUpstream realtime;
+
+	private static Nginx nginx;
+
+	private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	@BeforeAll
+	static void startGateway() throws IOException {
+		auth = new HttpUpstream("auth");
+		quiz = new HttpUpstream("quiz");
+		session = new HttpUpstream("session");
+		realtime = new WebSocketUpstream();
+		nginx = Nginx.start(ROOT,
+				Map.of("AUTH_UPSTREAM", auth.address(), "QUIZ_UPSTREAM", quiz.address(), "SESSION_UPSTREAM",
+						session.address(), "REALTIME_UPSTREAM", realtime.address(), "WEB_ROOT",
+						ROOT.resolve("deploy/gateway-page").toString()));
+	}
+
+	@AfterAll
+	static void stopGateway() throws IOException {
+		if (nginx != null) {
+			nginx.close();
+		}
+		auth.close();
+		quiz.close();
+		session.close();
+		realtime.close();
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "/api/auth/login, auth", "/api/auth/docs, auth", "/api/quizzes/42/questions?page=2, quiz",
+			"/api/sessions/abc/results.csv, session", "/api/sessions/.well-known/jwks.json, session" })
+	void routesEachPrefixToItsServiceWithThePathUnchanged(String path, String service)
+			throws IOException, InterruptedException {
+		HttpResponse<String> response = get(path);
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		Map<String, String> seen = parse(response.body());
+		assertThat(seen).containsEntry("service", service).containsEntry("uri", path);
+	}
+
+	@Test
+	void tellsServicesWhoAskedAndThroughWhichOrigin() throws IOException, InterruptedException {
+		Map<String, String> seen = parse(get("/api/auth/me").body());
+
+		String origin = "127.0.0.1:" + nginx.port();
+		assertThat(seen).containsEntry("host", origin)
+			.containsEntry("x-forwarded-host", origin)
+			.containsEntry("x-forwarded-proto", "http")
+			.containsEntry("x-forwarded-port", Integer.toString(nginx.port()))
+			.containsEntry("x-forwarded-for", "127.0.0.1");
+	}
+
+	@Test
+	void acceptsImageUploadsOfTwoMebibytes() throws IOException, InterruptedException {
+		HttpResponse<String> response = post("/api/quizzes/images", 2 * MIB + 4096);
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(parse(response.body())).containsEntry("service", "quiz")
+			.containsEntry("body", Integer.toString(2 * MIB + 4096));
+	}
+
+	@Test
+	void refusesBodiesOverThreeMebibytesWithoutBotheringTheService() throws IOException, InterruptedException {
+		int before = quiz.requests();
+
+		HttpResponse<String> response = post("/api/quizzes/images", 3 * MIB + 1);
+
+		assertThat(response.statusCode()).isEqualTo(413);
+		assertThat(quiz.requests()).isEqualTo(before);
+	}
+
+	@Test
+	void servesTheFrontendAtTheRoot() throws IOException, InterruptedException {
+		HttpResponse<String> response = get("/");
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/html"));
+		assertThat(response.body()).contains("Vanguard", "href=\"/api/auth/docs\"", "href=\"/api/quizzes/docs\"",
+				"href=\"/api/sessions/docs\"");
+	}
+
+	@Test
+	void servesTheFrontendForClientSideRoutes() throws IOException, InterruptedException {
+		HttpResponse<String> response = get("/play/123456");
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("<title>Vanguard</title>");
+	}
+
+	@Test
+	void keepsAuthKeysInternal() throws IOException, InterruptedException {
+		int before = auth.requests();
+
+		HttpResponse<String> response = get("/.well-known/jwks.json");
+
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(auth.requests()).isEqualTo(before);
+	}
+
+	@Test
+	void answersUnknownApiPathsWithAProblemNotThePage() throws IOException, InterruptedException {
+		HttpResponse<String> response = get("/api/scores/1");
+
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(response.body()).contains("\"status\":404");
+	}
+
+	@Test
+	void answersItsOwnHealthCheck() throws IOException, InterruptedException {
+		HttpResponse<String> response = get("/gateway/health");
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).isEqualTo("UP\n");
+	}
+
+	@Test
+	void upgradesWebSocketsToRealtimeBothWays() throws Exception {
+		realtime.handshakes().clear();
+		CompletableFuture<String> firstFrame = new CompletableFuture<>();
+		WebSocket socket = this.client.newWebSocketBuilder()
+			.buildAsync(URI.create("ws://127.0.0.1:" + nginx.port() + "/ws?token=abc"), new WebSocket.Listener() {
+
+				@Override
+				public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+					firstFrame.complete(data.toString());
+					return null;
+				}
+
+			})
+			.get(10, TimeUnit.SECONDS);
+		try {
+			assertThat(firstFrame.get(10, TimeUnit.SECONDS)).isEqualTo(WebSocketUpstream.GREETING);
+			Handshake handshake = realtime.handshakes().poll(10, TimeUnit.SECONDS);
+			assertThat(handshake).isNotNull();
+			assertThat(handshake.requestLine()).isEqualTo("GET /ws?token=abc HTTP/1.1");
+			assertThat(handshake.headers()).containsEntry("upgrade", "websocket")
+				.containsEntry("connection", "upgrade")
+				.containsEntry("x-forwarded-for", "127.0.0.1")
+				.containsKey("sec-websocket-key");
+		}
+		finally {
+			socket.abort();
+		}
+	}
+
+	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+		return this.client.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10)).build(),
+				BodyHandlers.ofString());
+	}
+
+	private HttpResponse<String> post(String path, int bytes) throws IOException, InterruptedException {
+		return this.client.send(HttpRequest.newBuilder(uri(path))
+			.timeout(Duration.ofSeconds(10))
+			.header("Content-Type", "image/png")
+			.POST(BodyPublishers.ofByteArray(new byte[bytes]))
+			.build(), BodyHandlers.ofString());
+	}
+
+	private static URI uri(String path) {
+		return URI.create("http://127.0.0.1:" + nginx.port() + path);
+	}
+
+	private static Map<String, String> parse(String body) {
+		return body.lines()
+			.filter((line) -> line.contains("="))
+			.collect(Collectors.toMap((line) -> line.substring(0, line.indexOf('=')),
+					(line) -> line.substring(line.indexOf('=') + 1)));
+	}
+
+}
