@@ -1,0 +1,141 @@
+package dev.vanguard.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.vanguard.bench.target.LineTarget;
+import dev.vanguard.bench.target.Target;
+
+/**
+ * The benchmark: starts the servers a case needs as child processes, measures, prints a
+ * table per case and writes it into {@code docs/benchmarks.md}.
+ *
+ * <p>
+ * Run through {@code bench/run} (or {@code ./vanguard bench}); {@link Options#USAGE}
+ * lists the options.
+ */
+public final class Bench {
+
+	/**
+	 * Ports of the comparison servers: below the ephemeral range the clients connect
+	 * from.
+	 */
+	static final int FLOOR_PORT = 19101;
+
+	static final int SOCKETIO_PORT = 19103;
+
+	static final List<Integer> FANOUT_PLAYERS = List.of(500, 1_000, 2_000, 5_000, 10_000);
+
+	static final List<Integer> SMOKE_PLAYERS = List.of(200);
+
+	private final Options options;
+
+	private final Machine machine = Machine.current();
+
+	Bench(Options options) {
+		this.options = options;
+	}
+
+	public static void main(String[] args) {
+		Options options;
+		try {
+			options = Options.parse(args);
+		}
+		catch (IllegalArgumentException ex) {
+			System.err.println(ex.getMessage());
+			System.exit(2);
+			return;
+		}
+		try {
+			List<Report.Section> sections = new Bench(options).run();
+			boolean complete = sections.stream()
+				.flatMap((section) -> section.rows().stream())
+				.allMatch((row) -> row.connected() == row.players());
+			System.exit(complete ? 0 : 1);
+		}
+		catch (Exception ex) {
+			ex.printStackTrace();
+			System.exit(1);
+		}
+	}
+
+	/**
+	 * Runs every case of the options; prints and writes each case's section as it ends.
+	 */
+	List<Report.Section> run() throws IOException, InterruptedException {
+		List<Report.Section> sections = new ArrayList<>();
+		for (String scenario : this.options.scenarios()) {
+			String load = this.machine.loadAverage();
+			Progress.say("case %s (load average %s)", scenario, load);
+			Report.Section section = switch (scenario) {
+				case "fanout" -> broadcast("fanout", this.options.playersOr(FANOUT_PLAYERS));
+				case "smoke" -> broadcast("smoke", this.options.playersOr(SMOKE_PLAYERS));
+				default -> new Report.Section(scenario, List.of(), List.of("not run: needs realtime-service"));
+			};
+			sections.add(section);
+			String block = Report.render(section, this.options, this.machine);
+			System.out.println(block);
+			if (this.options.writeDoc()) {
+				Report.write(docPath(), List.of(block), List.of(scenario));
+			}
+		}
+		return sections;
+	}
+
+	/**
+	 * Every N against every target, targets interleaved per N so they share the same
+	 * noise.
+	 */
+	private Report.Section broadcast(String scenario, List<Integer> playerCounts)
+			throws IOException, InterruptedException {
+		Map<String, Target> targets = startTargets();
+		try {
+			List<Row> rows = new ArrayList<>();
+			for (int players : playerCounts) {
+				for (Target target : targets.values()) {
+					rows.add(Broadcast.measure(scenario, target, players, this.options));
+				}
+			}
+			return new Report.Section(scenario, rows, List.of());
+		}
+		finally {
+			targets.values().forEach(Target::close);
+		}
+	}
+
+	private Map<String, Target> startTargets() throws IOException, InterruptedException {
+		Map<String, Target> targets = new LinkedHashMap<>();
+		Path logs = this.options.root().resolve("bench/target/logs");
+		try {
+			for (String name : this.options.targets()) {
+				Progress.say("starting %s", name);
+				switch (name) {
+					case "floor" -> targets.put(name, LineTarget.floor(FLOOR_PORT, FLOOR_PORT + 1, logs));
+					case "socketio" ->
+						targets.put(name, LineTarget.socketIo(this.options.root().resolve("bench/socketio-peer"),
+								SOCKETIO_PORT, SOCKETIO_PORT + 1, logs));
+					default -> Progress.say("target %s is not available yet; skipped", name);
+				}
+			}
+			return targets;
+		}
+		catch (IOException | InterruptedException | RuntimeException ex) {
+			targets.values().forEach(Target::close);
+			throw ex;
+		}
+	}
+
+	private Path docPath() {
+		Path doc = this.options.root().resolve("docs/benchmarks.md");
+		if (!Files.isDirectory(doc.getParent())) {
+			Progress.say("creating %s", doc.getParent());
+		}
+		return doc;
+	}
+
+}
