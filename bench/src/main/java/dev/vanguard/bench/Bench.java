@@ -10,6 +10,7 @@ import java.util.Map;
 
 import dev.vanguard.bench.target.LineTarget;
 import dev.vanguard.bench.target.Target;
+import dev.vanguard.bench.target.VanguardTarget;
 
 /**
  * The benchmark: starts the servers a case needs as child processes, measures, prints a
@@ -28,6 +29,12 @@ public final class Bench {
 	static final int FLOOR_PORT = 19101;
 
 	static final int SOCKETIO_PORT = 19103;
+
+	/**
+	 * realtime-service instances take this port and the next ones; the bench's JWKS
+	 * follows them.
+	 */
+	static final int VANGUARD_PORT = 19111;
 
 	static final List<Integer> FANOUT_PLAYERS = List.of(500, 1_000, 2_000, 5_000, 10_000);
 
@@ -119,7 +126,9 @@ public final class Bench {
 					case "socketio" ->
 						targets.put(name, LineTarget.socketIo(this.options.root().resolve("bench/socketio-peer"),
 								SOCKETIO_PORT, SOCKETIO_PORT + 1, logs));
-					default -> Progress.say("target %s is not available yet; skipped", name);
+					case "vanguard" ->
+						targets.put(name, VanguardTarget.start(this.options.root(), 1, VANGUARD_PORT, logs));
+					default -> throw new IllegalArgumentException("Unknown target " + name);
 				}
 			}
 			return targets;

@@ -1,0 +1,43 @@
+package dev.vanguard.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The smoke case of the benchmark, so the tool never rots: 200 players, every frame
+ * delivered, no timing asserted.
+ */
+class BenchSmokeTests {
+
+	/** Surefire runs in the module directory; the repository root is its parent. */
+	private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+
+	@Test
+	void deliversEveryFrameToTwoHundredPlayers() throws Exception {
+		List<String> targets = new ArrayList<>(List.of("floor"));
+		// The Socket.IO peer needs its npm install, which bench/run does; a bare clone
+		// has none.
+		if (Files.isDirectory(ROOT.resolve("bench/socketio-peer/node_modules"))) {
+			targets.add("socketio");
+		}
+		Options options = Options.parse("--case", "smoke", "--targets", String.join(",", targets), "--rounds", "2",
+				"--warmup", "1", "--root", ROOT.toString());
+
+		List<Report.Section> sections = new Bench(options).run();
+
+		assertThat(sections).singleElement().satisfies((section) -> {
+			assertThat(section.rows()).extracting(Row::target).containsExactlyElementsOf(targets);
+			assertThat(section.rows()).allSatisfy((row) -> {
+				assertThat(row.connected()).isEqualTo(200);
+				assertThat(row.delivered()).isEqualTo(row.expected()).isEqualTo(400);
+			});
+		});
+	}
+
+}
