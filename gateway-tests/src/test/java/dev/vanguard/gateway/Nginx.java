@@ -61,7 +61,7 @@ final class Nginx implements AutoCloseable {
 		String globals = "daemon off; pid " + prefix.resolve("nginx.pid") + ";"
 				+ ("root".equals(System.getProperty("user.name")) ? " user root;" : "");
 		List<String> command = List.of(binary, "-p", prefix + "/", "-c", prefix.resolve("conf/nginx.conf").toString(),
-				"-e", prefix.resolve("logs/error.log").toString(), "-g", globals);
+				"-e", prefix.resolve("logs/gateway.log").toString(), "-g", globals);
 		Process process = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(prefix.resolve("logs/stdout.log").toFile())
 			.start();
@@ -110,7 +110,7 @@ final class Nginx implements AutoCloseable {
 
 	String logs() {
 		StringBuilder logs = new StringBuilder();
-		for (String name : List.of("stdout.log", "error.log")) {
+		for (String name : List.of("stdout.log", "gateway.log")) {
 			Path log = this.prefix.resolve("logs").resolve(name);
 			try {
 				if (Files.exists(log)) {
