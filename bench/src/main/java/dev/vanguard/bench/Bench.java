@@ -40,6 +40,9 @@ public final class Bench {
 
 	static final List<Integer> SMOKE_PLAYERS = List.of(200);
 
+	/** A process may open at most 20,000 files here; 19,000 leaves room for the rest. */
+	static final List<Integer> CONNECTION_STEPS = List.of(1_000, 5_000, 10_000, 19_000);
+
 	private final Options options;
 
 	private final Machine machine = Machine.current();
@@ -82,7 +85,13 @@ public final class Bench {
 			Report.Section section = switch (scenario) {
 				case "fanout" -> broadcast("fanout", this.options.playersOr(FANOUT_PLAYERS));
 				case "smoke" -> broadcast("smoke", this.options.playersOr(SMOKE_PLAYERS));
-				default -> new Report.Section(scenario, List.of(), List.of("not run: needs realtime-service"));
+				case "instances" -> instances();
+				case "connections" -> connections();
+				case "answers" -> answers();
+				case "joins" -> new Report.Section(scenario, List.of(), List
+					.of("Not run yet: the join storm needs session-service's join endpoint and a host token; the bench "
+							+ "does not drive session-service yet."));
+				default -> throw new IllegalArgumentException("Unknown case " + scenario);
 			};
 			sections.add(section);
 			String block = Report.render(section, this.options, this.machine);
@@ -115,9 +124,42 @@ public final class Bench {
 		}
 	}
 
+	/** One session spread over several instances, one publish per round. */
+	private Report.Section instances() throws IOException, InterruptedException {
+		int count = this.options.instances();
+		try (VanguardTarget target = VanguardTarget.start(this.options.root(), count, VANGUARD_PORT, logs())) {
+			List<Row> rows = new ArrayList<>();
+			for (int perInstance : this.options.playersOr(List.of(1_000))) {
+				rows.add(Broadcast.measure("instances", target, perInstance * count, this.options));
+			}
+			return new Report.Section("instances", rows,
+					List.of(count + " realtime-service instances sharing one queue and one Redis; clients spread "
+							+ "round-robin, so N is " + count + " × the players per instance. CPU, heap, RSS and "
+							+ "threads are summed over the instances.",
+							"Target (DESIGN §5): 3 instances × 1,000 players, one publish: 100 % delivered, "
+									+ "p99 ≤ 30 ms."));
+		}
+	}
+
+	private Report.Section connections() throws IOException, InterruptedException {
+		try (VanguardTarget target = VanguardTarget.start(this.options.root(), 1, VANGUARD_PORT, logs())) {
+			return Connections.measure(target, this.options.playersOr(CONNECTION_STEPS), this.options);
+		}
+	}
+
+	private Report.Section answers() throws IOException, InterruptedException {
+		try (VanguardTarget target = VanguardTarget.start(this.options.root(), 1, VANGUARD_PORT, logs())) {
+			return Answers.measure(target, this.options.playersOr(List.of(2_000)).getFirst(), this.options);
+		}
+	}
+
+	private Path logs() {
+		return this.options.root().resolve("bench/target/logs");
+	}
+
 	private Map<String, Target> startTargets() throws IOException, InterruptedException {
 		Map<String, Target> targets = new LinkedHashMap<>();
-		Path logs = this.options.root().resolve("bench/target/logs");
+		Path logs = logs();
 		try {
 			for (String name : this.options.targets()) {
 				Progress.say("starting %s", name);

@@ -21,7 +21,7 @@ import org.HdrHistogram.Histogram;
 final class Broadcast {
 
 	/** Longest latency the histograms hold, in microseconds. */
-	private static final long HIGHEST_MICROS = TimeUnit.MINUTES.toMicros(2);
+	static final long HIGHEST_MICROS = TimeUnit.MINUTES.toMicros(2);
 
 	/** Pause between rounds, so one round's stragglers and GC don't land in the next. */
 	private static final Duration GAP = Duration.ofMillis(400);
@@ -29,65 +29,68 @@ final class Broadcast {
 	private Broadcast() {
 	}
 
+	/** Connects {@code players} clients to the target, runs the rounds, disconnects. */
 	static Row measure(String scenario, Target target, int players, Options options)
 			throws IOException, InterruptedException {
 		try (WsClients clients = new WsClients(target.dialect(), target.readyWhen())) {
-			List<WsClients.Endpoint> endpoints = target.prepare(players);
-			clients.connect(endpoints);
-			int connected = clients.awaitReady(players, Duration.ofSeconds(30 + players / 100));
-			Progress.say("%s %s N=%,d: %,d connected%s", scenario, target.name(), players, connected,
-					(connected < players) ? " " + clients.failures() : "");
-			long heap = target.heapBytes();
-			Histogram warmup = new Histogram(HIGHEST_MICROS, 3);
-			Histogram measured = new Histogram(HIGHEST_MICROS, 3);
-			long delivered = 0;
-			double cpuBefore = 0;
-			long clientCpuBefore = 0;
-			Duration roundTimeout = Duration.ofSeconds(5).plusMillis(players);
-			int total = options.warmup() + options.rounds();
-			for (int round = 0; round < total; round++) {
-				boolean measuring = round >= options.warmup();
-				if (round == options.warmup()) {
-					cpuBefore = serverCpu(target);
-					clientCpuBefore = clients.cpuTime().toNanos();
-				}
-				CompletableFuture<Integer> done = clients.arm(target.markers(round));
-				long publishedAt = target.trigger(round);
-				await(done, roundTimeout);
-				long[] arrivals = clients.arrivals();
-				int arrived = 0;
-				Histogram histogram = measuring ? measured : warmup;
-				Histogram thisRound = new Histogram(HIGHEST_MICROS, 3);
-				for (long arrival : arrivals) {
-					if (arrival != 0) {
-						long micros = Math.max(0, (arrival - publishedAt) / 1000);
-						histogram.recordValue(Math.min(micros, HIGHEST_MICROS));
-						thisRound.recordValue(Math.min(micros, HIGHEST_MICROS));
-						arrived++;
-					}
-				}
-				if (measuring) {
-					delivered += arrived;
-				}
-				target.afterRound(round);
-				heap = Math.max(heap, target.heapBytes());
-				Progress.say("%s %s N=%,d %s %d: %,d/%,d p50 %.1f p99 %.1f max %.1f ms", scenario, target.name(),
-						players, measuring ? "round" : "warm-up", measuring ? round - options.warmup() + 1 : round + 1,
-						arrived, connected, thisRound.getValueAtPercentile(50) / 1000.0,
-						thisRound.getValueAtPercentile(99) / 1000.0, thisRound.getMaxValue() / 1000.0);
-				Thread.sleep(GAP);
-			}
-			double serverCpu = serverCpu(target) - cpuBefore;
-			double clientCpu = (clients.cpuTime().toNanos() - clientCpuBefore) / 1e9;
-			int threads = target.pids().stream().mapToInt(ProcStats::threads).sum();
-			long rss = target.pids().stream().mapToLong(ProcStats::peakRssBytes).sum();
-			String note = (connected < players) ? "only " + connected + " connected: " + clients.failures() : "";
+			clients.connect(target.prepare(players));
+			int connected = awaitConnected(scenario, target, clients, players);
+			Rounds rounds = rounds(scenario, target, clients, players, options.warmup(), options.rounds());
+			Row row = rounds.row(scenario, target, players, connected,
+					(connected < players) ? "only " + connected + " connected: " + clients.failures() : "");
 			clients.disconnectAll();
 			target.finish();
-			return new Row(scenario, target.name(), players, connected, options.rounds(), measured,
-					(warmup.getTotalCount() == 0) ? Double.NaN : warmup.getValueAtPercentile(99) / 1000.0, delivered,
-					(long) players * options.rounds(), serverCpu, mib(heap), threads, mib(rss), clientCpu, note);
+			return row;
 		}
+	}
+
+	static int awaitConnected(String scenario, Target target, WsClients clients, int players)
+			throws InterruptedException {
+		long started = System.nanoTime();
+		int connected = clients.awaitReady(players, Duration.ofSeconds(30 + players / 100));
+		Progress.say("%s %s N=%,d: %,d connected in %.1f s%s", scenario, target.name(), players, connected,
+				(System.nanoTime() - started) / 1e9, (connected < players) ? " " + clients.failures() : "");
+		return connected;
+	}
+
+	/** Runs the warm-up rounds then the measured ones on clients already connected. */
+	static Rounds rounds(String scenario, Target target, WsClients clients, int players, int warmupRounds,
+			int measuredRounds) throws IOException, InterruptedException {
+		Rounds result = new Rounds(measuredRounds);
+		result.heap = target.heapBytes();
+		Duration roundTimeout = Duration.ofSeconds(5).plusMillis(players);
+		int total = warmupRounds + measuredRounds;
+		for (int round = 0; round < total; round++) {
+			boolean measuring = round >= warmupRounds;
+			if (round == warmupRounds) {
+				result.serverCpu = -serverCpu(target);
+				result.clientCpu = -clients.cpuTime().toNanos() / 1e9;
+			}
+			CompletableFuture<Integer> done = clients.arm(target.markers(round));
+			long publishedAt = target.trigger(round);
+			await(done, roundTimeout);
+			long[] arrivals = clients.arrivals();
+			Histogram thisRound = new Histogram(HIGHEST_MICROS, 3);
+			for (long arrival : arrivals) {
+				if (arrival != 0) {
+					thisRound.recordValue(Math.min(Math.max(0, (arrival - publishedAt) / 1000), HIGHEST_MICROS));
+				}
+			}
+			(measuring ? result.measured : result.warmup).add(thisRound);
+			if (measuring) {
+				result.delivered += thisRound.getTotalCount();
+			}
+			target.afterRound(round);
+			result.heap = Math.max(result.heap, target.heapBytes());
+			Progress.say("%s %s N=%,d %s %d: %,d/%,d p50 %.1f p99 %.1f max %.1f ms", scenario, target.name(), players,
+					measuring ? "round" : "warm-up", measuring ? round - warmupRounds + 1 : round + 1,
+					thisRound.getTotalCount(), players, thisRound.getValueAtPercentile(50) / 1000.0,
+					thisRound.getValueAtPercentile(99) / 1000.0, thisRound.getMaxValue() / 1000.0);
+			Thread.sleep(GAP);
+		}
+		result.serverCpu += serverCpu(target);
+		result.clientCpu += clients.cpuTime().toNanos() / 1e9;
+		return result;
 	}
 
 	static double serverCpu(Target target) {
@@ -98,7 +101,7 @@ final class Broadcast {
 		return (bytes < 0) ? Double.NaN : bytes / (1024.0 * 1024.0);
 	}
 
-	private static void await(CompletableFuture<Integer> done, Duration timeout) throws InterruptedException {
+	static void await(CompletableFuture<Integer> done, Duration timeout) throws InterruptedException {
 		try {
 			done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
 		}
@@ -108,6 +111,40 @@ final class Broadcast {
 		catch (ExecutionException ex) {
 			throw new IllegalStateException(ex.getCause());
 		}
+	}
+
+	/** What a series of rounds measured. */
+	static final class Rounds {
+
+		final Histogram warmup = new Histogram(HIGHEST_MICROS, 3);
+
+		final Histogram measured = new Histogram(HIGHEST_MICROS, 3);
+
+		final int count;
+
+		long delivered;
+
+		double serverCpu;
+
+		double clientCpu;
+
+		long heap;
+
+		Rounds(int count) {
+			this.count = count;
+		}
+
+		Row row(String scenario, Target target, int players, int connected, String note) {
+			List<Long> pids = target.pids();
+			int threads = pids.stream().mapToInt(ProcStats::threads).sum();
+			long rss = pids.stream().mapToLong(ProcStats::peakRssBytes).sum();
+			double warmupP99 = (this.warmup.getTotalCount() == 0) ? Double.NaN
+					: this.warmup.getValueAtPercentile(99) / 1000.0;
+			return new Row(scenario, target.name(), players, connected, this.count, this.measured, warmupP99,
+					this.delivered, (long) players * this.count, this.serverCpu, mib(this.heap), threads, mib(rss),
+					this.clientCpu, note);
+		}
+
 	}
 
 }
