@@ -1,0 +1,59 @@
+package dev.vanguard.auth.web;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+
+/**
+ * Stateless bearer-token security. {@code /api/auth/me} needs a host access token, which
+ * this service validates itself with its own public keys (see
+ * {@code token.JwtConfiguration}); the sign-in endpoints are open.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	@Bean
+	ProblemSecurityHandlers problemSecurityHandlers(
+			@Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver) {
+		return new ProblemSecurityHandlers(resolver);
+	}
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemSecurityHandlers problems) {
+		// CSRF tokens are off: the JSON API authenticates with bearer tokens, which a
+		// browser never attaches by itself. The only cookie endpoints (refresh, logout)
+		// refuse cross-site requests by Origin instead (signin.CrossSiteRequestGuard),
+		// and the cookie is SameSite=Strict on top.
+		http.csrf((csrf) -> csrf.disable())
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache((cache) -> cache.disable())
+			.authorizeHttpRequests((requests) -> requests
+				.requestMatchers("/api/auth/register", "/api/auth/login", "/api/auth/refresh", "/api/auth/logout")
+				.permitAll()
+				.requestMatchers(HttpMethod.GET, "/.well-known/jwks.json")
+				.permitAll()
+				.requestMatchers("/actuator/health/**", "/actuator/prometheus")
+				.permitAll()
+				.requestMatchers("/api/auth/docs/**", "/api/auth/v3/api-docs/**", "/api/auth/swagger-ui/**")
+				.permitAll()
+				.requestMatchers("/error")
+				.permitAll()
+				.requestMatchers("/api/auth/me")
+				.hasAuthority("SCOPE_host")
+				.anyRequest()
+				.authenticated())
+			.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(Customizer.withDefaults())
+				.authenticationEntryPoint(problems)
+				.accessDeniedHandler(problems))
+			.exceptionHandling(
+					(exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+		return http.build();
+	}
+
+}
