@@ -1,0 +1,118 @@
+package dev.vanguard.quiz.security;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import dev.vanguard.quiz.web.ProblemTypes;
+import dev.vanguard.quiz.web.ProblemWriter;
+
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/**
+ * Every quiz endpoint needs a host token; uploaded images are public because players'
+ * phones load them without one. Refusals are problem details like every other error.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemWriter problems) throws Exception {
+		AuthenticationEntryPoint entryPoint = new ProblemEntryPoint(problems);
+		AccessDeniedHandler accessDenied = new ProblemAccessDeniedHandler(problems);
+		http.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.GET, "/api/quizzes/images/*")
+			.permitAll()
+			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
+			.permitAll()
+			.requestMatchers("/api/quizzes/v3/api-docs", "/api/quizzes/v3/api-docs/**", "/api/quizzes/docs",
+					"/api/quizzes/docs/**", "/api/quizzes/swagger-ui/**")
+			.permitAll()
+			.requestMatchers("/error")
+			.permitAll()
+			.requestMatchers("/api/quizzes", "/api/quizzes/**")
+			.hasAuthority("SCOPE_" + HostTokens.SCOPE)
+			.anyRequest()
+			.denyAll())
+			.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(Customizer.withDefaults())
+				.authenticationEntryPoint(entryPoint)
+				.accessDeniedHandler(accessDenied))
+			.exceptionHandling(
+					(exceptions) -> exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied))
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf((csrf) -> csrf.disable())
+			.requestCache((cache) -> cache.disable());
+		return http.build();
+	}
+
+	@Bean
+	JwtDecoder jwtDecoder(OAuth2ResourceServerProperties properties) {
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.getJwt().getJwkSetUri())
+			.jwsAlgorithm(SignatureAlgorithm.RS256)
+			.build();
+		decoder.setJwtValidator(HostTokens.validator());
+		return decoder;
+	}
+
+	/**
+	 * 401 as a problem, keeping the {@code WWW-Authenticate} header bearer clients
+	 * expect.
+	 */
+	private static final class ProblemEntryPoint implements AuthenticationEntryPoint {
+
+		private final BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
+
+		private final ProblemWriter problems;
+
+		ProblemEntryPoint(ProblemWriter problems) {
+			this.problems = problems;
+		}
+
+		@Override
+		public void commence(HttpServletRequest request, HttpServletResponse response,
+				AuthenticationException exception) throws IOException {
+			this.bearer.commence(request, response, exception);
+			this.problems.write(request, response, HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHORIZED, "Unauthorized",
+					"A valid host access token is required (Authorization: Bearer <token>).");
+		}
+
+	}
+
+	private static final class ProblemAccessDeniedHandler implements AccessDeniedHandler {
+
+		private final BearerTokenAccessDeniedHandler bearer = new BearerTokenAccessDeniedHandler();
+
+		private final ProblemWriter problems;
+
+		ProblemAccessDeniedHandler(ProblemWriter problems) {
+			this.problems = problems;
+		}
+
+		@Override
+		public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException exception)
+				throws IOException {
+			this.bearer.handle(request, response, exception);
+			this.problems.write(request, response, HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Forbidden",
+					"This token may not do that.");
+		}
+
+	}
+
+}
