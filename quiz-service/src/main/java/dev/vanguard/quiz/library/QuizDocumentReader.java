@@ -327,7 +327,7 @@ public final class QuizDocumentReader {
 			String text = string(option, optionPath, "text", true, QuizLimits.OPTION_TEXT_MAX, false);
 			boolean correct = flag(option.get("correct"), optionPath.field("correct"));
 			if (text == null) {
-				options.add(UNREADABLE_OPTION);
+				options.add(new QuizContent.Option(UNREADABLE_OPTION.text(), correct));
 				continue;
 			}
 			Integer earlier = seen.putIfAbsent(AnswerText.normalise(text), i);
