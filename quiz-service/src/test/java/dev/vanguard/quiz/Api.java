@@ -14,8 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Calls the running service as a given host. */
 public record Api(RestTestClient client) {
 
-	public ResponseSpec get(UUID host, String path) {
-		return this.client.get().uri(path).header(HttpHeaders.AUTHORIZATION, bearer(host)).exchange();
+	/** GET a URI template; the variables are encoded in full, {@code &} included. */
+	public ResponseSpec get(UUID host, String template, Object... variables) {
+		return this.client.get().uri(template, variables).header(HttpHeaders.AUTHORIZATION, bearer(host)).exchange();
 	}
 
 	public ResponseSpec post(UUID host, String path, Object body) {
