@@ -1,0 +1,77 @@
+package dev.vanguard.session.events;
+
+import java.util.Date;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.amqp.AmqpException;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageDeliveryMode;
+import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.rabbit.connection.CorrelationData;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.stereotype.Component;
+
+import dev.vanguard.contracts.events.SessionEvent;
+
+/**
+ * Sends one event to the exchange and returns only once the broker confirmed it: a nack,
+ * a timeout or a broken connection throws, so the outbox keeps the publication for
+ * another try.
+ */
+@Component
+class RabbitEventPublisher {
+
+	private final RabbitTemplate rabbit;
+
+	private final JsonMapper jsonMapper;
+
+	private final EventProperties properties;
+
+	RabbitEventPublisher(RabbitTemplate rabbit, JsonMapper jsonMapper, EventProperties properties) {
+		this.rabbit = rabbit;
+		this.jsonMapper = jsonMapper;
+		this.properties = properties;
+	}
+
+	void publish(SessionEvent event) {
+		String id = event.sessionId() + ":" + event.seq();
+		MessageProperties headers = new MessageProperties();
+		headers.setContentType(MessageProperties.CONTENT_TYPE_JSON);
+		headers.setContentEncoding("UTF-8");
+		headers.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
+		headers.setHeader(SessionEvent.VERSION_HEADER, SessionEvent.VERSION);
+		headers.setMessageId(id);
+		headers.setType(event.getClass().getSimpleName());
+		headers.setTimestamp(Date.from(event.createdAt()));
+		Message message = new Message(this.jsonMapper.writeValueAsBytes(event), headers);
+		CorrelationData correlation = new CorrelationData(id);
+		this.rabbit.send(this.properties.exchange(), event.routingKey(), message, correlation);
+		CorrelationData.Confirm confirm;
+		try {
+			confirm = correlation.getFuture().get(this.properties.confirmTimeout().toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new EventNotConfirmedException(id, "interrupted", ex);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new EventNotConfirmedException(id, "no confirm within " + this.properties.confirmTimeout(), ex);
+		}
+		if (!confirm.ack()) {
+			throw new EventNotConfirmedException(id, "nacked: " + confirm.reason(), null);
+		}
+	}
+
+	static class EventNotConfirmedException extends AmqpException {
+
+		EventNotConfirmedException(String id, String why, Throwable cause) {
+			super("Event " + id + " was not confirmed by the broker (" + why + ")", cause);
+		}
+
+	}
+
+}

@@ -1,0 +1,76 @@
+package dev.vanguard.session.game;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import dev.vanguard.contracts.events.QuestionEnded;
+
+/**
+ * The server's clock. Several times a second it closes every open question whose deadline
+ * passed, or whose online players have all answered, and moves auto-advancing sessions on
+ * after their reveal. Every instance runs it; each change is conditional under the
+ * session's row lock ({@link GameService#closeIfOpen}), so it happens once.
+ */
+@Component
+class GameClock {
+
+	private static final Logger log = LoggerFactory.getLogger(GameClock.class);
+
+	private final GameSessionRepository sessions;
+
+	private final GameService game;
+
+	private final SessionRoster roster;
+
+	private final GameProperties properties;
+
+	private final Clock clock;
+
+	GameClock(GameSessionRepository sessions, GameService game, SessionRoster roster, GameProperties properties,
+			Clock clock) {
+		this.sessions = sessions;
+		this.game = game;
+		this.roster = roster;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	@Scheduled(fixedDelayString = "${vanguard.session.clock-interval:200ms}")
+	void tick() {
+		Instant now = this.clock.instant();
+		for (OpenQuestion question : this.sessions.findOpenQuestions()) {
+			try {
+				closeIfDue(question, now);
+			}
+			catch (RuntimeException ex) {
+				log.warn("Could not close question {} of session {}", question.index(), question.sessionId(), ex);
+			}
+		}
+		for (OpenQuestion reveal : this.sessions.findRevealsToAdvance(now.minus(this.properties.autoAdvanceDelay()))) {
+			try {
+				this.game.advanceIfRevealed(reveal.sessionId(), reveal.index());
+			}
+			catch (RuntimeException ex) {
+				log.warn("Could not advance session {} after question {}", reveal.sessionId(), reveal.index(), ex);
+			}
+		}
+	}
+
+	/** Closes the question if its time is up or everyone online answered. */
+	boolean closeIfDue(OpenQuestion question, Instant now) {
+		if (!question.until().isAfter(now)) {
+			return this.game.closeIfOpen(question.sessionId(), question.index(), QuestionEnded.Reason.DEADLINE);
+		}
+		if (this.roster.allOnlinePlayersAnswered(question.sessionId(), question.index())) {
+			return this.game.closeIfOpen(question.sessionId(), question.index(), QuestionEnded.Reason.ALL_ANSWERED);
+		}
+		return false;
+	}
+
+}

@@ -1,0 +1,422 @@
+package dev.vanguard.session.game;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+import jakarta.persistence.EntityManager;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.vanguard.contracts.AnswerText;
+import dev.vanguard.contracts.PointsMode;
+import dev.vanguard.contracts.QuestionType;
+import dev.vanguard.contracts.events.PlayerJoined;
+import dev.vanguard.contracts.events.PlayerKicked;
+import dev.vanguard.contracts.events.PodiumShown;
+import dev.vanguard.contracts.events.QuestionEnded;
+import dev.vanguard.contracts.events.QuestionStarted;
+import dev.vanguard.contracts.events.SessionEnded;
+import dev.vanguard.contracts.events.SessionEvent;
+import dev.vanguard.contracts.events.SessionOpened;
+import dev.vanguard.session.player.PlayerTokens;
+import dev.vanguard.session.quiz.QuizClient;
+import dev.vanguard.session.quiz.QuizDocument;
+import dev.vanguard.session.web.ApiException;
+
+/**
+ * Owns every change of a session. Each runs in one transaction holding the session's row
+ * lock: it checks the change fits the state, applies it, takes the next seq and publishes
+ * the event, which the outbox stores in the same transaction. So events of a session are
+ * numbered without gaps, a rolled-back change publishes nothing, and a change applies
+ * once even when several instances (or the host and the clock) try at the same moment.
+ */
+@Service
+class GameService {
+
+	private static final int PIN_ATTEMPTS = 20;
+
+	private final GameSessionRepository sessions;
+
+	private final PlayerRepository players;
+
+	private final EntityManager entityManager;
+
+	private final QuizClient quizzes;
+
+	private final PlayerTokens tokens;
+
+	private final SessionRoster roster;
+
+	private final ResultsRecorder results;
+
+	private final SessionMetrics metrics;
+
+	private final ApplicationEventPublisher events;
+
+	private final JsonMapper jsonMapper;
+
+	private final Clock clock;
+
+	private final TransactionTemplate transactions;
+
+	private final SecureRandom random = new SecureRandom();
+
+	GameService(GameSessionRepository sessions, PlayerRepository players, EntityManager entityManager,
+			QuizClient quizzes, PlayerTokens tokens, SessionRoster roster, ResultsRecorder results,
+			SessionMetrics metrics, ApplicationEventPublisher events, JsonMapper jsonMapper, Clock clock,
+			PlatformTransactionManager transactionManager) {
+		this.sessions = sessions;
+		this.players = players;
+		this.entityManager = entityManager;
+		this.quizzes = quizzes;
+		this.tokens = tokens;
+		this.roster = roster;
+		this.results = results;
+		this.metrics = metrics;
+		this.events = events;
+		this.jsonMapper = jsonMapper;
+		this.clock = clock;
+		this.transactions = new TransactionTemplate(transactionManager);
+	}
+
+	// ---- opening a session
+	// -------------------------------------------------------------
+
+	Views.SessionCreated create(UUID hostId, String bearerToken, UUID quizId, Settings settings) {
+		QuizDocument quiz = this.quizzes.fetch(quizId, bearerToken);
+		if (quiz.questions().isEmpty()) {
+			throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "quiz-not-playable", "Quiz not playable",
+					"The quiz \"" + quiz.title() + "\" has no questions; add at least one before hosting it.");
+		}
+		QuizSnapshot snapshot = snapshot(quiz, settings.randomiseOptions());
+		String snapshotJson = this.jsonMapper.writeValueAsString(snapshot);
+		for (int attempt = 1;; attempt++) {
+			try {
+				return this.transactions.execute((status) -> open(hostId, snapshot, snapshotJson, settings));
+			}
+			catch (DataIntegrityViolationException ex) {
+				// another session took the same PIN between our check and insert
+				if (attempt >= 3) {
+					throw ex;
+				}
+			}
+		}
+	}
+
+	private Views.SessionCreated open(UUID hostId, QuizSnapshot snapshot, String snapshotJson, Settings settings) {
+		Instant now = now();
+		GameSession session = new GameSession(UUID.randomUUID(), hostId, snapshot, snapshotJson, freePin(), settings,
+				now);
+		this.entityManager.persist(session);
+		this.entityManager.flush();
+		publish(new SessionOpened(session.getId(), session.nextSeq(), now, hostId, session.getPin(),
+				session.getQuizTitle(), session.getQuestionCount()));
+		afterCommit(this.metrics::sessionCreated);
+		return Views.SessionCreated.of(session);
+	}
+
+	private String freePin() {
+		for (int i = 0; i < PIN_ATTEMPTS; i++) {
+			String pin = "%06d".formatted(this.random.nextInt(1_000_000));
+			if (!this.sessions.existsLiveByPin(pin)) {
+				return pin;
+			}
+		}
+		throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "no-free-pin", "No free PIN",
+				"No free game PIN was found; please try again.");
+	}
+
+	private QuizSnapshot snapshot(QuizDocument quiz, boolean randomise) {
+		List<QuestionStarted.Question> questions = quiz.questions()
+			.stream()
+			.map((question) -> played(question, randomise))
+			.toList();
+		return new QuizSnapshot(quiz.id(), quiz.version(), quiz.title(), questions);
+	}
+
+	/** The question as this session plays it: options in their played order. */
+	private QuestionStarted.Question played(QuizDocument.Question question, boolean randomise) {
+		QuestionType type = question.type();
+		List<QuizDocument.Option> options = new ArrayList<>(type.hasOptions() ? question.options() : List.of());
+		// True/False keeps its order: shuffling it only confuses players
+		if (randomise && type != QuestionType.TRUE_FALSE) {
+			Collections.shuffle(options, this.random);
+		}
+		List<Integer> correct = type.isScored()
+				? IntStream.range(0, options.size()).filter((i) -> options.get(i).correct()).boxed().toList()
+				: List.of();
+		List<String> accepted = (type == QuestionType.TYPE_ANSWER) ? question.acceptedAnswers()
+			.stream()
+			.map(AnswerText::normalise)
+			.filter((answer) -> !answer.isEmpty())
+			.distinct()
+			.toList() : List.of();
+		PointsMode points = (question.points() != null) ? question.points() : PointsMode.STANDARD;
+		return new QuestionStarted.Question(type, question.text(), question.imageUrl(),
+				Math.max(1, question.timeLimitSeconds()), type.isScored() ? points.points() : 0,
+				options.stream().map(QuizDocument.Option::text).toList(), correct, accepted);
+	}
+
+	// ---- players
+	// -------------------------------------------------------------------------
+
+	Views.Joined join(String pin, String nickname) {
+		Player player;
+		try {
+			player = this.transactions.execute((status) -> addPlayer(pin, nickname));
+		}
+		catch (DataIntegrityViolationException ex) {
+			throw nicknameTaken(nickname);
+		}
+		// signing is the slow part of a join: outside the transaction and its row lock
+		String token = this.tokens.issue(player.getSessionId(), player.getId(), player.getNickname());
+		return new Views.Joined(player.getSessionId(), player.getId(), player.getNickname(), token);
+	}
+
+	private Player addPlayer(String pin, String nickname) {
+		UUID sessionId = this.sessions.findLiveIdByPin(pin).orElseThrow(() -> unknownPin(pin));
+		GameSession session = this.sessions.findForUpdate(sessionId).orElseThrow(() -> unknownPin(pin));
+		if (session.getStatus() == SessionStatus.ENDED) {
+			throw unknownPin(pin);
+		}
+		session.checkJoinable();
+		if (this.players.isNicknameTaken(sessionId, nickname)) {
+			throw nicknameTaken(nickname);
+		}
+		Instant now = now();
+		Player player = new Player(UUID.randomUUID(), sessionId, nickname, now);
+		this.entityManager.persist(player);
+		this.entityManager.flush();
+		// in Redis before the event goes out, so the token works as soon as anyone hears
+		// of it
+		this.roster.addPlayer(sessionId, player.getId(), nickname);
+		publish(new PlayerJoined(sessionId, session.nextSeq(), now, player.getId(), nickname));
+		afterCommit(this.metrics::playerJoined);
+		return player;
+	}
+
+	@Transactional(readOnly = true)
+	Views.PinLookup lookup(String pin) {
+		UUID sessionId = this.sessions.findLiveIdByPin(pin).orElseThrow(() -> unknownPin(pin));
+		GameSession session = this.sessions.findById(sessionId).orElseThrow(() -> unknownPin(pin));
+		return new Views.PinLookup(session.getId(), session.isJoinable(), session.getStatus(), session.getQuizTitle());
+	}
+
+	@Transactional
+	void kick(UUID sessionId, UUID hostId, UUID playerId) {
+		GameSession session = lockHosted(sessionId, hostId);
+		if (session.getStatus() == SessionStatus.ENDED) {
+			throw ApiException.invalidState("The session has ended; players can no longer be removed.");
+		}
+		Player player = this.players.findByIdAndSessionId(playerId, sessionId)
+			.filter((candidate) -> !candidate.isKicked())
+			.orElseThrow(() -> ApiException.notFound("No player " + playerId + " in this session."));
+		Instant now = now();
+		player.kick(now);
+		this.roster.kickPlayer(sessionId, playerId, player.getNickname());
+		publish(new PlayerKicked(sessionId, session.nextSeq(), now, playerId, player.getNickname()));
+		afterCommit(this.metrics::playerRemoved);
+	}
+
+	// ---- host controls
+	// -------------------------------------------------------------------
+
+	@Transactional
+	Views.SessionState start(UUID sessionId, UUID hostId) {
+		GameSession session = lockHosted(sessionId, hostId);
+		session.require(SessionStatus.LOBBY, "start");
+		openQuestion(session, 0);
+		afterCommit(this.metrics::sessionStarted);
+		return Views.SessionState.of(session);
+	}
+
+	@Transactional
+	Views.SessionState reveal(UUID sessionId, UUID hostId) {
+		GameSession session = lockHosted(sessionId, hostId);
+		session.require(SessionStatus.QUESTION, "reveal");
+		closeQuestion(session, QuestionEnded.Reason.HOST);
+		return Views.SessionState.of(session);
+	}
+
+	@Transactional
+	Views.SessionState next(UUID sessionId, UUID hostId) {
+		GameSession session = lockHosted(sessionId, hostId);
+		session.require(SessionStatus.REVEAL, "go to the next question");
+		advance(session);
+		return Views.SessionState.of(session);
+	}
+
+	@Transactional
+	Views.SessionState skip(UUID sessionId, UUID hostId) {
+		GameSession session = lockHosted(sessionId, hostId);
+		session.require(SessionStatus.QUESTION, "skip");
+		closeQuestion(session, QuestionEnded.Reason.SKIPPED);
+		advance(session);
+		return Views.SessionState.of(session);
+	}
+
+	@Transactional
+	Views.SessionState end(UUID sessionId, UUID hostId) {
+		GameSession session = lockHosted(sessionId, hostId);
+		if (session.getStatus() == SessionStatus.ENDED) {
+			throw ApiException.invalidState("The session has already ended.");
+		}
+		Instant now = now();
+		this.results.record(session.getId(), questions(session), playedQuestions(session),
+				this.players.findActive(sessionId));
+		session.end(now);
+		this.roster.expireAfterEnd(sessionId);
+		publish(new SessionEnded(sessionId, session.nextSeq(), now));
+		afterCommit(this.metrics::sessionEnded);
+		return Views.SessionState.of(session);
+	}
+
+	// ---- the server clock
+	// ----------------------------------------------------------------
+
+	/**
+	 * Closes question {@code index} if it is still open; false when someone (another
+	 * instance, the host) was first, or its deadline has not come for a DEADLINE close.
+	 */
+	@Transactional
+	boolean closeIfOpen(UUID sessionId, int index, QuestionEnded.Reason reason) {
+		GameSession session = this.sessions.findForUpdate(sessionId).orElse(null);
+		if (session == null || session.getStatus() != SessionStatus.QUESTION || session.getQuestionIndex() != index) {
+			return false;
+		}
+		if (reason == QuestionEnded.Reason.DEADLINE && session.getQuestionDeadline().isAfter(now())) {
+			return false;
+		}
+		closeQuestion(session, reason);
+		return true;
+	}
+
+	/** Moves an auto-advancing session on from the reveal of question {@code index}. */
+	@Transactional
+	boolean advanceIfRevealed(UUID sessionId, int index) {
+		GameSession session = this.sessions.findForUpdate(sessionId).orElse(null);
+		if (session == null || session.getStatus() != SessionStatus.REVEAL || session.getQuestionIndex() != index
+				|| !session.getSettings().autoAdvance()) {
+			return false;
+		}
+		advance(session);
+		return true;
+	}
+
+	// ---- reading
+	// -------------------------------------------------------------------------
+
+	@Transactional(readOnly = true)
+	Views.SessionDetails details(UUID sessionId, UUID hostId) {
+		GameSession session = hosted(sessionId, hostId);
+		return Views.SessionDetails.of(session, this.players.findActive(sessionId));
+	}
+
+	@Transactional(readOnly = true)
+	GameSession hosted(UUID sessionId, UUID hostId) {
+		GameSession session = this.sessions.findById(sessionId).orElseThrow(() -> unknownSession(sessionId));
+		checkHost(session, hostId);
+		return session;
+	}
+
+	List<QuestionStarted.Question> questions(GameSession session) {
+		return this.jsonMapper.readValue(session.getQuizSnapshot(), QuizSnapshot.class).questions();
+	}
+
+	/** How many questions were opened: those can have answers. */
+	static int playedQuestions(GameSession session) {
+		return Math.min(session.getQuestionIndex() + 1, session.getQuestionCount());
+	}
+
+	// ---- helpers
+	// -------------------------------------------------------------------------
+
+	private void openQuestion(GameSession session, int index) {
+		QuestionStarted.Question question = questions(session).get(index);
+		Instant now = now();
+		session.openQuestion(index, now, Duration.ofSeconds(question.timeLimitSeconds()));
+		publish(new QuestionStarted(session.getId(), session.nextSeq(), now, index, session.getQuestionCount(),
+				question, now, session.getQuestionDeadline()));
+		afterCommit(this.metrics::questionOpened);
+	}
+
+	private void closeQuestion(GameSession session, QuestionEnded.Reason reason) {
+		Instant now = now();
+		session.closeQuestion(now);
+		publish(new QuestionEnded(session.getId(), session.nextSeq(), now, session.getQuestionIndex(), reason));
+	}
+
+	/** From a closed question to the next one, or to the podium after the last. */
+	private void advance(GameSession session) {
+		if (session.hasNextQuestion()) {
+			openQuestion(session, session.getQuestionIndex() + 1);
+		}
+		else {
+			session.showPodium();
+			publish(new PodiumShown(session.getId(), session.nextSeq(), now()));
+		}
+	}
+
+	private GameSession lockHosted(UUID sessionId, UUID hostId) {
+		GameSession session = this.sessions.findForUpdate(sessionId).orElseThrow(() -> unknownSession(sessionId));
+		checkHost(session, hostId);
+		return session;
+	}
+
+	private static void checkHost(GameSession session, UUID hostId) {
+		if (!session.isHostedBy(hostId)) {
+			throw ApiException.forbidden("Only the host of this session may do this.");
+		}
+	}
+
+	private void publish(SessionEvent event) {
+		this.events.publishEvent(event);
+	}
+
+	/** Millisecond precision: what PostgreSQL, Redis and the clients all keep. */
+	private Instant now() {
+		return this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+	}
+
+	private static void afterCommit(Runnable action) {
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+			@Override
+			public void afterCommit() {
+				action.run();
+			}
+
+		});
+	}
+
+	private static ApiException unknownSession(UUID sessionId) {
+		return ApiException.notFound("No session " + sessionId + ".");
+	}
+
+	private static ApiException unknownPin(String pin) {
+		return ApiException.notFound("No game is running with PIN " + pin + ".");
+	}
+
+	private static ApiException nicknameTaken(String nickname) {
+		return new ApiException(HttpStatus.CONFLICT, "nickname-taken", "Nickname taken",
+				"Someone in this game is already called \"" + nickname + "\"; please pick another nickname.");
+	}
+
+}

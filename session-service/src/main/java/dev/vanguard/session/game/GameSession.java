@@ -1,0 +1,243 @@
+package dev.vanguard.session.game;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.ColumnTransformer;
+
+import dev.vanguard.session.web.ApiException;
+
+/**
+ * One game: its state machine and the sequence number of its events. Every change goes
+ * through a method here that checks the change fits the current state; the caller holds
+ * the row lock, so two instances never apply the same change twice.
+ */
+@Entity
+@Table(name = "game_sessions")
+class GameSession {
+
+	@Id
+	private UUID id;
+
+	private UUID hostId;
+
+	private UUID quizId;
+
+	private String quizTitle;
+
+	private String pin;
+
+	@Enumerated(EnumType.STRING)
+	private SessionStatus status;
+
+	private int questionCount;
+
+	/** The open or last question, -1 before the first. */
+	private int questionIndex;
+
+	private Instant questionStartedAt;
+
+	private Instant questionDeadline;
+
+	private Instant revealedAt;
+
+	private boolean randomiseOptions;
+
+	private boolean lateJoin;
+
+	private boolean autoAdvance;
+
+	@Column(columnDefinition = "jsonb")
+	@ColumnTransformer(write = "?::jsonb")
+	private String quizSnapshot;
+
+	/** The seq of the last event published for this session; the next one is +1. */
+	private long lastSeq;
+
+	private Instant createdAt;
+
+	private Instant startedAt;
+
+	private Instant endedAt;
+
+	protected GameSession() {
+	}
+
+	GameSession(UUID id, UUID hostId, QuizSnapshot quiz, String snapshotJson, String pin, Settings settings,
+			Instant now) {
+		this.id = id;
+		this.hostId = hostId;
+		this.quizId = quiz.quizId();
+		this.quizTitle = quiz.title();
+		this.pin = pin;
+		this.status = SessionStatus.LOBBY;
+		this.questionCount = quiz.questions().size();
+		this.questionIndex = -1;
+		this.randomiseOptions = settings.randomiseOptions();
+		this.lateJoin = settings.lateJoin();
+		this.autoAdvance = settings.autoAdvance();
+		this.quizSnapshot = snapshotJson;
+		this.lastSeq = 0;
+		this.createdAt = now;
+	}
+
+	/** Takes the next sequence number for an event of this session. */
+	long nextSeq() {
+		return ++this.lastSeq;
+	}
+
+	boolean isHostedBy(UUID host) {
+		return this.hostId.equals(host);
+	}
+
+	/** Whether a player may join now: in the lobby, or mid-game when late join is on. */
+	boolean isJoinable() {
+		return switch (this.status) {
+			case LOBBY -> true;
+			case QUESTION, REVEAL -> this.lateJoin;
+			case PODIUM, ENDED -> false;
+		};
+	}
+
+	void checkJoinable() {
+		if (this.status == SessionStatus.LOBBY || isJoinable()) {
+			return;
+		}
+		if (this.status == SessionStatus.QUESTION || this.status == SessionStatus.REVEAL) {
+			throw ApiException.invalidState(
+					"The game has already started (" + describe() + ") and this session does not allow late joining.");
+		}
+		throw ApiException.invalidState("The game is over (" + describe() + "); it cannot be joined.");
+	}
+
+	/** LOBBY → QUESTION(0), or REVEAL(n) → QUESTION(n+1). */
+	void openQuestion(int index, Instant now, Duration timeLimit) {
+		if (this.status == SessionStatus.LOBBY) {
+			this.startedAt = now;
+		}
+		this.status = SessionStatus.QUESTION;
+		this.questionIndex = index;
+		this.questionStartedAt = now;
+		this.questionDeadline = now.plus(timeLimit);
+		this.revealedAt = null;
+	}
+
+	/** QUESTION(n) → REVEAL(n). */
+	void closeQuestion(Instant now) {
+		require(SessionStatus.QUESTION, "close the question");
+		this.status = SessionStatus.REVEAL;
+		this.revealedAt = now;
+		// a question closed early ends now: answers after this are late
+		if (this.questionDeadline.isAfter(now)) {
+			this.questionDeadline = now;
+		}
+	}
+
+	void showPodium() {
+		this.status = SessionStatus.PODIUM;
+	}
+
+	void end(Instant now) {
+		if (this.status == SessionStatus.ENDED) {
+			throw ApiException.invalidState("The session has already ended.");
+		}
+		this.status = SessionStatus.ENDED;
+		this.endedAt = now;
+	}
+
+	boolean hasNextQuestion() {
+		return this.questionIndex + 1 < this.questionCount;
+	}
+
+	void require(SessionStatus expected, String action) {
+		if (this.status != expected) {
+			throw ApiException.invalidState(
+					"Cannot " + action + ": the session is in " + describe() + ", this needs " + expected + ".");
+		}
+	}
+
+	/** The state in words, for 409 details: {@code QUESTION (question 2 of 5)}. */
+	String describe() {
+		return switch (this.status) {
+			case QUESTION, REVEAL ->
+				this.status + " (question " + (this.questionIndex + 1) + " of " + this.questionCount + ")";
+			default -> this.status.name();
+		};
+	}
+
+	UUID getId() {
+		return this.id;
+	}
+
+	UUID getHostId() {
+		return this.hostId;
+	}
+
+	UUID getQuizId() {
+		return this.quizId;
+	}
+
+	String getQuizTitle() {
+		return this.quizTitle;
+	}
+
+	String getPin() {
+		return this.pin;
+	}
+
+	SessionStatus getStatus() {
+		return this.status;
+	}
+
+	int getQuestionCount() {
+		return this.questionCount;
+	}
+
+	int getQuestionIndex() {
+		return this.questionIndex;
+	}
+
+	Instant getQuestionStartedAt() {
+		return this.questionStartedAt;
+	}
+
+	Instant getQuestionDeadline() {
+		return this.questionDeadline;
+	}
+
+	Instant getRevealedAt() {
+		return this.revealedAt;
+	}
+
+	Settings getSettings() {
+		return new Settings(this.randomiseOptions, this.lateJoin, this.autoAdvance);
+	}
+
+	String getQuizSnapshot() {
+		return this.quizSnapshot;
+	}
+
+	long getLastSeq() {
+		return this.lastSeq;
+	}
+
+	Instant getCreatedAt() {
+		return this.createdAt;
+	}
+
+	Instant getStartedAt() {
+		return this.startedAt;
+	}
+
+	Instant getEndedAt() {
+		return this.endedAt;
+	}
+
+}

@@ -1,0 +1,67 @@
+package dev.vanguard.session.game;
+
+import java.net.URI;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.vanguard.session.web.ApiException;
+
+/**
+ * The player's side, open to anyone with a PIN: is there a game, and join it. Both are
+ * rate-limited per client address, so PINs cannot be walked.
+ */
+@RestController
+@RequestMapping("/api/sessions/pin/{pin}")
+class LobbyController {
+
+	private static final Pattern PIN = Pattern.compile("[0-9]{6}");
+
+	private final GameService game;
+
+	private final Nicknames nicknames;
+
+	private final RateLimiter rateLimiter;
+
+	LobbyController(GameService game, Nicknames nicknames, RateLimiter rateLimiter) {
+		this.game = game;
+		this.nicknames = nicknames;
+		this.rateLimiter = rateLimiter;
+	}
+
+	@GetMapping
+	Views.PinLookup lookup(@PathVariable String pin, HttpServletRequest request) {
+		this.rateLimiter.check("lookup", request.getRemoteAddr());
+		return this.game.lookup(checkPin(pin));
+	}
+
+	@PostMapping("/players")
+	ResponseEntity<Views.Joined> join(@PathVariable String pin, @RequestBody JoinRequest body,
+			HttpServletRequest request) {
+		this.rateLimiter.check("join", request.getRemoteAddr());
+		String nickname = this.nicknames.clean(body.nickname());
+		Views.Joined joined = this.game.join(checkPin(pin), nickname);
+		return ResponseEntity
+			.created(URI.create("/api/sessions/" + joined.sessionId() + "/players/" + joined.playerId()))
+			.body(joined);
+	}
+
+	private static String checkPin(String pin) {
+		if (!PIN.matcher(pin).matches()) {
+			throw ApiException.validation("pin", "must be 6 digits");
+		}
+		return pin;
+	}
+
+	record JoinRequest(String nickname) {
+	}
+
+}

@@ -1,0 +1,108 @@
+package dev.vanguard.session.game;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import dev.vanguard.contracts.SessionKeys;
+
+/**
+ * The part of a session's Redis state that session-service owns (who is in, who was
+ * kicked) and reads (who is online, who answered). Writes happen inside the transaction
+ * that records the change, so before its event is published; if that transaction rolls
+ * back, the write is undone.
+ */
+@Component
+class SessionRoster {
+
+	private final StringRedisTemplate redis;
+
+	SessionRoster(StringRedisTemplate redis) {
+		this.redis = redis;
+	}
+
+	void addPlayer(UUID sessionId, UUID playerId, String nickname) {
+		SessionKeys keys = SessionKeys.of(sessionId);
+		String player = playerId.toString();
+		this.redis.opsForHash().put(keys.players(), player, nickname);
+		this.redis.expire(keys.players(), SessionKeys.MAX_LIFETIME);
+		onRollback(() -> this.redis.opsForHash().delete(keys.players(), player));
+	}
+
+	/** Removes the player and marks their token dead. */
+	void kickPlayer(UUID sessionId, UUID playerId, String nickname) {
+		SessionKeys keys = SessionKeys.of(sessionId);
+		String player = playerId.toString();
+		this.redis.opsForHash().delete(keys.players(), player);
+		this.redis.opsForSet().add(keys.kicked(), player);
+		this.redis.expire(keys.kicked(), SessionKeys.MAX_LIFETIME);
+		onRollback(() -> {
+			this.redis.opsForSet().remove(keys.kicked(), player);
+			this.redis.opsForHash().put(keys.players(), player, nickname);
+		});
+	}
+
+	/**
+	 * Whether at least one player is online and every online player has an answer record
+	 * for question {@code index}: then the question can close before its deadline.
+	 */
+	boolean allOnlinePlayersAnswered(UUID sessionId, int index) {
+		SessionKeys keys = SessionKeys.of(sessionId);
+		Map<Object, Object> online = this.redis.opsForHash().entries(keys.online());
+		if (online.isEmpty()) {
+			return false;
+		}
+		Set<Object> players = this.redis.opsForHash().keys(keys.players());
+		List<Object> connected = new ArrayList<>();
+		online.forEach((player, sockets) -> {
+			if (socketCount(sockets) > 0 && players.contains(player)) {
+				connected.add(player);
+			}
+		});
+		if (connected.isEmpty()) {
+			return false;
+		}
+		return this.redis.opsForHash().multiGet(keys.answers(index), connected).stream().allMatch(Objects::nonNull);
+	}
+
+	/** The keys this service wrote live on for a while after the end, then go. */
+	void expireAfterEnd(UUID sessionId) {
+		SessionKeys keys = SessionKeys.of(sessionId);
+		this.redis.expire(keys.players(), SessionKeys.TTL_AFTER_END);
+		this.redis.expire(keys.kicked(), SessionKeys.TTL_AFTER_END);
+	}
+
+	private static long socketCount(Object value) {
+		try {
+			return Long.parseLong(String.valueOf(value).trim());
+		}
+		catch (NumberFormatException ex) {
+			return 0;
+		}
+	}
+
+	private static void onRollback(Runnable undo) {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			return;
+		}
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+			@Override
+			public void afterCompletion(int status) {
+				if (status == STATUS_ROLLED_BACK) {
+					undo.run();
+				}
+			}
+
+		});
+	}
+
+}

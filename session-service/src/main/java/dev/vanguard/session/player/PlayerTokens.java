@@ -1,0 +1,128 @@
+package dev.vanguard.session.player;
+
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.RSAPublicKeySpec;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.UUID;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
+
+/**
+ * Issues the player tokens that open a player's socket on realtime-service: RS256, issuer
+ * {@value #ISSUER}, subject the player id, {@code sid} the session id, scope
+ * {@code player}. realtime-service verifies them with the keys published at
+ * {@code /api/sessions/.well-known/jwks.json}.
+ */
+@Component
+public class PlayerTokens {
+
+	public static final String ISSUER = "vanguard-session";
+
+	private static final Logger log = LoggerFactory.getLogger(PlayerTokens.class);
+
+	private final RSAKey key;
+
+	private final RSASSASigner signer;
+
+	private final PlayerTokenProperties properties;
+
+	private final Clock clock;
+
+	PlayerTokens(PlayerTokenProperties properties) {
+		this.properties = properties;
+		this.clock = Clock.systemUTC();
+		this.key = StringUtils.hasText(properties.signingKey()) ? fromPem(properties.signingKey()) : generate();
+		try {
+			this.signer = new RSASSASigner(this.key);
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException("Cannot sign with the player token key", ex);
+		}
+	}
+
+	public String issue(UUID sessionId, UUID playerId, String nickname) {
+		Instant now = this.clock.instant();
+		JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(ISSUER)
+			.subject(playerId.toString())
+			.claim("sid", sessionId.toString())
+			.claim("scope", "player")
+			.claim("nickname", nickname)
+			.jwtID(UUID.randomUUID().toString())
+			.issueTime(Date.from(now))
+			.expirationTime(Date.from(now.plus(this.properties.lifetime())))
+			.build();
+		SignedJWT jwt = new SignedJWT(
+				new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(this.key.getKeyID()).type(JOSEObjectType.JWT).build(),
+				claims);
+		try {
+			jwt.sign(this.signer);
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException("Cannot sign a player token", ex);
+		}
+		return jwt.serialize();
+	}
+
+	/** The public half of the signing key, as a JWK set. */
+	public JWKSet publicKeys() {
+		return new JWKSet(this.key.toPublicJWK());
+	}
+
+	private static RSAKey generate() {
+		log.warn("No vanguard.session.player-token.signing-key configured: generated a key for this instance only. "
+				+ "Several session-service instances must share one configured key, or their player tokens "
+				+ "will not verify against each other's JWKS.");
+		try {
+			return new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE)
+				.algorithm(JWSAlgorithm.RS256)
+				.keyIDFromThumbprint(true)
+				.generate();
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException("Cannot generate a player token key", ex);
+		}
+	}
+
+	private static RSAKey fromPem(String pem) {
+		String base64 = pem.replaceAll("-----(BEGIN|END) [A-Z ]+-----", "").replaceAll("\\s", "");
+		try {
+			KeyFactory factory = KeyFactory.getInstance("RSA");
+			RSAPrivateCrtKey privateKey = (RSAPrivateCrtKey) factory
+				.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+			RSAPublicKey publicKey = (RSAPublicKey) factory
+				.generatePublic(new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
+			return new RSAKey.Builder(publicKey).privateKey(privateKey)
+				.keyUse(KeyUse.SIGNATURE)
+				.algorithm(JWSAlgorithm.RS256)
+				.keyIDFromThumbprint()
+				.build();
+		}
+		catch (GeneralSecurityException | IllegalArgumentException | ClassCastException | JOSEException ex) {
+			throw new IllegalStateException(
+					"vanguard.session.player-token.signing-key is not a PKCS#8 PEM RSA private key", ex);
+		}
+	}
+
+}

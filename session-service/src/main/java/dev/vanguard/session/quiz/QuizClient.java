@@ -1,0 +1,79 @@
+package dev.vanguard.session.quiz;
+
+import java.net.http.HttpClient;
+import java.util.UUID;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+
+import dev.vanguard.session.web.ApiException;
+
+/**
+ * Fetches a quiz from quiz-service on behalf of the host, with the host's own token, so
+ * quiz-service alone decides who may host what.
+ */
+@Component
+public class QuizClient {
+
+	private final RestClient client;
+
+	private final JsonMapper jsonMapper;
+
+	QuizClient(QuizClientProperties properties, JsonMapper jsonMapper) {
+		HttpClient http = HttpClient.newBuilder().connectTimeout(properties.timeout()).build();
+		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(http);
+		requestFactory.setReadTimeout(properties.timeout());
+		this.client = RestClient.builder()
+			.baseUrl(properties.baseUrl().toString())
+			.requestFactory(requestFactory)
+			.build();
+		this.jsonMapper = jsonMapper;
+	}
+
+	/**
+	 * The quiz, if the host whose bearer token this is may host it.
+	 * @throws ApiException 404 when quiz-service does not show it to this host, 502 when
+	 * quiz-service cannot be reached or answers nonsense
+	 */
+	public QuizDocument fetch(UUID quizId, String bearerToken) {
+		String body;
+		try {
+			body = this.client.get()
+				.uri("/api/quizzes/{id}", quizId)
+				.header(HttpHeaders.AUTHORIZATION, "Bearer " + bearerToken)
+				.accept(MediaType.APPLICATION_JSON)
+				.retrieve()
+				.body(String.class);
+		}
+		catch (HttpClientErrorException ex) {
+			if (ex.getStatusCode().value() == 404 || ex.getStatusCode().value() == 403) {
+				throw ApiException.notFound("Quiz " + quizId + " does not exist or you may not host it.");
+			}
+			throw unavailable();
+		}
+		catch (RestClientException ex) {
+			throw unavailable();
+		}
+		try {
+			return this.jsonMapper.readValue(body, QuizDocument.class);
+		}
+		catch (JacksonException | IllegalArgumentException ex) {
+			throw unavailable();
+		}
+	}
+
+	private static ApiException unavailable() {
+		return new ApiException(HttpStatus.BAD_GATEWAY, "quiz-service-unavailable", "Quiz service unavailable",
+				"The quiz could not be loaded right now; please try again.");
+	}
+
+}

@@ -1,0 +1,25 @@
+package dev.vanguard.session.web;
+
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.oauth2.jwt.Jwt;
+
+/** Reads the host out of a verified host access token. */
+public final class Hosts {
+
+	private Hosts() {
+	}
+
+	/** The host's user id: the token's subject. */
+	public static UUID id(Jwt token) {
+		try {
+			return UUID.fromString(token.getSubject());
+		}
+		catch (IllegalArgumentException | NullPointerException ex) {
+			throw new ApiException(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
+					"The access token does not name a host.");
+		}
+	}
+
+}
