@@ -1,0 +1,105 @@
+package dev.vanguard.realtime;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Everything about realtime-service that an operator may tune. The defaults are sized for
+ * 19,000 sockets on one 2-core instance with a 20,000 open-file limit.
+ *
+ * @param instanceId names this instance's Redis subscriber and AMQP connection (so an
+ * operator, or a fault test, can find exactly this instance's connections); random when
+ * blank
+ * @param authJwksUri where auth-service publishes the keys of host tokens
+ * @param sessionJwksUri where session-service publishes the keys of player tokens
+ * @param allowedOrigins browser origins allowed to open a socket
+ * @param allowMissingOrigin whether a client without an Origin header (not a browser: the
+ * benchmark, a native app) may connect; browsers always send one, so this does not weaken
+ * the cross-site check
+ * @param maxConnections sockets held at most; one more is closed with 1013
+ * @param eventLoopThreads Netty event loops serving the sockets, 0 for one per core
+ * @param maxFrameBytes largest client frame accepted (a larger one is closed with 1009)
+ * @param sendQueueCapacity frames waiting for one connection before it counts as a slow
+ * consumer
+ * @param writeStallTimeout how long a connection's socket may refuse more bytes before it
+ * counts as a slow consumer
+ * @param socketSendBufferBytes SO_SNDBUF of each socket, 0 for the kernel's default
+ * @param idleTimeout a connection that sends nothing (not even a pong) for this long is
+ * closed
+ * @param pingInterval a connection the server wrote nothing to for this long gets a ping
+ * @param closeGrace how long a close frame may take before the socket is dropped
+ * @param rateLimit per-connection token bucket for client frames
+ * @param answerCountInterval how often the host hears the answer count (at most)
+ * @param resyncInterval how often each session with local connections is checked for
+ * broadcasts this instance missed (a Redis reconnect), which triggers a fresh catch-up
+ * @param accessLog whether to write an access log line per upgrade (token masked)
+ * @param amqp the event consumer
+ */
+@Validated
+@ConfigurationProperties("vanguard.realtime")
+public record RealtimeProperties(String instanceId,
+		@NotNull @DefaultValue("http://127.0.0.1:8081/.well-known/jwks.json") URI authJwksUri,
+		@NotNull @DefaultValue("http://127.0.0.1:8083/api/sessions/.well-known/jwks.json") URI sessionJwksUri,
+		@DefaultValue( {
+				"http://localhost:8080", "http://127.0.0.1:8080",
+				"http://localhost:5173" }) List<String> allowedOrigins,
+		@DefaultValue("true") boolean allowMissingOrigin, @Min(1) @DefaultValue("19000") int maxConnections,
+		@Min(0) @DefaultValue("0") int eventLoopThreads, @Min(256) @DefaultValue("4096") int maxFrameBytes,
+		@Min(1) @DefaultValue("256") int sendQueueCapacity, @NotNull @DefaultValue("10s") Duration writeStallTimeout,
+		@Min(0) @DefaultValue("0") int socketSendBufferBytes, @NotNull @DefaultValue("90s") Duration idleTimeout,
+		@NotNull @DefaultValue("25s") Duration pingInterval, @NotNull @DefaultValue("2s") Duration closeGrace,
+		@Valid @NotNull @DefaultValue RateLimit rateLimit, @NotNull @DefaultValue("250ms") Duration answerCountInterval,
+		@NotNull @DefaultValue("2s") Duration resyncInterval, @DefaultValue("true") boolean accessLog,
+		@Valid @NotNull @DefaultValue Amqp amqp){
+
+	public RealtimeProperties {
+		if (instanceId == null || instanceId.isBlank()) {
+			instanceId = UUID.randomUUID().toString().substring(0, 8);
+		}
+		allowedOrigins = (allowedOrigins != null) ? List.copyOf(allowedOrigins) : List.of();
+	}
+
+	/** Event loops actually used. */
+	public int effectiveEventLoopThreads() {
+		return (this.eventLoopThreads > 0) ? this.eventLoopThreads : Runtime.getRuntime().availableProcessors();
+	}
+
+	/**
+	 * A token bucket: a client may send {@code burst} frames at once and
+	 * {@code perSecond} on average; a client that empties it is flooding and is closed
+	 * with 4429.
+	 */
+	public record RateLimit(@Min(1) @DefaultValue("20") int burst, @Min(1) @DefaultValue("10") int perSecond) {
+	}
+
+	/**
+	 * The session event consumer.
+	 *
+	 * @param exchange the topic exchange session-service publishes to
+	 * @param queue the durable queue this service consumes (single active consumer, so
+	 * several instances never reorder a session's events)
+	 * @param queueExpires deletes the queue after this long unused (only for tests on a
+	 * shared broker); null keeps it forever
+	 * @param prefetch unacknowledged deliveries in flight
+	 * @param gapRetryDelay how long an event that arrived before its predecessor waits
+	 * before it goes back to the queue
+	 * @param redisTimeout how long applying one event may take in Redis
+	 */
+	public record Amqp(@NotBlank @DefaultValue("vanguard.events") String exchange,
+			@NotBlank @DefaultValue("vanguard.realtime.events") String queue, Duration queueExpires,
+			@Min(1) @DefaultValue("50") int prefetch, @NotNull @DefaultValue("100ms") Duration gapRetryDelay,
+			@NotNull @DefaultValue("5s") Duration redisTimeout) {
+	}
+
+}

@@ -1,0 +1,79 @@
+package dev.vanguard.realtime.events;
+
+import org.springframework.amqp.core.AcknowledgeMode;
+import org.springframework.amqp.core.Binding;
+import org.springframework.amqp.core.BindingBuilder;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.core.QueueBuilder;
+import org.springframework.amqp.core.TopicExchange;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.connection.ConnectionNameStrategy;
+import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+import dev.vanguard.contracts.events.RoutingKeys;
+import dev.vanguard.realtime.RealtimeProperties;
+
+/**
+ * The session event consumer: one durable queue bound to every event of the topic
+ * exchange, consumed by one thread with manual acknowledgement. The queue has a single
+ * active consumer, so with several instances exactly one applies events at a time (the
+ * others stand by and take over when it goes), and a session's events are never applied
+ * out of order by two instances racing.
+ */
+@Configuration(proxyBeanMethods = false)
+class EventConsumerConfiguration {
+
+	/** The first retry after the broker drops the connection; doubles up to 32 s. */
+	static final long RECOVERY_INITIAL_MS = 1_000;
+
+	static final long RECOVERY_MAX_MS = 32_000;
+
+	/** How long stopping waits for the event in hand to be applied and acknowledged. */
+	static final long SHUTDOWN_TIMEOUT_MS = 20_000;
+
+	@Bean
+	TopicExchange sessionEventsExchange(RealtimeProperties properties) {
+		return new TopicExchange(properties.amqp().exchange(), true, false);
+	}
+
+	@Bean
+	Queue realtimeEventsQueue(RealtimeProperties properties) {
+		QueueBuilder builder = QueueBuilder.durable(properties.amqp().queue()).singleActiveConsumer();
+		if (properties.amqp().queueExpires() != null) {
+			builder = builder.expires((int) properties.amqp().queueExpires().toMillis());
+		}
+		return builder.build();
+	}
+
+	@Bean
+	Binding realtimeEventsBinding(Queue realtimeEventsQueue, TopicExchange sessionEventsExchange) {
+		return BindingBuilder.bind(realtimeEventsQueue).to(sessionEventsExchange).with(RoutingKeys.ALL);
+	}
+
+	/** Names the AMQP connection after this instance (visible in the broker's UI). */
+	@Bean
+	ConnectionNameStrategy connectionNameStrategy(RealtimeProperties properties) {
+		return (factory) -> "vanguard-realtime-" + properties.instanceId();
+	}
+
+	@Bean
+	SimpleMessageListenerContainer sessionEventsContainer(ConnectionFactory connectionFactory,
+			RealtimeProperties properties, Queue realtimeEventsQueue, EventListener listener) {
+		SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connectionFactory);
+		container.setQueues(realtimeEventsQueue);
+		container.setAcknowledgeMode(AcknowledgeMode.MANUAL);
+		container.setConcurrentConsumers(1);
+		container.setPrefetchCount(properties.amqp().prefetch());
+		container.setMessageListener(listener);
+		ExponentialBackOff recovery = new ExponentialBackOff(RECOVERY_INITIAL_MS, 2.0);
+		recovery.setMaxInterval(RECOVERY_MAX_MS);
+		container.setRecoveryBackOff(recovery);
+		container.setShutdownTimeout(SHUTDOWN_TIMEOUT_MS);
+		container.setDefaultRequeueRejected(true);
+		return container;
+	}
+
+}

@@ -1,0 +1,326 @@
+package dev.vanguard.realtime.fanout;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+import io.lettuce.core.resource.ClientResources;
+import io.netty.buffer.ByteBuf;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import tools.jackson.databind.ObjectMapper;
+
+import dev.vanguard.contracts.SessionKeys;
+import dev.vanguard.realtime.RealtimeMetrics;
+import dev.vanguard.realtime.RealtimeProperties;
+import dev.vanguard.realtime.connection.Connection;
+import dev.vanguard.realtime.connection.Delivery;
+import dev.vanguard.realtime.game.Catchups;
+import dev.vanguard.realtime.protocol.CloseCode;
+import dev.vanguard.realtime.protocol.FrameCodec;
+import dev.vanguard.realtime.protocol.ServerFrame;
+import dev.vanguard.realtime.store.SessionStore;
+
+import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * The sessions that have connections on this instance, and the Redis fan-out to them.
+ *
+ * <p>
+ * A session is subscribed (one channel per session) when its first local connection
+ * arrives and unsubscribed when its last leaves. Each message heard is parsed and
+ * serialised into frame bytes once, then handed to the session's connections. Missed
+ * messages (a Redis reconnect) are noticed by a seq gap or by comparing the session's seq
+ * in Redis with the last one heard; either way every local connection of the session gets
+ * a fresh catch-up, so no client is left deaf.
+ */
+@Component
+public class LocalSessions implements SmartLifecycle {
+
+	private static final Logger logger = LoggerFactory.getLogger(LocalSessions.class);
+
+	private final Map<UUID, LocalSession> sessions = new ConcurrentHashMap<>();
+
+	private final DataRedisConnectionDetails redisDetails;
+
+	private final ClientResources clientResources;
+
+	private final RealtimeProperties properties;
+
+	private final ObjectMapper mapper;
+
+	private final FrameCodec codec;
+
+	private final SessionStore store;
+
+	private final Catchups catchups;
+
+	private final RealtimeMetrics metrics;
+
+	private volatile Subscriber subscriber;
+
+	private final List<Disposable> timers = new ArrayList<>();
+
+	private volatile boolean running;
+
+	public LocalSessions(DataRedisConnectionDetails redisDetails, ClientResources clientResources,
+			RealtimeProperties properties, ObjectMapper mapper, FrameCodec codec, SessionStore store, Catchups catchups,
+			RealtimeMetrics metrics) {
+		this.redisDetails = redisDetails;
+		this.clientResources = clientResources;
+		this.properties = properties;
+		this.mapper = mapper;
+		this.codec = codec;
+		this.store = store;
+		this.catchups = catchups;
+		this.metrics = metrics;
+		metrics.sessionsInProgress(this.sessions::size);
+	}
+
+	/**
+	 * The name of this instance's subscriber connection in Redis's {@code CLIENT LIST}.
+	 */
+	public String subscriberName() {
+		return "vanguard-realtime-sub-" + this.properties.instanceId();
+	}
+
+	/**
+	 * Adds the connection to its session, subscribing the session's channel if it is the
+	 * first; completes once the subscription is active, so nothing published after that
+	 * is missed.
+	 */
+	public Mono<Void> join(Connection connection) {
+		UUID id = connection.principal().sessionId();
+		LocalSession session = this.sessions.compute(id, (key, existing) -> {
+			LocalSession joined = (existing != null) ? existing
+					: new LocalSession(key, this.subscriber.subscribe(SessionKeys.of(key).channel()));
+			joined.add(connection);
+			return joined;
+		});
+		return Mono.fromFuture(session.subscribed(), true).doOnError((ex) -> this.sessions.remove(id, session));
+	}
+
+	/** Removes the connection; the last one of a session unsubscribes its channel. */
+	public void leave(Connection connection) {
+		this.sessions.computeIfPresent(connection.principal().sessionId(), (key, session) -> {
+			if (session.remove(connection)) {
+				this.subscriber.unsubscribe(SessionKeys.of(key).channel());
+				return null;
+			}
+			return session;
+		});
+	}
+
+	/** Sends the connection its catch-up, after which its live frames flow. */
+	public Mono<ServerFrame.Catchup> catchUp(Connection connection) {
+		return this.catchups.catchup(connection.principal()).doOnNext((catchup) -> {
+			LocalSession session = this.sessions.get(connection.principal().sessionId());
+			if (session != null) {
+				session.caughtUp(catchup.seq());
+				session.track(catchup);
+			}
+			connection.start(catchup);
+		});
+	}
+
+	/** The last seq this instance heard of the session (0 when it knows none). */
+	public long lastSeq(UUID sessionId) {
+		LocalSession session = this.sessions.get(sessionId);
+		return (session != null) ? session.lastSeq() : 0;
+	}
+
+	/** Every connection on this instance (for shutdown). */
+	public List<Connection> connections() {
+		List<Connection> all = new ArrayList<>();
+		this.sessions.values().forEach((session) -> session.forEach(all::add));
+		return all;
+	}
+
+	void onMessage(String channel, byte[] message) {
+		UUID id = sessionOf(channel);
+		LocalSession session = (id != null) ? this.sessions.get(id) : null;
+		if (session == null) {
+			return;
+		}
+		Broadcast broadcast;
+		try {
+			broadcast = this.mapper.readValue(message, Broadcast.class);
+		}
+		catch (RuntimeException ex) {
+			logger.error("Unreadable broadcast on {}", channel, ex);
+			return;
+		}
+		if (broadcast.announce() != null) {
+			Broadcast.Announce announce = broadcast.announce();
+			session.forEach((connection) -> {
+				if (connection.principal().id().toString().equals(announce.principal())) {
+					connection.announced(announce.connection());
+				}
+			});
+			return;
+		}
+		if (broadcast.seq() == null) {
+			return;
+		}
+		boolean gap = session.advance(broadcast.seq());
+		if (broadcast.all() != null) {
+			session.track(broadcast.all());
+		}
+		Delivery delivery = prepare(broadcast);
+		try {
+			session.deliver(delivery);
+		}
+		finally {
+			delivery.release();
+		}
+		if (gap) {
+			logger.info("Missed a broadcast of session {}; sending catch-ups", id);
+			resync(session);
+		}
+	}
+
+	private Delivery prepare(Broadcast broadcast) {
+		long seq = broadcast.seq();
+		ServerFrame all = broadcast.all();
+		ByteBuf allBytes = null;
+		ByteBuf hostBytes = null;
+		if (all != null) {
+			if (all instanceof ServerFrame.Question question) {
+				all = question.withServerTime(System.currentTimeMillis());
+			}
+			allBytes = this.codec.encode(all);
+		}
+		if (broadcast.host() != null) {
+			hostBytes = this.codec.encode(broadcast.host());
+		}
+		return new Delivery(seq, (broadcast.createdAt() != null) ? broadcast.createdAt() : 0, allBytes, hostBytes,
+				personal(broadcast), (broadcast.kick() != null) ? UUID.fromString(broadcast.kick()) : null,
+				Boolean.TRUE.equals(broadcast.end()));
+	}
+
+	private static Function<UUID, ServerFrame> personal(Broadcast broadcast) {
+		Map<String, Broadcast.Personal> results = broadcast.results();
+		if (results == null || broadcast.personal() == null) {
+			return null;
+		}
+		long seq = broadcast.seq();
+		int playerCount = results.size();
+		boolean finals = "final_result".equals(broadcast.personal());
+		int index = (broadcast.questionIndex() != null) ? broadcast.questionIndex() : -1;
+		return (playerId) -> {
+			Broadcast.Personal own = results.get(playerId.toString());
+			if (own == null) {
+				return null;
+			}
+			if (finals) {
+				return new ServerFrame.FinalResult(seq, own.score(), own.rank(), playerCount);
+			}
+			return new ServerFrame.Result(seq, index, Boolean.TRUE.equals(own.answered()),
+					Boolean.TRUE.equals(own.correct()), (own.points() != null) ? own.points() : 0,
+					(own.streak() != null) ? own.streak() : 0, own.score(), own.rank(), playerCount);
+		};
+	}
+
+	/** Sends every local connection of the session a fresh catch-up. */
+	private void resync(LocalSession session) {
+		session.forEach((connection) -> this.catchUp(connection)
+			.subscribe(null, (ex) -> logger.warn("Catch-up of a connection of session {} failed", session.id(), ex)));
+	}
+
+	/** Finds sessions whose seq in Redis moved on without this instance hearing it. */
+	private void reconcile() {
+		this.sessions.values().forEach((session) -> this.store.seq(session.id()).subscribe((seq) -> {
+			if (session.suspect(seq > session.lastSeq())) {
+				logger.info("Session {} is at seq {} but this instance heard {}; sending catch-ups", session.id(), seq,
+						session.lastSeq());
+				resync(session);
+			}
+		}, (ex) -> logger.debug("Could not check session {}", session.id(), ex)));
+	}
+
+	/**
+	 * Tells each host how many players answered the open question, at most every
+	 * interval.
+	 */
+	private void countAnswers() {
+		this.sessions.values().forEach((session) -> {
+			int index = session.openQuestion();
+			if (index < 0 || !session.hasHost()) {
+				return;
+			}
+			this.store.answerCount(session.id(), index).subscribe((counts) -> {
+				if (session.openQuestion() == index && session.answerCountChanged(counts[0])) {
+					ServerFrame frame = new ServerFrame.AnswerCount(session.lastSeq(), index, counts[0], counts[1]);
+					session.forEach((connection) -> {
+						if (connection.principal().isHost()) {
+							connection.send(frame);
+						}
+					});
+				}
+			}, (ex) -> logger.debug("Could not count answers of session {}", session.id(), ex));
+		});
+	}
+
+	private static UUID sessionOf(String channel) {
+		if (!channel.startsWith(SessionKeys.PREFIX)) {
+			return null;
+		}
+		int end = channel.indexOf(':', SessionKeys.PREFIX.length());
+		try {
+			return UUID.fromString(channel.substring(SessionKeys.PREFIX.length(), end));
+		}
+		catch (IllegalArgumentException | IndexOutOfBoundsException ex) {
+			return null;
+		}
+	}
+
+	/** Closes every local connection (shutdown). */
+	public void closeAll(CloseCode code) {
+		connections().forEach((connection) -> connection.close(code));
+	}
+
+	@Override
+	public void start() {
+		this.subscriber = new Subscriber(this.redisDetails, this.clientResources, subscriberName(), this::onMessage);
+		this.timers.add(interval(this.properties.answerCountInterval(), this::countAnswers));
+		this.timers.add(interval(this.properties.resyncInterval(), this::reconcile));
+		this.running = true;
+	}
+
+	private static Disposable interval(Duration period, Runnable task) {
+		return Flux.interval(period, period, Schedulers.parallel()).subscribe((tick) -> {
+			try {
+				task.run();
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Periodic task failed", ex);
+			}
+		});
+	}
+
+	@Override
+	public void stop() {
+		this.timers.forEach(Disposable::dispose);
+		this.timers.clear();
+		if (this.subscriber != null) {
+			this.subscriber.close();
+		}
+		this.running = false;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+}

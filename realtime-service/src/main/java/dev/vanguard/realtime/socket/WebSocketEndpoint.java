@@ -1,0 +1,111 @@
+package dev.vanguard.realtime.socket;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import org.reactivestreams.Publisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.server.HttpServerRequest;
+import reactor.netty.http.server.HttpServerResponse;
+import reactor.netty.http.server.WebsocketServerSpec;
+import reactor.netty.http.websocket.WebsocketInbound;
+import reactor.netty.http.websocket.WebsocketOutbound;
+
+import dev.vanguard.realtime.RealtimeMetrics;
+import dev.vanguard.realtime.RealtimeProperties;
+import dev.vanguard.realtime.protocol.CloseCode;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code GET /ws?token=…[&session=…]}: checks the Origin, the connection limit and the
+ * token before the upgrade. A browser cannot read the HTTP status of a failed upgrade, so
+ * a refused token still gets its socket, closed at once with a close code that says why
+ * (4401, 4403, 4404, 4410, 4000); only a foreign Origin (a cross-site page) is refused
+ * with a plain 403 and never upgraded.
+ */
+@Component
+class WebSocketEndpoint {
+
+	static final String PATH = "/ws";
+
+	private static final Logger logger = LoggerFactory.getLogger(WebSocketEndpoint.class);
+
+	private final Authenticator authenticator;
+
+	private final ConnectionHandler handler;
+
+	private final RealtimeMetrics metrics;
+
+	private final RealtimeProperties properties;
+
+	private final WebsocketServerSpec spec;
+
+	WebSocketEndpoint(Authenticator authenticator, ConnectionHandler handler, RealtimeMetrics metrics,
+			RealtimeProperties properties) {
+		this.authenticator = authenticator;
+		this.handler = handler;
+		this.metrics = metrics;
+		this.properties = properties;
+		this.spec = WebsocketServerSpec.builder()
+			.maxFramePayloadLength(properties.maxFrameBytes())
+			.handlePing(false)
+			.compress(false)
+			.build();
+	}
+
+	Publisher<Void> handle(HttpServerRequest request, HttpServerResponse response) {
+		this.metrics.connectionAttempt();
+		if (!request.requestHeaders().containsValue(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET, true)) {
+			return response.status(HttpResponseStatus.UPGRADE_REQUIRED).send();
+		}
+		if (!originAllowed(request.requestHeaders().get(HttpHeaderNames.ORIGIN))) {
+			return response.status(HttpResponseStatus.FORBIDDEN).send();
+		}
+		if (this.metrics.activeConnections() >= this.properties.maxConnections()) {
+			return response.sendWebsocket((in, out) -> refuse(in, out, CloseCode.TRY_AGAIN_LATER), this.spec);
+		}
+		Map<String, List<String>> parameters = new QueryStringDecoder(request.uri()).parameters();
+		return this.authenticator.admit(first(parameters, "token"), first(parameters, "session"))
+			.onErrorResume((ex) -> {
+				logger.warn("Could not check a socket's token: {}", ex.toString());
+				return Mono.just(new Verdict.Refused(CloseCode.INTERNAL_ERROR));
+			})
+			.flatMap((verdict) -> switch (verdict) {
+				case Verdict.Admitted admitted ->
+					response.sendWebsocket((in, out) -> this.handler.handle(in, out, admitted.principal()), this.spec);
+				case Verdict.Refused refused ->
+					response.sendWebsocket((in, out) -> refuse(in, out, refused.code()), this.spec);
+			});
+	}
+
+	private Publisher<Void> refuse(WebsocketInbound in, WebsocketOutbound out, CloseCode code) {
+		this.metrics.connectionClosed(Integer.toString(code.code()));
+		Duration grace = this.properties.closeGrace();
+		in.withConnection((connection) -> connection.channel()
+			.eventLoop()
+			.schedule(() -> connection.dispose(), grace.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS));
+		return out.sendClose(code.code(), code.reason());
+	}
+
+	private boolean originAllowed(String origin) {
+		if (origin == null) {
+			return this.properties.allowMissingOrigin();
+		}
+		List<String> allowed = this.properties.allowedOrigins();
+		return allowed.contains("*") || allowed.contains(origin);
+	}
+
+	private static String first(Map<String, List<String>> parameters, String name) {
+		List<String> values = parameters.get(name);
+		return (values == null || values.isEmpty()) ? null : values.get(0);
+	}
+
+}

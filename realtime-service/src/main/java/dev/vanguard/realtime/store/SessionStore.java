@@ -1,0 +1,199 @@
+package dev.vanguard.realtime.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.ObjectMapper;
+
+import dev.vanguard.contracts.SessionKeys;
+import dev.vanguard.contracts.events.PlayerJoined;
+import dev.vanguard.contracts.events.PlayerKicked;
+import dev.vanguard.contracts.events.PodiumShown;
+import dev.vanguard.contracts.events.QuestionEnded;
+import dev.vanguard.contracts.events.QuestionStarted;
+import dev.vanguard.contracts.events.SessionEnded;
+import dev.vanguard.contracts.events.SessionEvent;
+import dev.vanguard.contracts.events.SessionOpened;
+import dev.vanguard.realtime.protocol.ServerFrame;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.stereotype.Component;
+
+/**
+ * Everything realtime-service does in Redis, each a single atomic script against the key
+ * layout of {@link SessionKeys}: applying a session event (state and PUBLISH together, in
+ * seq order), recording an answer, and reading what a socket needs at the upgrade and for
+ * its catch-up.
+ */
+@Component
+public class SessionStore {
+
+	private static final long LIFETIME_SECONDS = SessionKeys.MAX_LIFETIME.toSeconds();
+
+	private final ReactiveStringRedisTemplate redis;
+
+	private final ObjectMapper mapper;
+
+	private final RedisScript<String> sessionOpened = applyScript("session-opened");
+
+	private final RedisScript<String> playerJoined = applyScript("player-joined");
+
+	private final RedisScript<String> playerKicked = applyScript("player-kicked");
+
+	private final RedisScript<String> questionStarted = applyScript("question-started");
+
+	private final RedisScript<String> questionEnded = applyScript("question-ended");
+
+	private final RedisScript<String> podiumShown = applyScript("podium-shown");
+
+	private final RedisScript<String> sessionEnded = applyScript("session-ended");
+
+	private final RedisScript<String> answer = script("answer");
+
+	private final RedisScript<String> admit = script("admit");
+
+	private final RedisScript<String> catchup = script("catchup");
+
+	public SessionStore(ReactiveStringRedisTemplate redis, ObjectMapper mapper) {
+		this.redis = redis;
+		this.mapper = mapper;
+	}
+
+	/**
+	 * Applies one event: if it is the session's next, changes the state and publishes the
+	 * broadcast on the session's channel in the same script.
+	 */
+	public Mono<ApplyOutcome> apply(SessionEvent event) {
+		SessionKeys keys = SessionKeys.of(event.sessionId());
+		List<String> args = new ArrayList<>(List.of(Long.toString(event.seq()),
+				Long.toString(event.createdAt().toEpochMilli()), keys.prefix(), Long.toString(LIFETIME_SECONDS)));
+		RedisScript<String> script = switch (event) {
+			case SessionOpened e -> {
+				args.addAll(List.of(e.hostId().toString(), e.pin(), e.quizTitle(), Integer.toString(e.questionCount()),
+						json(new ServerFrame.Lobby(e.seq(), e.quizTitle(), e.questionCount()))));
+				yield this.sessionOpened;
+			}
+			case PlayerJoined e -> {
+				args.addAll(List.of(e.playerId().toString(), e.nickname()));
+				yield this.playerJoined;
+			}
+			case PlayerKicked e -> {
+				args.addAll(List.of(e.playerId().toString(), e.nickname()));
+				yield this.playerKicked;
+			}
+			case QuestionStarted e -> {
+				args.addAll(List.of(Integer.toString(e.index()), Integer.toString(e.questionCount()),
+						json(e.question()), Long.toString(e.startedAt().toEpochMilli()),
+						Long.toString(e.deadline().toEpochMilli()), json(questionFrame(e))));
+				yield this.questionStarted;
+			}
+			case QuestionEnded e -> {
+				args.addAll(List.of(Integer.toString(e.index()), e.reason().name()));
+				yield this.questionEnded;
+			}
+			case PodiumShown e -> this.podiumShown;
+			case SessionEnded e -> {
+				args.add(Long.toString(SessionKeys.TTL_AFTER_END.toSeconds()));
+				yield this.sessionEnded;
+			}
+		};
+		return this.redis.execute(script, List.of(keys.state(), keys.channel()), args)
+			.next()
+			.map(ApplyOutcome::valueOf);
+	}
+
+	/** Records one answer, or says why not. */
+	public Mono<AnswerOutcome> answer(SubmittedAnswer submitted) {
+		SessionKeys keys = SessionKeys.of(submitted.sessionId());
+		boolean typed = submitted.options() == null;
+		List<String> args = List.of(keys.prefix(), submitted.playerId().toString(),
+				Integer.toString(submitted.questionIndex()), typed ? "text" : "options",
+				typed ? "[]" : json(submitted.options()), typed ? submitted.text() : "",
+				typed ? submitted.normalised() : "", Long.toString(LIFETIME_SECONDS));
+		return this.redis.execute(this.answer, List.of(), args).next().map((raw) -> read(raw, AnswerOutcome.class));
+	}
+
+	/** The session's state as far as admitting {@code principalId} is concerned. */
+	public Mono<Admission> admission(UUID sessionId, String principalId) {
+		List<String> args = List.of(SessionKeys.of(sessionId).prefix(), principalId);
+		return this.redis.execute(this.admit, List.of(), args).next().map((raw) -> read(raw, Admission.class));
+	}
+
+	/** A consistent snapshot for a catch-up frame. */
+	public Mono<Snapshot> snapshot(UUID sessionId, boolean host, String playerId) {
+		List<String> args = List.of(SessionKeys.of(sessionId).prefix(), host ? "HOST" : "PLAYER",
+				(playerId != null) ? playerId : "");
+		return this.redis.execute(this.catchup, List.of(), args).next().map((raw) -> read(raw, Snapshot.class));
+	}
+
+	/** The seq the session's state was last changed by (0 when unknown). */
+	public Mono<Long> seq(UUID sessionId) {
+		return this.redis.<String, String>opsForHash()
+			.get(SessionKeys.of(sessionId).state(), "seq")
+			.map(Long::parseLong)
+			.defaultIfEmpty(0L);
+	}
+
+	/** How many answered question {@code index}, and how many players there are. */
+	public Mono<int[]> answerCount(UUID sessionId, int index) {
+		SessionKeys keys = SessionKeys.of(sessionId);
+		return Mono.zip(this.redis.opsForHash().size(keys.answers(index)), this.redis.opsForHash().size(keys.players()))
+			.map((counts) -> new int[] { counts.getT1().intValue(), counts.getT2().intValue() });
+	}
+
+	/** Counts one more (or one fewer) open socket of a player. */
+	public Mono<Void> online(UUID sessionId, UUID playerId, int delta) {
+		String key = SessionKeys.of(sessionId).online();
+		return this.redis.opsForHash()
+			.increment(key, playerId.toString(), delta)
+			.then(this.redis.getExpire(key))
+			.flatMap((ttl) -> (ttl.isNegative() || ttl.isZero())
+					? this.redis.expire(key, SessionKeys.MAX_LIFETIME).then() : Mono.empty());
+	}
+
+	/** Publishes a message on the session's channel (connection announcements). */
+	public Mono<Long> publish(UUID sessionId, String message) {
+		return this.redis.convertAndSend(SessionKeys.of(sessionId).channel(), message);
+	}
+
+	private static ServerFrame.Question questionFrame(QuestionStarted e) {
+		QuestionStarted.Question q = e.question();
+		return new ServerFrame.Question(e.seq(), e.createdAt().toEpochMilli(), 0, e.index(), e.questionCount(),
+				new ServerFrame.QuestionView(q.type(), q.text(), q.imageUrl(), q.options(), q.timeLimitSeconds(),
+						q.points()),
+				e.startedAt().toEpochMilli(), e.deadline().toEpochMilli());
+	}
+
+	private String json(Object value) {
+		return this.mapper.writeValueAsString(value);
+	}
+
+	private <T> T read(String raw, Class<T> type) {
+		return this.mapper.readValue(raw, type);
+	}
+
+	private static RedisScript<String> applyScript(String name) {
+		return RedisScript.of(text("apply-common") + "\n" + text(name), String.class);
+	}
+
+	private static RedisScript<String> script(String name) {
+		return RedisScript.of(text(name), String.class);
+	}
+
+	private static String text(String name) {
+		try (var in = new ClassPathResource("scripts/" + name + ".lua").getInputStream()) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,19 @@
+-- What the socket upgrade needs to admit a host or a player, in one round trip.
+-- ARGV[1] key prefix, ARGV[2] the player's or host's id.
+-- Returns JSON {"found":..,"status":..,"hostId":..,"nickname":..,"kicked":..}.
+local prefix = ARGV[1]
+local id = ARGV[2]
+local s = redis.call('HMGET', prefix .. 'state', 'status', 'hostId')
+if not s[1] then
+  return '{"found":false}'
+end
+local nickname = redis.call('HGET', prefix .. 'players', id)
+local kicked = redis.call('SISMEMBER', prefix .. 'kicked', id) == 1
+local function jstr(v)
+  if not v then
+    return 'null'
+  end
+  return cjson.encode(v)
+end
+return '{"found":true,"status":' .. jstr(s[1]) .. ',"hostId":' .. jstr(s[2]) .. ',"nickname":' .. jstr(nickname)
+  .. ',"kicked":' .. tostring(kicked) .. '}'

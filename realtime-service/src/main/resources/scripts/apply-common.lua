@@ -1,0 +1,110 @@
+-- The head of every event script: applies one session event exactly once, in seq order.
+-- KEYS[1] the session's state hash, KEYS[2] its Pub/Sub channel.
+-- ARGV[1] the event's seq, ARGV[2] its createdAt (epoch ms), ARGV[3] the session's key
+-- prefix, ARGV[4] the longest a session key may live (seconds). Event fields follow.
+-- Returns DUPLICATE (already applied: ack and drop), GAP (an earlier event is missing:
+-- retry later) or APPLIED (state changed and the broadcast published, atomically).
+local state = KEYS[1]
+local channel = KEYS[2]
+local seq = tonumber(ARGV[1])
+local createdAt = ARGV[2]
+local prefix = ARGV[3]
+local lifetime = tonumber(ARGV[4])
+local applied = tonumber(redis.call('HGET', state, 'seq') or '0')
+if seq <= applied then
+  return 'DUPLICATE'
+end
+if seq > applied + 1 then
+  return 'GAP'
+end
+
+local function int(n)
+  return string.format('%d', n)
+end
+
+local function jstr(s)
+  if s == nil or s == false then
+    return 'null'
+  end
+  return cjson.encode(s)
+end
+
+-- cjson writes an empty table as {}: arrays are written by hand so an empty one stays [].
+local function ints(list)
+  local items = {}
+  for i, n in ipairs(list) do
+    items[i] = int(n)
+  end
+  return '[' .. table.concat(items, ',') .. ']'
+end
+
+local function strings(list)
+  local items = {}
+  for i, s in ipairs(list) do
+    items[i] = jstr(s)
+  end
+  return '[' .. table.concat(items, ',') .. ']'
+end
+
+local function keep(key)
+  redis.call('EXPIRE', key, lifetime, 'NX')
+end
+
+local function envelope(fields)
+  local head = '{"seq":' .. int(seq) .. ',"createdAt":' .. createdAt
+  if #fields == 0 then
+    return head .. '}'
+  end
+  return head .. ',' .. table.concat(fields, ',') .. '}'
+end
+
+local function finish(message)
+  redis.call('HSET', state, 'seq', seq)
+  keep(state)
+  redis.call('PUBLISH', channel, message)
+  return 'APPLIED'
+end
+
+-- Every player by score, highest first, with competition ranks (1, 2, 2, 4).
+local function standings()
+  local flat = redis.call('ZREVRANGE', prefix .. 'scores', 0, -1, 'WITHSCORES')
+  local list = {}
+  local rank, previous = 0, nil
+  for i = 1, #flat, 2 do
+    local score = tonumber(flat[i + 1])
+    local position = (i + 1) / 2
+    if score ~= previous then
+      rank = position
+      previous = score
+    end
+    list[position] = { id = flat[i], score = score, rank = rank }
+  end
+  return list
+end
+
+local function top(list, n)
+  local count = math.min(n, #list)
+  if count == 0 then
+    return '[]'
+  end
+  local ids = {}
+  for i = 1, count do
+    ids[i] = list[i].id
+  end
+  local names = redis.call('HMGET', prefix .. 'players', unpack(ids))
+  local items = {}
+  for i = 1, count do
+    items[i] = '{"playerId":' .. jstr(list[i].id) .. ',"nickname":' .. jstr(names[i]) .. ',"score":'
+      .. int(list[i].score) .. ',"rank":' .. int(list[i].rank) .. '}'
+  end
+  return '[' .. table.concat(items, ',') .. ']'
+end
+
+local function finals(list)
+  local items = {}
+  for i, entry in ipairs(list) do
+    items[i] = jstr(entry.id) .. ':{"score":' .. int(entry.score) .. ',"rank":' .. int(entry.rank) .. '}'
+  end
+  return '{' .. table.concat(items, ',') .. '}'
+end
+
