@@ -1,0 +1,104 @@
+package dev.vanguard.session.game;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.vanguard.contracts.SessionKeys;
+import dev.vanguard.contracts.events.QuestionStarted;
+import dev.vanguard.contracts.events.SessionEvent;
+import dev.vanguard.contracts.events.SessionOpened;
+import dev.vanguard.session.support.EventCollector.Received;
+import dev.vanguard.session.support.HostKeys;
+import dev.vanguard.session.support.SessionServiceIntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class EventOutboxIntegrationTests extends SessionServiceIntegrationTest {
+
+	private final UUID host = UUID.randomUUID();
+
+	@Autowired
+	private GameService game;
+
+	@Autowired
+	private PlatformTransactionManager transactionManager;
+
+	@Autowired
+	private JdbcTemplate jdbc;
+
+	@Test
+	void publishesPersistentVersionedJsonMessages() {
+		UUID session = open();
+		Received received = await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.events.received(session), (all) -> !all.isEmpty())
+			.get(0);
+		assertThat(received.routingKey()).isEqualTo("session." + session + ".lobby");
+		assertThat(received.properties().getDeliveryMode()).isEqualTo(2);
+		assertThat(received.properties().getContentType()).isEqualTo("application/json");
+		assertThat(received.properties().getHeaders()).containsEntry(SessionEvent.VERSION_HEADER, 1);
+		assertThat(received.event()).isInstanceOf(SessionOpened.class);
+		assertThat(received.event().seq()).isEqualTo(1);
+	}
+
+	@Test
+	void publishesNothingForAChangeThatRolledBack() {
+		JsonNode created = this.api.openSession(this.host, quiz(this.host, single("Only?")), null);
+		UUID session = UUID.fromString(created.path("id").asString());
+		TransactionTemplate transaction = new TransactionTemplate(this.transactionManager);
+		transaction.executeWithoutResult((status) -> {
+			this.game.start(session, this.host);
+			status.setRollbackOnly();
+		});
+		transaction.executeWithoutResult((status) -> {
+			this.game.join(created.path("pin").asString(), "ghost");
+			status.setRollbackOnly();
+		});
+		assertThat(this.redis.opsForHash().size(SessionKeys.of(session).players())).isZero();
+		assertThat(this.api.get("/api/sessions/" + session, HostKeys.token(this.host)).json().path("lastSeq").asLong())
+			.isEqualTo(1);
+
+		this.api.control(this.host, session, "start");
+		List<SessionEvent> events = this.events.awaitUpTo(session, 2);
+		assertThat(events.get(1)).isInstanceOf(QuestionStarted.class);
+		assertThat(this.events.received(session)).hasSize(2);
+		assertThat(incompletePublications(session)).isZero();
+	}
+
+	@Test
+	void deliversAnEventRaisedWhileTheBrokerRefusedConnections() {
+		this.rabbitProxy.down();
+		UUID session = open();
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.jdbc.queryForObject(
+					"SELECT count(*) FROM event_publication WHERE completion_date IS NULL"
+							+ " AND serialized_event LIKE ? AND completion_attempts > 0",
+					Long.class, "%" + session + "%") > 0);
+		assertThat(this.events.received(session)).isEmpty();
+
+		this.rabbitProxy.up();
+		assertThat(this.events.awaitUpTo(session, 1).get(0)).isInstanceOf(SessionOpened.class);
+		await().atMost(Duration.ofSeconds(30)).until(() -> incompletePublications(session) == 0);
+	}
+
+	private UUID open() {
+		return UUID
+			.fromString(this.api.openSession(this.host, quiz(this.host, single("Only?")), null).path("id").asString());
+	}
+
+	private long incompletePublications(UUID session) {
+		return this.jdbc.queryForObject(
+				"SELECT count(*) FROM event_publication WHERE completion_date IS NULL AND serialized_event LIKE ?",
+				Long.class, "%" + session + "%");
+	}
+
+}

@@ -1,0 +1,271 @@
+package dev.vanguard.session.game;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import dev.vanguard.contracts.SessionKeys;
+import dev.vanguard.contracts.events.PlayerJoined;
+import dev.vanguard.contracts.events.PlayerKicked;
+import dev.vanguard.contracts.events.SessionEvent;
+import dev.vanguard.session.support.Api.Response;
+import dev.vanguard.session.support.HostKeys;
+import dev.vanguard.session.support.SessionServiceIntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LobbyIntegrationTests extends SessionServiceIntegrationTest {
+
+	private final UUID host = UUID.randomUUID();
+
+	@Autowired
+	private JdbcTemplate jdbc;
+
+	@Test
+	void looksUpThePinOfALiveSession() {
+		JsonNode created = open(null);
+		String pin = created.path("pin").asString();
+		JsonNode found = this.api.get("/api/sessions/pin/" + pin, null).json();
+		assertThat(found.path("sessionId").asString()).isEqualTo(created.path("id").asString());
+		assertThat(found.path("joinable").asBoolean()).isTrue();
+		assertThat(found.path("status").asString()).isEqualTo("LOBBY");
+		assertThat(found.path("quizTitle").asString()).isEqualTo(created.path("quizTitle").asString());
+		// a stray bearer token on the public endpoint is ignored, not refused
+		assertThat(this.api.get("/api/sessions/pin/" + pin, "not-a-token").status()).isEqualTo(200);
+
+		this.api.get("/api/sessions/pin/12a456", null).problem(400);
+		this.api.get("/api/sessions/pin/1234567", null).problem(400);
+		this.api.control(this.host, id(created), "end");
+		this.api.get("/api/sessions/pin/" + pin, null).problem(404);
+		this.api.post("/api/sessions/pin/" + pin + "/players", null, Map.of("nickname", "late")).problem(404);
+	}
+
+	@Test
+	void joinsWithATokenScopedToThePlayerAndSession() throws Exception {
+		JsonNode created = open(null);
+		UUID session = id(created);
+		Response response = this.api.post("/api/sessions/pin/" + created.path("pin").asString() + "/players", null,
+				Map.of("nickname", "  Ada   Lovelace "));
+		assertThat(response.status()).isEqualTo(201);
+		JsonNode joined = response.json();
+		assertThat(joined.path("sessionId").asString()).isEqualTo(session.toString());
+		assertThat(joined.path("nickname").asString()).isEqualTo("Ada Lovelace");
+		String player = joined.path("playerId").asString();
+
+		JWKSet keys = JWKSet.parse(this.api.get("/api/sessions/.well-known/jwks.json", null).body());
+		SignedJWT token = SignedJWT.parse(joined.path("token").asString());
+		RSAKey key = (RSAKey) keys.getKeyByKeyId(token.getHeader().getKeyID());
+		assertThat(key).isNotNull();
+		assertThat(key.isPrivate()).isFalse();
+		assertThat(token.verify(new RSASSAVerifier(key))).isTrue();
+		JWTClaimsSet claims = token.getJWTClaimsSet();
+		assertThat(claims.getIssuer()).isEqualTo("vanguard-session");
+		assertThat(claims.getSubject()).isEqualTo(player);
+		assertThat(claims.getStringClaim("sid")).isEqualTo(session.toString());
+		assertThat(claims.getStringClaim("scope")).isEqualTo("player");
+		assertThat(claims.getStringClaim("nickname")).isEqualTo("Ada Lovelace");
+		assertThat(Duration.between(Instant.now(), claims.getExpirationTime().toInstant()))
+			.isBetween(Duration.ofHours(11), Duration.ofHours(13));
+
+		SessionKeys redisKeys = SessionKeys.of(session);
+		assertThat(this.redis.<String, String>opsForHash().get(redisKeys.players(), player)).isEqualTo("Ada Lovelace");
+		assertThat(this.redis.getExpire(redisKeys.players())).isPositive();
+		assertThat(this.events.awaitUpTo(session, 2).get(1)).isInstanceOfSatisfying(PlayerJoined.class, (event) -> {
+			assertThat(event.playerId()).hasToString(player);
+			assertThat(event.nickname()).isEqualTo("Ada Lovelace");
+		});
+	}
+
+	@Test
+	void appliesTheNicknameRules() {
+		String pin = open(null).path("pin").asString();
+		String path = "/api/sessions/pin/" + pin + "/players";
+		assertThat(this.api.join(pin, "🦊".repeat(20)).path("nickname").asString()).isEqualTo("🦊".repeat(20));
+		assertThat(this.api.join(pin, "x".repeat(20)).path("nickname").asString()).hasSize(20);
+		assertThat(field(this.api.post(path, null, Map.of("nickname", "x".repeat(21))).problem(400)))
+			.isEqualTo("nickname");
+		this.api.post(path, null, Map.of("nickname", "   ")).problem(400);
+		this.api.post(path, null, Map.of("nickname", "\u200B\u200B")).problem(400);
+		this.api.post(path, null, Map.of("nickname", "ad\u0000a")).problem(400);
+		this.api.post(path, null, Map.of("nickname", "\u0301")).problem(400);
+		this.api.post(path, null, Map.of()).problem(400);
+		this.api.post(path, null, "{\"nickname\":").problem(400);
+	}
+
+	@Test
+	void refusesANicknameTakenIgnoringCase() {
+		String pin = open(null).path("pin").asString();
+		this.api.join(pin, "Ada");
+		JsonNode problem = this.api.post("/api/sessions/pin/" + pin + "/players", null, Map.of("nickname", " ADA "))
+			.problem(409);
+		assertThat(problem.path("type").asString()).endsWith("/nickname-taken");
+		// another session has its own names
+		this.api.join(open(null).path("pin").asString(), "ada");
+	}
+
+	@Test
+	void refusesAbusiveNicknames() {
+		String pin = open(null).path("pin").asString();
+		for (String nickname : List.of("F.u.c.k", "sh1thead", "big dick", "B I T C H")) {
+			JsonNode problem = this.api
+				.post("/api/sessions/pin/" + pin + "/players", null, Map.of("nickname", nickname))
+				.problem(422);
+			assertThat(problem.path("type").asString()).endsWith("/nickname-rejected");
+		}
+		for (String nickname : List.of("Dickens", "Classy", "Grapefruit")) {
+			this.api.join(pin, nickname);
+		}
+	}
+
+	@Test
+	void joinsLateOnlyWhenTheSessionAllowsIt() {
+		JsonNode strict = open(Map.of("lateJoin", false));
+		String strictPin = strict.path("pin").asString();
+		this.api.join(strictPin, "early");
+		this.api.control(this.host, id(strict), "start");
+		assertThat(this.api.get("/api/sessions/pin/" + strictPin, null).json().path("joinable").asBoolean()).isFalse();
+		assertThat(this.api.post("/api/sessions/pin/" + strictPin + "/players", null, Map.of("nickname", "late"))
+			.problem(409)
+			.path("detail")
+			.asString()).contains("QUESTION");
+
+		JsonNode open = open(null);
+		String pin = open.path("pin").asString();
+		this.api.control(this.host, id(open), "start");
+		assertThat(this.api.get("/api/sessions/pin/" + pin, null).json().path("joinable").asBoolean()).isTrue();
+		this.api.join(pin, "late");
+		this.api.control(this.host, id(open), "skip");
+		JsonNode podium = this.api.get("/api/sessions/pin/" + pin, null).json();
+		assertThat(podium.path("status").asString()).isEqualTo("PODIUM");
+		assertThat(podium.path("joinable").asBoolean()).isFalse();
+		assertThat(this.api.post("/api/sessions/pin/" + pin + "/players", null, Map.of("nickname", "later"))
+			.problem(409)
+			.path("detail")
+			.asString()).contains("PODIUM");
+	}
+
+	@Test
+	void kickingKillsThePlayersTokenAndFreesTheNickname() {
+		JsonNode created = open(null);
+		UUID session = id(created);
+		String pin = created.path("pin").asString();
+		String ada = this.api.join(pin, "ada").path("playerId").asString();
+		String kick = "/api/sessions/" + session + "/players/" + ada;
+
+		this.api.delete(kick, HostKeys.token(UUID.randomUUID())).problem(403);
+		assertThat(this.api.delete(kick, HostKeys.token(this.host)).status()).isEqualTo(204);
+		SessionKeys keys = SessionKeys.of(session);
+		assertThat(this.redis.opsForSet().isMember(keys.kicked(), ada)).isTrue();
+		assertThat(this.redis.getExpire(keys.kicked())).isPositive();
+		assertThat(this.redis.opsForHash().hasKey(keys.players(), ada)).isFalse();
+		assertThat(this.events.awaitUpTo(session, 3).get(2)).isInstanceOfSatisfying(PlayerKicked.class, (event) -> {
+			assertThat(event.playerId()).hasToString(ada);
+			assertThat(event.nickname()).isEqualTo("ada");
+		});
+
+		this.api.delete(kick, HostKeys.token(this.host)).problem(404);
+		this.api.delete("/api/sessions/" + session + "/players/" + UUID.randomUUID(), HostKeys.token(this.host))
+			.problem(404);
+		String again = this.api.join(pin, "ADA").path("playerId").asString();
+		assertThat(again).isNotEqualTo(ada);
+		assertThat(this.redis.opsForSet().isMember(keys.kicked(), again)).isFalse();
+	}
+
+	@Test
+	void limitsLookupsAndJoinsPerClientAddress() {
+		String pin = open(null).path("pin").asString();
+		String address = "10.254." + (int) (Math.random() * 250) + ".7";
+		for (int i = 0; i < 30; i++) {
+			assertThat(this.api.send("GET", "/api/sessions/pin/" + pin, null, null, address).status()).isEqualTo(200);
+		}
+		Response limited = this.api.send("GET", "/api/sessions/pin/000000", null, null, address);
+		JsonNode problem = limited.problem(429);
+		assertThat(problem.path("type").asString()).endsWith("/rate-limited");
+		assertThat(limited.headers().firstValue("Retry-After"))
+			.hasValueSatisfying((seconds) -> assertThat(Integer.parseInt(seconds)).isBetween(1, 10));
+		// another address, and joins from this one, have their own budget
+		assertThat(this.api.get("/api/sessions/pin/" + pin, null).status()).isEqualTo(200);
+		String join = "/api/sessions/pin/" + pin + "/players";
+		for (int i = 0; i < 30; i++) {
+			assertThat(this.api.send("POST", join, null, "{\"nickname\":\"p" + i + "\"}", address).status())
+				.isEqualTo(201);
+		}
+		this.api.send("POST", join, null, "{\"nickname\":\"one-too-many\"}", address).problem(429);
+	}
+
+	@Test
+	void fiveHundredConcurrentJoinsLoseNothingAndDuplicateNothing() throws Exception {
+		JsonNode created = open(null);
+		UUID session = id(created);
+		String pin = created.path("pin").asString();
+		int distinct = 400;
+		List<Future<Response>> responses = new ArrayList<>();
+		try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+			for (int i = 0; i < 500; i++) {
+				// the last 100 repeat earlier names in another case
+				String nickname = (i < distinct) ? "player" + i : "PLAYER" + (i - distinct);
+				responses.add(threads.submit(() -> this.api.post("/api/sessions/pin/" + pin + "/players", null,
+						Map.of("nickname", nickname))));
+			}
+		}
+		Set<String> joined = ConcurrentHashMap.newKeySet();
+		int conflicts = 0;
+		for (Future<Response> future : responses) {
+			Response response = future.get();
+			if (response.status() == 201) {
+				joined.add(response.json().path("playerId").asString());
+			}
+			else {
+				assertThat(response.status()).as(response.body()).isEqualTo(409);
+				conflicts++;
+			}
+		}
+		assertThat(joined).hasSize(distinct);
+		assertThat(conflicts).isEqualTo(100);
+		assertThat(this.jdbc.queryForObject(
+				"SELECT count(DISTINCT lower(nickname)) FROM players WHERE session_id = ? AND kicked_at IS NULL",
+				Long.class, session))
+			.isEqualTo(distinct);
+		assertThat(this.jdbc.queryForList("SELECT id::text FROM players WHERE session_id = ?", String.class, session))
+			.containsExactlyInAnyOrderElementsOf(joined);
+		assertThat(this.redis.opsForHash().keys(SessionKeys.of(session).players())).hasSize(distinct)
+			.allSatisfy((player) -> assertThat(joined).contains((String) player));
+		List<SessionEvent> events = this.events.awaitUpTo(session, 1 + distinct);
+		assertThat(events).hasSize(1 + distinct);
+		assertThat(events.subList(1, events.size()))
+			.allSatisfy((event) -> assertThat(event).isInstanceOfSatisfying(PlayerJoined.class,
+					(playerJoined) -> assertThat(joined).contains(playerJoined.playerId().toString())));
+	}
+
+	private JsonNode open(Map<String, Object> settings) {
+		return this.api.openSession(this.host, quiz(this.host, single("Only?")), settings);
+	}
+
+	private static UUID id(JsonNode created) {
+		return UUID.fromString(created.path("id").asString());
+	}
+
+	private static String field(JsonNode problem) {
+		return problem.path("errors").get(0).path("field").asString();
+	}
+
+}

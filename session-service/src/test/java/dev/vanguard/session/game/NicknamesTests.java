@@ -1,0 +1,50 @@
+package dev.vanguard.session.game;
+
+import org.junit.jupiter.api.Test;
+
+import dev.vanguard.session.web.ApiException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class NicknamesTests {
+
+	private final Nicknames nicknames = new Nicknames();
+
+	@Test
+	void trimsAndCollapsesSpaces() {
+		assertThat(this.nicknames.clean("  Ada \t  Lovelace  ")).isEqualTo("Ada Lovelace");
+		assertThat(this.nicknames.clean("\u00A0Zoë\u2003")).isEqualTo("Zoë");
+	}
+
+	@Test
+	void countsCharactersNotCodeUnits() {
+		assertThat(this.nicknames.clean("👩‍💻".repeat(5))).isNotBlank();
+		assertThat(this.nicknames.clean("🦊".repeat(20))).hasSize(40);
+		assertThatExceptionOfType(ApiException.class).isThrownBy(() -> this.nicknames.clean("🦊".repeat(21)));
+	}
+
+	@Test
+	void refusesInvisibleOrControlCharacters() {
+		for (String bad : new String[] { "", "   ", "\u200B", "a\u200Bb", "a\u0007", "\u0301\u0301", "\uE000x" }) {
+			assertThatExceptionOfType(ApiException.class).as(bad)
+				.isThrownBy(() -> this.nicknames.clean(bad))
+				.satisfies((ex) -> assertThat(ex.status().value()).isEqualTo(400));
+		}
+	}
+
+	@Test
+	void blocksAbuseAsWholeWordsOrHiddenInTheSquashedName() {
+		assertThat(this.nicknames.isBlocked("Fuck")).isTrue();
+		assertThat(this.nicknames.isBlocked("f.u.c.k")).isTrue();
+		assertThat(this.nicknames.isBlocked("SH1T")).isTrue();
+		assertThat(this.nicknames.isBlocked("big ass")).isTrue();
+		assertThat(this.nicknames.isBlocked("Bïtch")).isTrue();
+		assertThat(this.nicknames.isBlocked("Classy")).isFalse();
+		assertThat(this.nicknames.isBlocked("Dickens")).isFalse();
+		assertThat(this.nicknames.isBlocked("Scunthorpe Cassie")).isFalse();
+		assertThatExceptionOfType(ApiException.class).isThrownBy(() -> this.nicknames.clean("sh!t"))
+			.satisfies((ex) -> assertThat(ex.status().value()).isEqualTo(422));
+	}
+
+}

@@ -1,0 +1,137 @@
+package dev.vanguard.session.support;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.LongStream;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.DefaultConsumer;
+import com.rabbitmq.client.Envelope;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.amqp.autoconfigure.RabbitConnectionDetails;
+
+import dev.vanguard.contracts.events.RoutingKeys;
+import dev.vanguard.contracts.events.SessionEvent;
+import dev.vanguard.testsupport.Infrastructure;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A consumer of the test's own exchange, as realtime-service would be: a queue bound with
+ * {@code #}, every message parsed into its contract record by its routing key. Connects
+ * straight to the broker, not through the test's proxy.
+ */
+public final class EventCollector implements AutoCloseable {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final Connection connection;
+
+	private final Channel channel;
+
+	private final String exchange;
+
+	private final String queue;
+
+	private final Map<UUID, List<Received>> bySession = new ConcurrentHashMap<>();
+
+	EventCollector(RabbitConnectionDetails broker, String exchange) {
+		this.exchange = exchange;
+		this.queue = Infrastructure.uniqueName("session_test_events");
+		ConnectionFactory factory = new ConnectionFactory();
+		factory.setHost(broker.getFirstAddress().host());
+		factory.setPort(broker.getFirstAddress().port());
+		factory.setUsername(broker.getUsername());
+		factory.setPassword(broker.getPassword());
+		factory.setVirtualHost(broker.getVirtualHost());
+		try {
+			this.connection = factory.newConnection(this.queue);
+			this.channel = this.connection.createChannel();
+			this.channel.exchangeDeclare(exchange, "topic", true);
+			this.channel.queueDeclare(this.queue, false, true, true, null);
+			this.channel.queueBind(this.queue, exchange, RoutingKeys.ALL);
+			this.channel.basicConsume(this.queue, true, new DefaultConsumer(this.channel) {
+
+				@Override
+				public void handleDelivery(String consumerTag, Envelope envelope, AMQP.BasicProperties properties,
+						byte[] body) {
+					receive(envelope.getRoutingKey(), properties, body);
+				}
+
+			});
+		}
+		catch (IOException | TimeoutException ex) {
+			throw new IllegalStateException("Cannot consume from RabbitMQ", ex);
+		}
+	}
+
+	private void receive(String routingKey, AMQP.BasicProperties properties, byte[] body) {
+		SessionEvent event = JSON.readValue(body, RoutingKeys.eventType(routingKey));
+		this.bySession.computeIfAbsent(event.sessionId(), (id) -> new CopyOnWriteArrayList<>())
+			.add(new Received(event, routingKey, properties));
+	}
+
+	/** Every message received for the session, in arrival order (repeats included). */
+	public List<Received> received(UUID sessionId) {
+		return List.copyOf(this.bySession.getOrDefault(sessionId, List.of()));
+	}
+
+	/** The session's events by seq, each once. */
+	public List<SessionEvent> events(UUID sessionId) {
+		List<SessionEvent> events = new ArrayList<>();
+		long last = 0;
+		List<SessionEvent> sorted = received(sessionId).stream()
+			.map(Received::event)
+			.sorted(Comparator.comparingLong(SessionEvent::seq))
+			.toList();
+		for (SessionEvent event : sorted) {
+			if (event.seq() != last) {
+				events.add(event);
+				last = event.seq();
+			}
+		}
+		return events;
+	}
+
+	public <T extends SessionEvent> List<T> events(UUID sessionId, Class<T> type) {
+		return events(sessionId).stream().filter(type::isInstance).map(type::cast).toList();
+	}
+
+	/**
+	 * Waits until events 1..{@code seq} of the session all arrived and returns them by
+	 * seq.
+	 */
+	public List<SessionEvent> awaitUpTo(UUID sessionId, long seq) {
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> events(sessionId).stream().map(SessionEvent::seq).toList(),
+					(seqs) -> seqs.containsAll(LongStream.rangeClosed(1, seq).boxed().toList()));
+		return events(sessionId).stream().filter((event) -> event.seq() <= seq).toList();
+	}
+
+	@Override
+	public void close() throws IOException, TimeoutException {
+		try {
+			this.channel.queueDelete(this.queue);
+			this.channel.exchangeDelete(this.exchange);
+		}
+		finally {
+			this.connection.close();
+		}
+	}
+
+	public record Received(SessionEvent event, String routingKey, AMQP.BasicProperties properties) {
+	}
+
+}

@@ -1,0 +1,110 @@
+package dev.vanguard.session.support;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.redis.core.ScanOptions;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import dev.vanguard.contracts.SessionKeys;
+import dev.vanguard.session.support.QuizStub.Question;
+import dev.vanguard.testsupport.Infrastructure;
+import dev.vanguard.testsupport.PostgresTestConfiguration;
+import dev.vanguard.testsupport.RabbitTestConfiguration;
+import dev.vanguard.testsupport.RedisTestConfiguration;
+
+/**
+ * The one application context every integration test class shares: session-service
+ * against real PostgreSQL (its own database), Redis and RabbitMQ (its own exchange,
+ * through a proxy the test can cut), with quiz-service and auth-service's JWKS played by
+ * a small HTTP server.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@Import({ PostgresTestConfiguration.class, RedisTestConfiguration.class, RabbitTestConfiguration.class,
+		SessionTestConfiguration.class })
+public abstract class SessionServiceIntegrationTest {
+
+	protected static final QuizStub QUIZZES = new QuizStub();
+
+	protected static final String EXCHANGE = Infrastructure.uniqueName("vanguard_events_test");
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		registry.add("vanguard.quiz.base-url", QUIZZES::baseUrl);
+		registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
+				() -> QUIZZES.baseUrl() + "/.well-known/jwks.json");
+		registry.add("vanguard.events.exchange", () -> EXCHANGE);
+		registry.add("vanguard.events.confirm-timeout", () -> "3s");
+		registry.add("vanguard.events.resubmit-interval", () -> "1s");
+		registry.add("vanguard.events.resubmit-older-than", () -> "4s");
+		registry.add("vanguard.session.auto-advance-delay", () -> "1s");
+	}
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	protected EventCollector events;
+
+	@Autowired
+	protected StringRedisTemplate redis;
+
+	@Autowired
+	protected TcpProxy rabbitProxy;
+
+	protected Api api;
+
+	@BeforeEach
+	void createApi() {
+		this.api = new Api(this.port);
+	}
+
+	@AfterEach
+	void deleteRedisKeys() {
+		this.rabbitProxy.up();
+		Set<String> keys = new HashSet<>();
+		for (UUID session : this.api.sessions) {
+			keys.addAll(scan(SessionKeys.of(session).pattern()));
+		}
+		for (String address : this.api.addresses) {
+			keys.add("vanguard:ratelimit:session:lookup:" + address);
+			keys.add("vanguard:ratelimit:session:join:" + address);
+		}
+		if (!keys.isEmpty()) {
+			this.redis.delete(keys);
+		}
+	}
+
+	private Set<String> scan(String pattern) {
+		Set<String> keys = new HashSet<>();
+		try (var cursor = this.redis.scan(ScanOptions.scanOptions().match(pattern).count(1000).build())) {
+			cursor.forEachRemaining(keys::add);
+		}
+		return keys;
+	}
+
+	/**
+	 * A quiz of {@code owner}'s with these questions, served by the quiz-service
+	 * stand-in.
+	 */
+	protected static UUID quiz(UUID owner, Question... questions) {
+		return QUIZZES.add(owner, "Quiz " + UUID.randomUUID().toString().substring(0, 6), List.of(questions));
+	}
+
+	protected static Question single(String text) {
+		return Question.single(text, 60, List.of("Red", "Green", "Blue", "Yellow"), 2);
+	}
+
+}
