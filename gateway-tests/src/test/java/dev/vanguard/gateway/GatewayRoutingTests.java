@@ -72,8 +72,9 @@ class GatewayRoutingTests {
 	}
 
 	@ParameterizedTest
-	@CsvSource({ "/api/auth/login, auth", "/api/auth/docs, auth", "/api/quizzes/42/questions?page=2, quiz",
-			"/api/sessions/abc/results.csv, session", "/api/sessions/.well-known/jwks.json, session" })
+	@CsvSource({ "/api/auth/login, auth", "/api/auth/docs, auth", "/api/quizzes, quiz", "/api/quizzes?page=2, quiz",
+			"/api/quizzes/42/questions, quiz", "/api/sessions, session", "/api/sessions/abc/results.csv, session",
+			"/api/sessions/.well-known/jwks.json, session" })
 	void routesEachPrefixToItsServiceWithThePathUnchanged(String path, String service)
 			throws IOException, InterruptedException {
 		HttpResponse<String> response = get(path);
@@ -81,6 +82,27 @@ class GatewayRoutingTests {
 		assertThat(response.statusCode()).isEqualTo(200);
 		Map<String, String> seen = parse(response.body());
 		assertThat(seen).containsEntry("service", service).containsEntry("uri", path);
+	}
+
+	@Test
+	void postsToACollectionWithoutARedirect() throws IOException, InterruptedException {
+		HttpResponse<String> response = post("/api/sessions", 64);
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(parse(response.body())).containsEntry("service", "session")
+			.containsEntry("method", "POST")
+			.containsEntry("uri", "/api/sessions")
+			.containsEntry("body", "64");
+	}
+
+	@Test
+	void leavesLookalikePrefixesToTheFrontend() throws IOException, InterruptedException {
+		int before = quiz.requests();
+
+		HttpResponse<String> response = get("/api/quizzesque");
+
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(quiz.requests()).isEqualTo(before);
 	}
 
 	@Test
