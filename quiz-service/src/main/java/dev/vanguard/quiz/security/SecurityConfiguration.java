@@ -11,6 +11,7 @@ import dev.vanguard.quiz.web.ProblemWriter;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
@@ -21,8 +22,6 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
-import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -72,12 +71,10 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * 401 as a problem, keeping the {@code WWW-Authenticate} header bearer clients
-	 * expect.
+	 * 401 as a problem, with the plain {@code WWW-Authenticate} challenge of RFC 6750
+	 * (Spring's own also advertises a resource metadata URL this service does not serve).
 	 */
 	private static final class ProblemEntryPoint implements AuthenticationEntryPoint {
-
-		private final BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
 
 		private final ProblemWriter problems;
 
@@ -88,16 +85,18 @@ class SecurityConfiguration {
 		@Override
 		public void commence(HttpServletRequest request, HttpServletResponse response,
 				AuthenticationException exception) throws IOException {
-			this.bearer.commence(request, response, exception);
+			boolean tokenSent = request.getHeader(HttpHeaders.AUTHORIZATION) != null;
+			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, tokenSent ? "Bearer error=\"invalid_token\"" : "Bearer");
 			this.problems.write(request, response, HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHORIZED, "Unauthorized",
-					"A valid host access token is required (Authorization: Bearer <token>).");
+					tokenSent
+							? "The token is not a valid host access token (expired, not signed by auth-service, "
+									+ "or not a host's)."
+							: "A host access token is required (Authorization: Bearer <token>).");
 		}
 
 	}
 
 	private static final class ProblemAccessDeniedHandler implements AccessDeniedHandler {
-
-		private final BearerTokenAccessDeniedHandler bearer = new BearerTokenAccessDeniedHandler();
 
 		private final ProblemWriter problems;
 
@@ -108,7 +107,7 @@ class SecurityConfiguration {
 		@Override
 		public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException exception)
 				throws IOException {
-			this.bearer.handle(request, response, exception);
+			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\"");
 			this.problems.write(request, response, HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Forbidden",
 					"This token may not do that.");
 		}
