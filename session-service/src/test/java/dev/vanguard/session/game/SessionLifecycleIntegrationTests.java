@@ -263,6 +263,14 @@ class SessionLifecycleIntegrationTests extends SessionServiceIntegrationTest {
 				"questions_advanced_total", "sessions_ended_total", "sessions_active", "user_removals_total");
 	}
 
+	@Test
+	void servesHealthAndApiDocsWithoutAToken() {
+		assertThat(this.api.get("/actuator/health", null).body()).contains("UP");
+		JsonNode docs = this.api.get("/api/sessions/v3/api-docs", null).json();
+		assertThat(docs.path("paths").propertyNames()).contains("/api/sessions", "/api/sessions/{id}/start",
+				"/api/sessions/pin/{pin}/players", "/api/sessions/{id}/results.csv");
+	}
+
 	private String conflict(UUID session, String action, String token) {
 		JsonNode problem = this.api.post("/api/sessions/" + session + "/" + action, token, null).problem(409);
 		assertThat(problem.path("type").asString()).endsWith("/invalid-session-state");
