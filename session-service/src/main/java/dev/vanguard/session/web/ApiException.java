@@ -58,9 +58,13 @@ public class ApiException extends RuntimeException {
 
 	public static ApiException tooManyRequests(Duration retryAfter) {
 		return new ApiException(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests",
-				"Too many requests from this address; try again in " + Math.max(1, retryAfter.toSeconds())
-						+ " seconds.",
-				List.of(), retryAfter);
+				"Too many requests from this address; try again in " + seconds(retryAfter) + " seconds.", List.of(),
+				retryAfter);
+	}
+
+	/** Whole seconds, rounded up: a client that waits this long is let in. */
+	static long seconds(Duration duration) {
+		return Math.max(1, (duration.toMillis() + 999) / 1000);
 	}
 
 	public HttpStatus status() {

@@ -38,7 +38,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		}
 		HttpHeaders headers = new HttpHeaders();
 		if (ex.retryAfter() != null) {
-			headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, ex.retryAfter().toSeconds())));
+			headers.set(HttpHeaders.RETRY_AFTER, Long.toString(ApiException.seconds(ex.retryAfter())));
 		}
 		return problem(ex.status(), headers, problem);
 	}
