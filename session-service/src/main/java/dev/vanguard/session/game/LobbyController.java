@@ -49,9 +49,7 @@ class LobbyController {
 		this.rateLimiter.check("join", request.getRemoteAddr());
 		String nickname = this.nicknames.clean(body.nickname());
 		Views.Joined joined = this.game.join(checkPin(pin), nickname);
-		return ResponseEntity
-			.created(URI.create("/api/sessions/" + joined.sessionId() + "/players/" + joined.playerId()))
-			.body(joined);
+		return ResponseEntity.status(HttpStatus.CREATED).body(joined);
 	}
 
 	private static String checkPin(String pin) {
