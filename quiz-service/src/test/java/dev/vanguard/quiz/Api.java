@@ -63,7 +63,8 @@ public record Api(RestTestClient client) {
 			.expectHeader()
 			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
 		JsonNode problem = json(response);
-		assertThat(problem.get("type").stringValue()).isEqualTo("https://vanguard.dev/problems/" + type);
+		assertThat(problem.path("type").asString("")).as(problem::toString)
+			.isEqualTo("https://vanguard.dev/problems/" + type);
 		assertThat(problem.get("status").intValue()).isEqualTo(status);
 		assertThat(problem.get("detail").stringValue()).isNotBlank();
 		return problem;

@@ -1,5 +1,6 @@
 package dev.vanguard.quiz.web;
 
+import java.net.URI;
 import java.util.List;
 
 import org.apache.commons.logging.Log;
@@ -31,6 +32,8 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
 	private static final Log log = LogFactory.getLog(ProblemHandler.class);
+
+	private static final URI ABOUT_BLANK = URI.create("about:blank");
 
 	private final RequestLimits limits;
 
@@ -118,6 +121,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 			HttpStatusCode statusCode, WebRequest request) {
 		Object problem = (body != null) ? body
 				: (ex instanceof ErrorResponse response) ? response.getBody() : ProblemDetail.forStatus(statusCode);
+		// Spring's own refusals (405, 415, a missing part...) get a stable type too.
+		if (problem instanceof ProblemDetail detail
+				&& (detail.getType() == null || ABOUT_BLANK.equals(detail.getType()))) {
+			detail.setType(ProblemTypes.forStatus(statusCode.value()));
+		}
 		return super.handleExceptionInternal(ex, problem, headers, statusCode, request);
 	}
 

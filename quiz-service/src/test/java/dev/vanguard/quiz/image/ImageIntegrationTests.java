@@ -143,22 +143,17 @@ class ImageIntegrationTests {
 			.contentType(MediaType.MULTIPART_FORM_DATA)
 			.body(part("picture", TestImages.png(10), "x.png", MediaType.IMAGE_PNG))
 			.exchange();
-		response.expectStatus().isBadRequest();
-		assertThat(Api.json(response).get("detail").stringValue()).contains("file");
+		assertThat(Api.problem(response, 400, "malformed-request").get("detail").stringValue()).contains("file");
 	}
 
 	@Test
 	void refusesUploadThatIsNotMultipart() {
-		this.client.post()
+		Api.problem(this.client.post()
 			.uri("/api/quizzes/images")
 			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.host(this.host))
 			.contentType(MediaType.IMAGE_PNG)
 			.body(TestImages.png(10))
-			.exchange()
-			.expectStatus()
-			.isEqualTo(415)
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+			.exchange(), 415, "unsupported-media-type");
 	}
 
 	@Test

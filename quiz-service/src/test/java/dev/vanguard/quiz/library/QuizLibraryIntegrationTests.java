@@ -367,6 +367,18 @@ class QuizLibraryIntegrationTests {
 	}
 
 	@Test
+	void refusesWrongMethodAndContentTypeWithProblems() {
+		Api.problem(this.api.post(this.host, "/api/quizzes/" + UUID.randomUUID(), Map.of()), 405, "method-not-allowed");
+		Api.problem(this.client.post()
+			.uri("/api/quizzes")
+			.header(HttpHeaders.AUTHORIZATION, Api.bearer(this.host))
+			.contentType(MediaType.TEXT_PLAIN)
+			.body("title: plain")
+			.exchange(), 415, "unsupported-media-type");
+		Api.problem(this.api.get(this.host, "/api/quizzes/" + UUID.randomUUID() + "/nothing-here"), 404, "not-found");
+	}
+
+	@Test
 	void unknownQuizIsNotFound() {
 		Api.problem(this.api.get(this.host, "/api/quizzes/" + UUID.randomUUID()), 404, "not-found");
 	}
