@@ -48,8 +48,12 @@ public abstract class SessionServiceIntegrationTest {
 		registry.add("vanguard.events.exchange", () -> EXCHANGE);
 		registry.add("vanguard.events.confirm-timeout", () -> "3s");
 		registry.add("vanguard.events.resubmit-interval", () -> "1s");
-		registry.add("vanguard.events.resubmit-older-than", () -> "4s");
+		// longer than any publish takes even on a busy machine, so tests see no repeats
+		registry.add("vanguard.events.resubmit-older-than", () -> "8s");
 		registry.add("vanguard.session.auto-advance-delay", () -> "1s");
+		// a long window, so a slow machine cannot let the rate-limit test slip into the
+		// next
+		registry.add("vanguard.session.rate-limit.window", () -> "60s");
 	}
 
 	@LocalServerPort
