@@ -118,6 +118,16 @@ class GatewayRoutingTests {
 	}
 
 	@Test
+	void replacesAForwardedForThatTheClientMadeUp() throws IOException, InterruptedException {
+		HttpResponse<String> response = this.client.send(HttpRequest.newBuilder(uri("/api/auth/login"))
+			.timeout(Duration.ofSeconds(10))
+			.header("X-Forwarded-For", "203.0.113.7")
+			.build(), BodyHandlers.ofString());
+
+		assertThat(parse(response.body())).containsEntry("x-forwarded-for", "127.0.0.1");
+	}
+
+	@Test
 	void acceptsImageUploadsOfTwoMebibytes() throws IOException, InterruptedException {
 		HttpResponse<String> response = post("/api/quizzes/images", 2 * MIB + 4096);
 
