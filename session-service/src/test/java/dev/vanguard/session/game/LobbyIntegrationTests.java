@@ -202,6 +202,8 @@ class LobbyIntegrationTests extends SessionServiceIntegrationTest {
 		assertThat(problem.path("type").asString()).endsWith("/rate-limited");
 		assertThat(limited.headers().firstValue("Retry-After"))
 			.hasValueSatisfying((seconds) -> assertThat(Integer.parseInt(seconds)).isBetween(1, 60));
+		// each request claimed another X-Forwarded-For: only the gateway's X-Real-IP
+		// counts;
 		// another address, and joins from this one, have their own budget
 		assertThat(this.api.get("/api/sessions/pin/" + pin, null).status()).isEqualTo(200);
 		String join = "/api/sessions/pin/" + pin + "/players";

@@ -18,10 +18,10 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Calls session-service over real HTTP, as the gateway would: every request carries an
- * {@code X-Forwarded-For} client address, a fresh one unless the test picks it, so tests
- * do not share a rate-limit budget. Remembers the sessions and addresses it used, for
- * clean-up.
+ * Calls session-service over real HTTP, as the gateway would: every request carries the
+ * client address in {@code X-Real-IP}, a fresh one unless the test picks it, so tests do
+ * not share a rate-limit budget; and a made-up {@code X-Forwarded-For}, which the service
+ * must ignore. Remembers the sessions and addresses it used, for clean-up.
  */
 public final class Api {
 
@@ -71,7 +71,8 @@ public final class Api {
 		String address = (clientAddress != null) ? clientAddress : randomAddress();
 		this.addresses.add(address);
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
-			.header("X-Forwarded-For", address)
+			.header("X-Real-IP", address)
+			.header("X-Forwarded-For", randomAddress())
 			.method(method,
 					(json != null) ? HttpRequest.BodyPublishers.ofString(json) : HttpRequest.BodyPublishers.noBody());
 		if (json != null) {
