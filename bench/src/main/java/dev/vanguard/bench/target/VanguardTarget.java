@@ -187,10 +187,13 @@ public final class VanguardTarget implements Target {
 		this.events.publish(new SessionOpened(this.sessionId, ++this.seq, Instant.now(), UUID.randomUUID(), "123456",
 				"Bench quiz", 1_000));
 		awaitApplied(this.seq);
+		long started = System.nanoTime();
 		List<String> minted = IntStream.range(0, players)
 			.parallel()
 			.mapToObj((i) -> this.tokens.mint(this.sessionId, playerIds.get(i), nickname(i)))
 			.toList();
+		System.err.printf("  session %s: %,d players in Redis, tokens minted in %.1f s%n", this.sessionId, players,
+				(System.nanoTime() - started) / 1e9);
 		this.tokensByPlayer.addAll(minted);
 		List<WsClients.Endpoint> endpoints = new ArrayList<>(players);
 		for (int i = 0; i < players; i++) {
