@@ -104,11 +104,16 @@ abstract class RealtimeIntegrationTests {
 		return track(TestClient.connect(this.port, query));
 	}
 
+	/**
+	 * Connects the game's host once realtime-service applied what was published so far.
+	 */
 	TestClient host(Game game) {
+		game.awaitApplied();
 		return connect("token=" + TestTokens.get().host(game.hostId) + "&session=" + game.sessionId);
 	}
 
 	TestClient player(Game game, UUID playerId) {
+		game.awaitApplied();
 		return connect("token=" + TestTokens.get().player(game.sessionId, playerId));
 	}
 

@@ -114,6 +114,10 @@ final class TestClient implements AutoCloseable {
 		return this.frames.stream().filter((frame) -> type.equals(frame.path("type").asString())).toList();
 	}
 
+	List<JsonNode> frames(String type, Predicate<JsonNode> matching) {
+		return frames(type).stream().filter(matching).toList();
+	}
+
 	/** Waits for the first frame of {@code type}. */
 	JsonNode await(String type) {
 		return await(type, (frame) -> true);

@@ -16,6 +16,7 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectMapper;
 
 import dev.vanguard.contracts.SessionKeys;
@@ -79,7 +80,9 @@ public class LocalSessions implements SmartLifecycle {
 		this.redisDetails = redisDetails;
 		this.clientResources = clientResources;
 		this.properties = properties;
-		this.mapper = mapper;
+		// Scripts leave out what does not apply; absent numbers and flags read as 0 and
+		// false.
+		this.mapper = mapper.rebuild().disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).build();
 		this.codec = codec;
 		this.store = store;
 		this.catchups = catchups;

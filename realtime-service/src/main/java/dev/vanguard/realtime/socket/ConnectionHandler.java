@@ -137,6 +137,11 @@ class ConnectionHandler {
 			connection.close(CloseCode.FLOOD);
 			return;
 		}
+		if (frame.content().readableBytes() > this.properties.maxFrameBytes()) {
+			this.metrics.messageError("TOO_BIG");
+			connection.close(CloseCode.MESSAGE_TOO_BIG);
+			return;
+		}
 		Timer.Sample sample = this.metrics.startProcessing();
 		Principal principal = connection.principal();
 		long seq = this.sessions.lastSeq(principal.sessionId());

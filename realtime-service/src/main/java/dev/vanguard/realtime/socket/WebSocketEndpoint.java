@@ -78,6 +78,7 @@ class WebSocketEndpoint {
 				logger.warn("Could not check a socket's token: {}", ex.toString());
 				return Mono.just(new Verdict.Refused(CloseCode.INTERNAL_ERROR));
 			})
+			.doOnNext((verdict) -> logUpgrade(request, verdict))
 			.flatMap((verdict) -> switch (verdict) {
 				case Verdict.Admitted admitted ->
 					response.sendWebsocket((in, out) -> this.handler.handle(in, out, admitted.principal()), this.spec);
@@ -93,6 +94,21 @@ class WebSocketEndpoint {
 			.eventLoop()
 			.schedule(() -> connection.dispose(), grace.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS));
 		return out.sendClose(code.code(), code.reason());
+	}
+
+	/**
+	 * Reactor Netty's access log has no line for an upgraded request, so the upgrade logs
+	 * its own, with the token masked.
+	 */
+	private void logUpgrade(HttpServerRequest request, Verdict verdict) {
+		if (this.properties.accessLog() && logger.isInfoEnabled()) {
+			String outcome = switch (verdict) {
+				case Verdict.Admitted admitted -> "101 " + admitted.principal().role();
+				case Verdict.Refused refused -> "101 then " + refused.code().code();
+			};
+			logger.info("{} \"GET {}\" {}", request.remoteAddress(), SocketConfiguration.maskToken(request.uri()),
+					outcome);
+		}
 	}
 
 	private boolean originAllowed(String origin) {

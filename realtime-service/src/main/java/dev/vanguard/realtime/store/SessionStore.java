@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectMapper;
 
 import dev.vanguard.contracts.SessionKeys;
@@ -63,7 +64,9 @@ public class SessionStore {
 
 	public SessionStore(ReactiveStringRedisTemplate redis, ObjectMapper mapper) {
 		this.redis = redis;
-		this.mapper = mapper;
+		// Scripts leave out what does not apply; absent numbers and flags read as 0 and
+		// false.
+		this.mapper = mapper.rebuild().disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).build();
 	}
 
 	/**

@@ -1,0 +1,90 @@
+package dev.vanguard.realtime;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import dev.vanguard.testsupport.RabbitTestConfiguration;
+import dev.vanguard.testsupport.RedisTestConfiguration;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Several instances in one JVM, each its own application context on its own port, all on
+ * the same queue, Redis and exchange, as they would run behind the gateway.
+ */
+class MultiInstanceIntegrationTests extends RealtimeIntegrationTests {
+
+	private final List<ConfigurableApplicationContext> instances = new ArrayList<>();
+
+	@AfterEach
+	void stopInstances() {
+		this.instances.forEach(ConfigurableApplicationContext::close);
+	}
+
+	@Test
+	void everyClientOfThreeInstancesReceivesOnePublishedQuestion() {
+		int[] ports = { this.port, port(startInstance()), port(startInstance()) };
+		Game game = game().open();
+		List<UUID> players = new ArrayList<>();
+		for (int i = 0; i < 30; i++) {
+			players.add(game.join("P" + i));
+		}
+		game.awaitApplied();
+		List<TestClient> clients = new ArrayList<>();
+		for (int i = 0; i < players.size(); i++) {
+			clients.add(track(TestClient.connect(ports[i % 3],
+					"token=" + TestTokens.get().player(game.sessionId, players.get(i)))));
+		}
+		clients.forEach((client) -> client.await("catchup"));
+		game.start(0, singleChoice(0));
+		clients.forEach((client) -> assertThat(client.await("question").path("seq").asLong()).isEqualTo(game.seq));
+		clients.forEach((client) -> assertThat(client.frames("question")).hasSize(1));
+	}
+
+	@Test
+	void tellsClientsToGoAwayOnShutdownAndOthersCarryOn() {
+		ConfigurableApplicationContext other = startInstance();
+		Game game = game().open();
+		UUID ann = game.join("Ann");
+		UUID bob = game.join("Bob");
+		game.awaitApplied();
+		TestClient leaving = track(
+				TestClient.connect(port(other), "token=" + TestTokens.get().player(game.sessionId, ann)));
+		leaving.await("catchup");
+		TestClient staying = player(game, bob);
+		staying.await("catchup");
+		other.close();
+		assertThat(leaving.awaitClose()).isEqualTo(1001);
+
+		TestClient resumed = player(game, ann);
+		resumed.await("catchup");
+		game.start(0, singleChoice(0));
+		assertThat(resumed.await("question").path("questionIndex").asInt()).isZero();
+		assertThat(staying.await("question").path("questionIndex").asInt()).isZero();
+	}
+
+	private ConfigurableApplicationContext startInstance() {
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(RealtimeApplication.class,
+				RedisTestConfiguration.class, RabbitTestConfiguration.class)
+			.run("--server.port=0", "--vanguard.realtime.auth-jwks-uri=" + TestTokens.get().authJwksUri(),
+					"--vanguard.realtime.session-jwks-uri=" + TestTokens.get().sessionJwksUri(),
+					"--vanguard.realtime.amqp.exchange=" + EXCHANGE, "--vanguard.realtime.amqp.queue=" + QUEUE,
+					"--vanguard.realtime.amqp.queue-expires=5m",
+					"--vanguard.realtime.allowed-origins=" + TestClient.ORIGIN,
+					"--vanguard.realtime.resync-interval=500ms");
+		this.instances.add(context);
+		return context;
+	}
+
+	private static int port(ConfigurableApplicationContext context) {
+		return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+	}
+
+}
