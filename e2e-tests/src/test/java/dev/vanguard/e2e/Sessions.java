@@ -1,0 +1,57 @@
+package dev.vanguard.e2e;
+
+import java.util.Map;
+import java.util.UUID;
+
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Game sessions through session-service's API (docs/api/sessions.md). */
+final class Sessions {
+
+	private Sessions() {
+	}
+
+	/** Opens a session of the quiz for the host; the answer is {@code SessionCreated}. */
+	static JsonNode open(Host host, UUID quizId) {
+		return Gateway.post("/api/sessions", host.accessToken(), Map.of("quizId", quizId)).expect(201).json();
+	}
+
+	/**
+	 * What a phone does with a PIN and a nickname: looks the game up, then joins it.
+	 */
+	static Player join(String pin, String nickname) {
+		JsonNode found = Gateway.get("/api/sessions/pin/" + pin, null).expect(200).json();
+		assertThat(found.path("joinable").asBoolean()).as("PIN %s joinable: %s", pin, found).isTrue();
+		JsonNode joined = Gateway.post("/api/sessions/pin/" + pin + "/players", null, Map.of("nickname", nickname))
+			.expect(201)
+			.json();
+		assertThat(joined.path("sessionId").asString()).isEqualTo(found.path("sessionId").asString());
+		assertThat(joined.path("nickname").asString()).isEqualTo(nickname);
+		return new Player(UUID.fromString(joined.path("playerId").asString()), nickname,
+				joined.path("token").asString(), UUID.fromString(joined.path("sessionId").asString()));
+	}
+
+	/** A host control ({@code start}, {@code next}, {@code reveal}, {@code end}…). */
+	static JsonNode control(Host host, UUID sessionId, String action) {
+		return Gateway.post("/api/sessions/" + sessionId + "/" + action, host.accessToken()).expect(200).json();
+	}
+
+	static JsonNode details(Host host, UUID sessionId) {
+		return Gateway.get("/api/sessions/" + sessionId, host.accessToken()).expect(200).json();
+	}
+
+	static UUID id(JsonNode session) {
+		return UUID.fromString(session.path("id").asString());
+	}
+
+	/**
+	 * A player who joined.
+	 *
+	 * @param token the player token, good for nothing but this player's socket
+	 */
+	record Player(UUID id, String nickname, String token, UUID sessionId) {
+	}
+
+}
