@@ -374,13 +374,7 @@ public final class WsClients implements AutoCloseable {
 				}
 				startConnects();
 				expireStalledUpgrades();
-				long timeoutMillis = sendDue();
-				if (timeoutMillis == 0) {
-					this.selector.selectNow(this::onSelected);
-				}
-				else {
-					this.selector.select(this::onSelected, timeoutMillis);
-				}
+				this.selector.select(this::onSelected, sendDue());
 				this.readyPublished = this.readyCount;
 				this.closedPublished = this.closedCount;
 			}
@@ -392,11 +386,15 @@ public final class WsClients implements AutoCloseable {
 		}
 	}
 
-	/** Sends what is due; returns how long select may block (0 = don't). */
+	/**
+	 * Sends what is due within the next millisecond (select cannot sleep for less, and
+	 * spinning would steal a core from the server under test); returns how long select
+	 * may block. The recorded send time is the real one.
+	 */
 	private long sendDue() {
-		long now = System.nanoTime();
+		long horizon = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(1);
 		ScheduledSend next;
-		while ((next = this.scheduled.peek()) != null && next.atNanos <= now) {
+		while ((next = this.scheduled.peek()) != null && next.atNanos <= horizon) {
 			this.scheduled.poll();
 			Connection connection = next.connection;
 			if (connection.state == OPEN) {
@@ -405,13 +403,11 @@ public final class WsClients implements AutoCloseable {
 				}
 				send(connection, maskedFrame(0x1, next.message));
 			}
-			now = System.nanoTime();
 		}
 		if (next == null) {
 			return 1000;
 		}
-		long waitMillis = TimeUnit.NANOSECONDS.toMillis(next.atNanos - now);
-		return (waitMillis <= 0) ? 0 : waitMillis;
+		return Math.max(1, TimeUnit.NANOSECONDS.toMillis(next.atNanos - System.nanoTime()));
 	}
 
 	private void expireStalledUpgrades() {

@@ -231,16 +231,61 @@ public final class VanguardTarget implements Target {
 		awaitApplied(this.seq);
 	}
 
-	/** Ends the session and removes its keys. */
+	/**
+	 * Ends the session and removes its keys, once the instances have let go of the
+	 * clients (so a late disconnect does not write a key back, and the next case starts
+	 * on a quiet server).
+	 */
 	@Override
 	public void finish() throws IOException {
 		if (this.sessionId == null) {
 			return;
 		}
+		awaitNoConnections();
 		this.events.publish(new SessionEnded(this.sessionId, ++this.seq, Instant.now()));
 		awaitApplied(this.seq);
 		deleteKeys(SessionKeys.of(this.sessionId));
 		this.sessionId = null;
+	}
+
+	private void awaitNoConnections() throws IOException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+		double active = Double.NaN;
+		while (System.nanoTime() < deadline) {
+			active = 0;
+			for (int port : this.ports) {
+				active += Prometheus.sum(scrape(port), "websocket_active_connections");
+			}
+			if (active == 0) {
+				return;
+			}
+			sleep(Duration.ofMillis(100));
+		}
+		System.err.printf("  %.0f connections still open 60 s after the clients left%n", active);
+	}
+
+	private String scrape(int port) throws IOException {
+		try {
+			return this.http
+				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
+					.timeout(Duration.ofSeconds(5))
+					.build(), HttpResponse.BodyHandlers.ofString())
+				.body();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IOException(ex);
+		}
+	}
+
+	private static void sleep(Duration duration) throws IOException {
+		try {
+			Thread.sleep(duration);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IOException(ex);
+		}
 	}
 
 	/**
@@ -255,13 +300,7 @@ public final class VanguardTarget implements Target {
 			if (applied != null && Long.parseLong(applied) >= expectedSeq) {
 				return;
 			}
-			try {
-				Thread.sleep(5);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IOException(ex);
-			}
+			sleep(Duration.ofMillis(5));
 		}
 		throw new IOException("realtime-service did not apply event " + expectedSeq + " of session " + this.sessionId
 				+ " within 30 s; see " + this.instances.getFirst().log());
@@ -323,17 +362,9 @@ public final class VanguardTarget implements Target {
 		long total = 0;
 		for (int port : this.ports) {
 			try {
-				HttpResponse<String> response = this.http
-					.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
-						.timeout(Duration.ofSeconds(5))
-						.build(), HttpResponse.BodyHandlers.ofString());
-				total += Prometheus.sum(response.body(), "jvm_memory_used_bytes", "area=\"heap\"");
+				total += Prometheus.sum(scrape(port), "jvm_memory_used_bytes", "area=\"heap\"");
 			}
 			catch (IOException | RuntimeException ex) {
-				return -1;
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
 				return -1;
 			}
 		}
