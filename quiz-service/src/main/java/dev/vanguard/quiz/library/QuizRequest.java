@@ -17,6 +17,7 @@ record QuizRequest(@Schema(description = "1–120 characters", requiredMode = Sc
 		@Schema(description = "at most 100, in playing order") List<Question> questions,
 		@Schema(description = "updates only: the version you loaded") Long version) {
 
+	@Schema(name = "QuestionRequest")
 	record Question(
 			@Schema(description = "keep an existing question's id when editing; omit for new questions") UUID id,
 			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {
@@ -31,6 +32,7 @@ record QuizRequest(@Schema(description = "1–120 characters", requiredMode = Sc
 
 	}
 
+	@Schema(name = "OptionRequest")
 	record Option(@Schema(description = "1–120 characters") String text, Boolean correct) {
 
 	}

@@ -7,6 +7,7 @@ import dev.vanguard.contracts.PointsMode;
 import dev.vanguard.contracts.QuestionType;
 import dev.vanguard.quiz.library.QuizContent;
 import dev.vanguard.quiz.library.Visibility;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * The export and import format, version {@value #VERSION}: the quiz as its host wrote it,
@@ -25,10 +26,12 @@ record QuizFile(String format, int version, Instant exportedAt, Quiz quiz) {
 				content.visibility(), content.tags(), content.questions().stream().map(Question::of).toList()));
 	}
 
+	@Schema(name = "QuizFileQuiz")
 	record Quiz(String title, String description, Visibility visibility, List<String> tags, List<Question> questions) {
 
 	}
 
+	@Schema(name = "QuizFileQuestion")
 	record Question(QuestionType type, String text, String imageUrl, int timeLimitSeconds, PointsMode points,
 			List<Option> options, List<String> acceptedAnswers) {
 
@@ -41,6 +44,7 @@ record QuizFile(String format, int version, Instant exportedAt, Quiz quiz) {
 
 	}
 
+	@Schema(name = "QuizFileOption")
 	record Option(String text, boolean correct) {
 
 	}
