@@ -48,6 +48,12 @@ abstract class RealtimeIntegrationTests {
 
 	static final String QUEUE = Infrastructure.uniqueName("realtime_events_q");
 
+	static {
+		// Check at once and often: many clients are awaited one after the other.
+		org.awaitility.Awaitility.setDefaultPollDelay(java.time.Duration.ZERO);
+		org.awaitility.Awaitility.setDefaultPollInterval(java.time.Duration.ofMillis(10));
+	}
+
 	@LocalServerPort
 	int port;
 
