@@ -46,36 +46,41 @@ class SessionEndToEndTests {
 		try (EventTap tap = EventTap.open()) {
 			JsonNode created = Sessions.open(host, quizId);
 			UUID sessionId = Sessions.id(created);
-			String pin = created.path("pin").asString();
-			assertThat(created.path("status").asString()).isEqualTo("LOBBY");
-			assertThat(pin).matches("\\d{6}");
-			assertThat(created.path("quizTitle").asString()).isEqualTo(sample.path("title").asString());
-			assertThat(created.path("questionCount").asInt()).isEqualTo(sample.path("questions").size());
+			try {
+				String pin = created.path("pin").asString();
+				assertThat(created.path("status").asString()).isEqualTo("LOBBY");
+				assertThat(pin).matches("\\d{6}");
+				assertThat(created.path("quizTitle").asString()).isEqualTo(sample.path("title").asString());
+				assertThat(created.path("questionCount").asInt()).isEqualTo(sample.path("questions").size());
 
-			List<Player> players = List.of(Sessions.join(pin, Names.nickname("Ann")),
-					Sessions.join(pin, Names.nickname("Ben")), Sessions.join(pin, Names.nickname("Cat")));
-			assertThat(Sessions.details(host, sessionId)
-				.path("players")
-				.valueStream()
-				.map((p) -> p.path("nickname").asString()))
-				.containsExactly(players.stream().map(Player::nickname).toArray(String[]::new));
+				List<Player> players = List.of(Sessions.join(pin, Names.nickname("Ann")),
+						Sessions.join(pin, Names.nickname("Ben")), Sessions.join(pin, Names.nickname("Cat")));
+				assertThat(Sessions.details(host, sessionId)
+					.path("players")
+					.valueStream()
+					.map((p) -> p.path("nickname").asString()))
+					.containsExactly(players.stream().map(Player::nickname).toArray(String[]::new));
 
-			JsonNode started = Sessions.control(host, sessionId, "start");
-			assertThat(started.path("status").asString()).isEqualTo("QUESTION");
-			assertThat(started.path("questionIndex").asInt()).isZero();
-			assertThat(Duration.between(Instant.parse(started.path("questionStartedAt").asString()),
-					Instant.parse(started.path("questionDeadline").asString())))
-				.isEqualTo(Duration.ofSeconds(FIRST_QUESTION_SECONDS));
+				JsonNode started = Sessions.control(host, sessionId, "start");
+				assertThat(started.path("status").asString()).isEqualTo("QUESTION");
+				assertThat(started.path("questionIndex").asInt()).isZero();
+				assertThat(Duration.between(Instant.parse(started.path("questionStartedAt").asString()),
+						Instant.parse(started.path("questionDeadline").asString())))
+					.isEqualTo(Duration.ofSeconds(FIRST_QUESTION_SECONDS));
 
-			await("question 0 closed by the server's clock").atMost(Duration.ofSeconds(30))
-				.pollInterval(Duration.ofMillis(250))
-				.until(() -> Sessions.details(host, sessionId).path("status").asString(), "REVEAL"::equals);
-			assertThat(Sessions.details(host, sessionId).path("questionIndex").asInt()).isZero();
+				await("question 0 closed by the server's clock").atMost(Duration.ofSeconds(30))
+					.pollInterval(Duration.ofMillis(250))
+					.until(() -> Sessions.details(host, sessionId).path("status").asString(), "REVEAL"::equals);
+				assertThat(Sessions.details(host, sessionId).path("questionIndex").asInt()).isZero();
 
-			assertThat(Sessions.control(host, sessionId, "end").path("status").asString()).isEqualTo("ENDED");
+				assertThat(Sessions.control(host, sessionId, "end").path("status").asString()).isEqualTo("ENDED");
 
-			assertResults(sessionId, players, firstQuestion);
-			assertEvents(tap, sessionId, players);
+				assertResults(sessionId, players, firstQuestion);
+				assertEvents(tap, sessionId, players);
+			}
+			finally {
+				Sessions.endQuietly(host, sessionId);
+			}
 		}
 	}
 
@@ -99,7 +104,7 @@ class SessionEndToEndTests {
 				.expectProblem(409, "invalid-session-state");
 		}
 		finally {
-			Sessions.control(host, sessionId, "end");
+			Sessions.endQuietly(host, sessionId);
 		}
 	}
 

@@ -38,6 +38,14 @@ final class Sessions {
 		return Gateway.post("/api/sessions/" + sessionId + "/" + action, host.accessToken()).expect(200).json();
 	}
 
+	/**
+	 * Ends the session whatever state it is in, without asserting anything: clean-up
+	 * after a test that may have failed half-way (409 when it had ended already).
+	 */
+	static void endQuietly(Host host, UUID sessionId) {
+		Gateway.post("/api/sessions/" + sessionId + "/end", host.accessToken());
+	}
+
 	static JsonNode details(Host host, UUID sessionId) {
 		return Gateway.get("/api/sessions/" + sessionId, host.accessToken()).expect(200).json();
 	}
