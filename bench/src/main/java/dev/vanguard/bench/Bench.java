@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.vanguard.bench.target.LineTarget;
+import dev.vanguard.bench.target.SessionService;
 import dev.vanguard.bench.target.Target;
 import dev.vanguard.bench.target.VanguardTarget;
 
@@ -36,6 +37,8 @@ public final class Bench {
 	 */
 	static final int VANGUARD_PORT = 19111;
 
+	static final int SESSION_PORT = 19121;
+
 	static final List<Integer> FANOUT_PLAYERS = List.of(500, 1_000, 2_000, 5_000, 10_000);
 
 	static final List<Integer> SMOKE_PLAYERS = List.of(200);
@@ -46,6 +49,8 @@ public final class Bench {
 	private final Options options;
 
 	private final Machine machine = Machine.current();
+
+	private boolean failed;
 
 	Bench(Options options) {
 		this.options = options;
@@ -62,8 +67,9 @@ public final class Bench {
 			return;
 		}
 		try {
-			List<Report.Section> sections = new Bench(options).run();
-			boolean complete = sections.stream()
+			Bench bench = new Bench(options);
+			List<Report.Section> sections = bench.run();
+			boolean complete = !bench.failed() && sections.stream()
 				.flatMap((section) -> section.rows().stream())
 				.allMatch((row) -> row.connected() == row.players());
 			System.exit(complete ? 0 : 1);
@@ -82,17 +88,17 @@ public final class Bench {
 		for (String scenario : this.options.scenarios()) {
 			String load = this.machine.loadAverage();
 			Progress.say("case %s (load average %s)", scenario, load);
-			Report.Section section = switch (scenario) {
-				case "fanout" -> broadcast("fanout", this.options.playersOr(FANOUT_PLAYERS));
-				case "smoke" -> broadcast("smoke", this.options.playersOr(SMOKE_PLAYERS));
-				case "instances" -> instances();
-				case "connections" -> connections();
-				case "answers" -> answers();
-				case "joins" -> new Report.Section(scenario, List.of(), List
-					.of("Not run yet: the join storm needs session-service's join endpoint and a host token; the bench "
-							+ "does not drive session-service yet."));
-				default -> throw new IllegalArgumentException("Unknown case " + scenario);
-			};
+			Report.Section section;
+			try {
+				section = runCase(scenario);
+			}
+			catch (IOException | RuntimeException ex) {
+				// one broken case must not cost the others' results
+				Progress.say("case %s failed: %s", scenario, ex);
+				ex.printStackTrace();
+				section = new Report.Section(scenario, List.of(), List.of("Failed: " + ex.getMessage()));
+				this.failed = true;
+			}
 			sections.add(section);
 			String block = Report.render(section, this.options, this.machine);
 			System.out.println(block);
@@ -101,6 +107,23 @@ public final class Bench {
 			}
 		}
 		return sections;
+	}
+
+	/** Whether a case failed outright. */
+	boolean failed() {
+		return this.failed;
+	}
+
+	private Report.Section runCase(String scenario) throws IOException, InterruptedException {
+		return switch (scenario) {
+			case "fanout" -> broadcast("fanout", this.options.playersOr(FANOUT_PLAYERS));
+			case "smoke" -> broadcast("smoke", this.options.playersOr(SMOKE_PLAYERS));
+			case "instances" -> instances();
+			case "connections" -> connections();
+			case "answers" -> answers();
+			case "joins" -> joins();
+			default -> throw new IllegalArgumentException("Unknown case " + scenario);
+		};
 	}
 
 	/**
@@ -150,6 +173,20 @@ public final class Bench {
 	private Report.Section answers() throws IOException, InterruptedException {
 		try (VanguardTarget target = VanguardTarget.start(this.options.root(), 1, VANGUARD_PORT, logs())) {
 			return Answers.measure(target, this.options.playersOr(List.of(2_000)).getFirst(), this.options);
+		}
+	}
+
+	/**
+	 * session-service and realtime-service wired as in production: realtime trusts
+	 * session's player tokens.
+	 */
+	private Report.Section joins() throws IOException, InterruptedException {
+		try (VanguardTarget realtime = VanguardTarget.start(this.options.root(), 1, VANGUARD_PORT, logs(),
+				"http://127.0.0.1:" + SESSION_PORT + "/api/sessions/.well-known/jwks.json");
+				SessionService sessions = SessionService.start(this.options.root(), SESSION_PORT, realtime.exchange(),
+						realtime.issuer(), logs())) {
+			return JoinStorm.measure(realtime, sessions, this.options.playersOr(List.of(2_000)).getFirst(),
+					this.options);
 		}
 	}
 

@@ -76,6 +76,11 @@ final class Broadcast {
 					thisRound.recordValue(Math.min(Math.max(0, (arrival - publishedAt) / 1000), HIGHEST_MICROS));
 				}
 			}
+			if (thisRound.getTotalCount() < players) {
+				Progress.say("  %s %s round %d: %,d frames missing; %s; connections closed %,d %s", scenario,
+						target.name(), round + 1, players - thisRound.getTotalCount(), clients.unmatched(),
+						clients.closedCount(), clients.failures());
+			}
 			(measuring ? result.measured : result.warmup).add(thisRound);
 			if (measuring) {
 				result.delivered += thisRound.getTotalCount();

@@ -25,6 +25,8 @@ final class Connections {
 		List<Integer> sorted = steps.stream().sorted().toList();
 		int largest = sorted.getLast();
 		long pid = target.pids().getFirst();
+		// twice: the first full GC after start-up still finds start-up garbage to promote
+		target.fullGc();
 		target.fullGc();
 		int idleThreads = ProcStats.threads(pid);
 		long idleHeap = target.heapBytes();

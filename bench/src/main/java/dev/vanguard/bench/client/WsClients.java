@@ -165,6 +165,10 @@ public final class WsClients implements AutoCloseable {
 
 	private long messagesReceived;
 
+	private long unmatched;
+
+	private String unmatchedSample;
+
 	public WsClients(Dialect dialect, ReadyWhen readyWhen) throws IOException {
 		this.dialect = dialect;
 		this.readyWhen = readyWhen;
@@ -174,16 +178,23 @@ public final class WsClients implements AutoCloseable {
 
 	/**
 	 * Opens one connection per endpoint, at most a bounded number of upgrades at a time.
+	 * @return the index of the first of them (the others follow in order)
 	 */
-	public void connect(List<Endpoint> endpoints) {
-		call(() -> {
+	public int connect(List<Endpoint> endpoints) {
+		return call(() -> {
+			int first = this.connections.size();
 			for (Endpoint endpoint : endpoints) {
 				Connection connection = new Connection(this.connections.size(), endpoint);
 				this.connections.add(connection);
 				this.toConnect.add(connection);
 			}
-			return null;
+			return first;
 		});
+	}
+
+	/** When each connection became ready (nanoTime), by index; 0 = not (yet). */
+	public long[] readyTimes() {
+		return call(() -> this.connections.stream().mapToLong((connection) -> connection.readyAt).toArray());
 	}
 
 	/**
@@ -232,6 +243,8 @@ public final class WsClients implements AutoCloseable {
 			this.sentAt = new long[this.connections.size()];
 			this.delivered = 0;
 			this.expected = 0;
+			this.unmatched = 0;
+			this.unmatchedSample = null;
 			for (Connection connection : this.connections) {
 				if (connection.state == OPEN) {
 					this.expected++;
@@ -282,6 +295,15 @@ public final class WsClients implements AutoCloseable {
 			}
 			return null;
 		});
+	}
+
+	/**
+	 * Messages of the armed round that did not match (on connections still waiting for
+	 * theirs), and the first of them: what arrived instead of the expected frame.
+	 */
+	public String unmatched() {
+		return call(
+				() -> (this.unmatched == 0) ? "none" : this.unmatched + " unmatched, first: " + this.unmatchedSample);
 	}
 
 	public long messagesReceived() {
@@ -706,6 +728,10 @@ public final class WsClients implements AutoCloseable {
 		}
 		for (byte[] marker : armed) {
 			if (indexOf(buffer, offset, offset + length, marker) < 0) {
+				this.unmatched++;
+				if (this.unmatchedSample == null) {
+					this.unmatchedSample = new String(buffer, offset, Math.min(length, 300), StandardCharsets.UTF_8);
+				}
 				return;
 			}
 		}
@@ -719,6 +745,7 @@ public final class WsClients implements AutoCloseable {
 	private void ready(Connection connection) {
 		if (!connection.ready) {
 			connection.ready = true;
+			connection.readyAt = System.nanoTime();
 			this.readyCount++;
 			finishedConnecting(connection);
 		}
@@ -889,6 +916,8 @@ public final class WsClients implements AutoCloseable {
 		long startedAt;
 
 		boolean ready;
+
+		long readyAt;
 
 		String webSocketKey;
 

@@ -1,6 +1,7 @@
 package dev.vanguard.bench.target;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
@@ -8,6 +9,7 @@ import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.ShutdownSignalException;
 import dev.vanguard.contracts.events.SessionEvent;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,6 +43,32 @@ final class EventPublisher implements AutoCloseable {
 		this.channel = this.connection.createChannel();
 		this.exchange = exchange;
 		this.channel.exchangeDeclare(exchange, "topic", true);
+	}
+
+	/**
+	 * Waits until {@code consumers} consumers listen on the queue: an instance opens its
+	 * HTTP port before its listener has declared and bound the queue, and an event
+	 * published before that would be routed nowhere.
+	 */
+	void awaitConsumers(String queue, int consumers, Duration timeout) throws IOException, InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		int seen = 0;
+		while (System.nanoTime() < deadline) {
+			// a passive declare of a missing queue closes its channel, so each try gets
+			// its own
+			try (Channel probe = this.connection.createChannel()) {
+				seen = probe.queueDeclarePassive(queue).getConsumerCount();
+				if (seen >= consumers) {
+					return;
+				}
+			}
+			catch (IOException | TimeoutException | ShutdownSignalException ex) {
+				// not declared yet
+			}
+			Thread.sleep(100);
+		}
+		throw new IOException(
+				"Queue " + queue + " has " + seen + " consumers after " + timeout + ", expected " + consumers);
 	}
 
 	/**

@@ -17,15 +17,19 @@ import java.util.UUID;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * Plays session-service's part in issuing player tokens: an RSA key of its own, RS256
- * tokens with the player claims (iss {@code vanguard-session}, scope {@code player},
- * {@code sub}, {@code sid}, {@code nickname}), and the public key served as a JWKS for
- * realtime-service to verify them. Tokens are minted by hand (header, claims, signature)
- * because the bench needs nothing else of a JOSE library.
+ * Plays the token issuers' part: an RSA key of its own, RS256 tokens with the claims of
+ * session-service's player tokens (iss {@code vanguard-session}, scope {@code player},
+ * {@code sub}, {@code sid}, {@code nickname}) or auth-service's host tokens (iss
+ * {@code vanguard-auth}, scope {@code host}), and the public key served as a JWKS for the
+ * services to verify them. It also serves quiz-service's one read the join storm needs.
+ * Tokens are minted by hand (header, claims, signature) because the bench needs nothing
+ * else of a JOSE library.
  */
-public final class PlayerTokens implements AutoCloseable {
+public final class TokenIssuer implements AutoCloseable {
 
-	static final String ISSUER = "vanguard-session";
+	static final String PLAYER_ISSUER = "vanguard-session";
+
+	static final String HOST_ISSUER = "vanguard-auth";
 
 	private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
@@ -37,7 +41,7 @@ public final class PlayerTokens implements AutoCloseable {
 
 	private final String header;
 
-	public PlayerTokens(int port) throws IOException {
+	public TokenIssuer(int port) throws IOException {
 		try {
 			KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
 			generator.initialize(2048);
@@ -67,9 +71,51 @@ public final class PlayerTokens implements AutoCloseable {
 	/** A player token for one player of one session, valid for an hour. */
 	public String mint(UUID sessionId, UUID playerId, String nickname) {
 		long now = Instant.now().getEpochSecond();
-		String claims = "{\"iss\":\"" + ISSUER + "\",\"sub\":\"" + playerId + "\",\"sid\":\"" + sessionId
+		String claims = "{\"iss\":\"" + PLAYER_ISSUER + "\",\"sub\":\"" + playerId + "\",\"sid\":\"" + sessionId
 				+ "\",\"scope\":\"player\",\"nickname\":\"" + nickname + "\",\"iat\":" + now + ",\"exp\":"
 				+ (now + 3600) + ",\"jti\":\"" + UUID.randomUUID() + "\"}";
+		return sign(claims);
+	}
+
+	/** A host token, as auth-service issues it, valid for an hour. */
+	public String mintHost(UUID hostId) {
+		long now = Instant.now().getEpochSecond();
+		return sign("{\"iss\":\"" + HOST_ISSUER + "\",\"sub\":\"" + hostId
+				+ "\",\"email\":\"bench@vanguard.dev\",\"name\":\"Bench host\",\"scope\":\"host\",\"iat\":" + now
+				+ ",\"exp\":" + (now + 3600) + "}");
+	}
+
+	/**
+	 * Answers quiz-service's {@code GET /api/quizzes/{id}} with a one-question quiz owned
+	 * by {@code hostId}, whatever the id, so session-service can open sessions without a
+	 * quiz-service.
+	 */
+	public void serveQuiz(UUID hostId) {
+		this.server.createContext("/api/quizzes/", (exchange) -> {
+			String path = exchange.getRequestURI().getPath();
+			String id = path.substring(path.lastIndexOf('/') + 1);
+			byte[] quiz = ("{\"id\":\"" + id + "\",\"ownerId\":\"" + hostId
+					+ "\",\"title\":\"Bench quiz\",\"version\":1,\"questions\":[{\"id\":\"" + UUID.randomUUID()
+					+ "\",\"type\":\"SINGLE_CHOICE\",\"text\":\"Which planet is known as the Red Planet?\","
+					+ "\"imageUrl\":null,\"timeLimitSeconds\":20,\"points\":\"STANDARD\",\"options\":["
+					+ "{\"text\":\"Venus\",\"correct\":false},{\"text\":\"Mars\",\"correct\":true},"
+					+ "{\"text\":\"Jupiter\",\"correct\":false},{\"text\":\"Saturn\",\"correct\":false}],"
+					+ "\"acceptedAnswers\":[]}]}")
+				.getBytes(StandardCharsets.UTF_8);
+			exchange.getResponseHeaders().add("Content-Type", "application/json");
+			exchange.sendResponseHeaders(200, quiz.length);
+			try (OutputStream body = exchange.getResponseBody()) {
+				body.write(quiz);
+			}
+		});
+	}
+
+	/** The base URL to give session-service as quiz-service's. */
+	public String baseUrl() {
+		return "http://127.0.0.1:" + this.server.getAddress().getPort();
+	}
+
+	private String sign(String claims) {
 		String signingInput = this.header + "." + encode(claims);
 		try {
 			Signature rsa = Signature.getInstance("SHA256withRSA");

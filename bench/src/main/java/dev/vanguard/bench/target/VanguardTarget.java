@@ -57,7 +57,9 @@ public final class VanguardTarget implements Target {
 
 	private final List<Integer> ports;
 
-	private final PlayerTokens tokens;
+	private final TokenIssuer tokens;
+
+	private final String exchange;
 
 	private final EventPublisher events;
 
@@ -77,8 +79,9 @@ public final class VanguardTarget implements Target {
 
 	private int questionIndex = -1;
 
-	private VanguardTarget(List<ChildProcess> instances, List<Integer> ports, PlayerTokens tokens,
-			EventPublisher events, RedisClient redisClient) {
+	private VanguardTarget(List<ChildProcess> instances, List<Integer> ports, TokenIssuer tokens, EventPublisher events,
+			RedisClient redisClient, String exchange) {
+		this.exchange = exchange;
 		this.instances = instances;
 		this.ports = ports;
 		this.tokens = tokens;
@@ -94,9 +97,18 @@ public final class VanguardTarget implements Target {
 	 */
 	public static VanguardTarget start(Path root, int count, int firstPort, Path logDir)
 			throws IOException, InterruptedException {
+		return start(root, count, firstPort, logDir, null);
+	}
+
+	/**
+	 * Starts the instances; with a {@code sessionJwksUri} they trust that
+	 * session-service's player tokens instead of the bench's own.
+	 */
+	public static VanguardTarget start(Path root, int count, int firstPort, Path logDir, String sessionJwksUri)
+			throws IOException, InterruptedException {
 		Path jar = realtimeJar(root);
 		String run = "bench-" + UUID.randomUUID().toString().substring(0, 8);
-		PlayerTokens tokens = new PlayerTokens(firstPort + count);
+		TokenIssuer tokens = new TokenIssuer(firstPort + count);
 		List<ChildProcess> instances = new ArrayList<>();
 		List<Integer> ports = new ArrayList<>();
 		EventPublisher events = null;
@@ -110,7 +122,8 @@ public final class VanguardTarget implements Target {
 						"-XX:+AlwaysPreTouch", "-jar", jar.toString(), "--server.port=" + port,
 						"--management.endpoints.web.exposure.include=health,prometheus",
 						"--vanguard.realtime.instance-id=" + run + "-" + (i + 1),
-						"--vanguard.realtime.session-jwks-uri=" + tokens.jwksUri(),
+						"--vanguard.realtime.session-jwks-uri="
+								+ ((sessionJwksUri != null) ? sessionJwksUri : tokens.jwksUri()),
 						"--vanguard.realtime.auth-jwks-uri=" + tokens.jwksUri(), "--vanguard.realtime.access-log=false",
 						"--vanguard.realtime.amqp.exchange=" + exchange(run),
 						"--vanguard.realtime.amqp.queue=" + run + ".realtime",
@@ -122,7 +135,8 @@ public final class VanguardTarget implements Target {
 			for (int i = 0; i < count; i++) {
 				instances.get(i).awaitPort(ports.get(i), Duration.ofSeconds(120));
 			}
-			return new VanguardTarget(instances, ports, tokens, events, redis);
+			events.awaitConsumers(run + ".realtime", count, Duration.ofSeconds(120));
+			return new VanguardTarget(instances, ports, tokens, events, redis, exchange(run));
 		}
 		catch (IOException | InterruptedException | RuntimeException ex) {
 			instances.forEach(ChildProcess::close);
@@ -313,6 +327,43 @@ public final class VanguardTarget implements Target {
 		if (!found.isEmpty()) {
 			this.redis.del(found.toArray(String[]::new));
 		}
+	}
+
+	/** The exchange this run's instances consume from. */
+	public String exchange() {
+		return this.exchange;
+	}
+
+	/** The bench's token issuer, whose JWKS the instances trust for host tokens. */
+	public TokenIssuer issuer() {
+		return this.tokens;
+	}
+
+	/** Where clients of instance {@code i} connect. */
+	public InetSocketAddress address(int i) {
+		return new InetSocketAddress("127.0.0.1", this.ports.get(i % this.ports.size()));
+	}
+
+	/** The number of fields of a Redis hash. */
+	public long hashLength(String key) {
+		return this.redis.hlen(key);
+	}
+
+	/** Waits until the instances know the session (its state hash exists in Redis). */
+	public void awaitSession(UUID sessionId, Duration timeout) throws IOException {
+		String state = SessionKeys.of(sessionId).state();
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (this.redis.hget(state, "seq") == null) {
+			if (System.nanoTime() > deadline) {
+				throw new IOException("realtime-service did not open session " + sessionId + " within " + timeout);
+			}
+			sleep(Duration.ofMillis(10));
+		}
+	}
+
+	/** Deletes every key of a session. */
+	public void deleteSession(UUID sessionId) {
+		deleteKeys(SessionKeys.of(sessionId));
 	}
 
 	/** The index of the question opened by the last {@link #trigger(int)}. */
