@@ -108,9 +108,19 @@ class GameEndToEndTests {
 		for (String name : List.of("Ann", "Ben", "Cat")) {
 			this.phones.add(new Phone(Sessions.join(pin, Names.nickname(name))));
 		}
-		this.screen.await("player_joined", (frame) -> frame.path("playerCount").asInt() == this.phones.size());
+		for (Phone phone : this.phones) {
+			JsonNode joined = this.screen.await("player_joined",
+					(frame) -> frame.path("nickname").asString().equals(phone.player.nickname()));
+			assertThat(joined.path("playerId").asString()).isEqualTo(phone.player.id().toString());
+		}
+		// playerCount is the roster's size when the event was applied: later joins may
+		// already be in it, never fewer than this join.
 		assertThat(this.screen.all("player_joined")).extracting((frame) -> frame.path("nickname").asString())
 			.containsExactly(nicknames());
+		assertThat(this.screen.all("player_joined")).extracting((frame) -> frame.path("playerCount").asInt())
+			.isSorted()
+			.last()
+			.isEqualTo(this.phones.size());
 
 		for (Phone phone : this.phones) {
 			phone.socket = GameSocket.player(phone.player);
