@@ -70,12 +70,25 @@ if role == 'HOST' then
   parts[#parts + 1] = '"players":[' .. table.concat(items, ',') .. ']'
 else
   parts[#parts + 1] = '"nickname":' .. jstr(redis.call('HGET', prefix .. 'players', player))
-  local score = redis.call('ZSCORE', scores, player)
-  if score then
-    parts[#parts + 1] = '"score":' .. num(score)
-    parts[#parts + 1] = '"rank":' .. num(redis.call('ZCOUNT', scores, '(' .. score, '+inf') + 1)
+  if status == 'PODIUM' or status == 'ENDED' then
+    -- Nothing is open any more: the live scores are the final ones.
+    local score = redis.call('ZSCORE', scores, player)
+    if score then
+      parts[#parts + 1] = '"score":' .. num(score)
+      parts[#parts + 1] = '"rank":' .. num(redis.call('ZCOUNT', scores, '(' .. score, '+inf') + 1)
+    end
+    parts[#parts + 1] = '"streak":' .. num(redis.call('HGET', prefix .. 'streaks', player))
+  else
+    -- The live scores already count answers to the open question; show the standing of
+    -- the last reveal so a reload does not tell whether an answer was right.
+    local standing = redis.call('HGET', prefix .. 'standings', player)
+    if standing then
+      local s = cjson.decode(standing)
+      parts[#parts + 1] = '"score":' .. num(s.score)
+      parts[#parts + 1] = '"rank":' .. num(s.rank)
+      parts[#parts + 1] = '"streak":' .. num(s.streak)
+    end
   end
-  parts[#parts + 1] = '"streak":' .. num(redis.call('HGET', prefix .. 'streaks', player))
 end
 
 if status == 'PODIUM' or status == 'ENDED' then

@@ -3,6 +3,7 @@
 local player = ARGV[5]
 redis.call('ZREM', prefix .. 'scores', player)
 redis.call('HDEL', prefix .. 'streaks', player)
+redis.call('HDEL', prefix .. 'standings', player)
 local count = redis.call('HLEN', prefix .. 'players')
 return finish(envelope({ '"host":{"type":"player_kicked","seq":' .. int(seq) .. ',"playerId":' .. jstr(player)
   .. ',"nickname":' .. jstr(ARGV[6]) .. ',"playerCount":' .. int(count) .. '}', '"kick":' .. jstr(player) }))

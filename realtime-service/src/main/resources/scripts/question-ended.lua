@@ -39,6 +39,8 @@ end
 local streaks = prefix .. 'streaks'
 local list = standings()
 local results = {}
+local revealed = prefix .. 'standings'
+local pending = {}
 for i, entry in ipairs(list) do
   local answer = answers[entry.id]
   local streak
@@ -53,7 +55,19 @@ for i, entry in ipairs(list) do
   results[i] = jstr(entry.id) .. ':{"answered":' .. tostring(answer ~= nil) .. ',"correct":'
     .. tostring(answer ~= nil and answer.correct == true) .. ',"points":' .. int(answer and answer.points or 0)
     .. ',"streak":' .. int(streak) .. ',"score":' .. int(entry.score) .. ',"rank":' .. int(entry.rank) .. '}'
+  pending[#pending + 1] = entry.id
+  pending[#pending + 1] = '{"score":' .. int(entry.score) .. ',"rank":' .. int(entry.rank) .. ',"streak":'
+    .. int(streak) .. '}'
+  -- unpack() has a stack limit of a few thousand values: store the standings in slices.
+  if #pending >= 2000 then
+    redis.call('HSET', revealed, unpack(pending))
+    pending = {}
+  end
 end
+if #pending > 0 then
+  redis.call('HSET', revealed, unpack(pending))
+end
+keep(revealed)
 
 local reveal = '{"type":"reveal","seq":' .. int(seq) .. ',"questionIndex":' .. int(index) .. ',"questionType":'
   .. jstr(q.type) .. ',"correctOptions":' .. ints(q.correctOptions) .. ',"acceptedAnswers":'

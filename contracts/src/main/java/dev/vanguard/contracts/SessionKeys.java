@@ -109,6 +109,15 @@ public record SessionKeys(UUID sessionId) {
 	}
 
 	/**
+	 * Hash, player id → JSON {@code {score, rank, streak}} as of the last reveal: what a
+	 * player is shown of their own standing until the next reveal, so that a reload
+	 * during a question does not tell whether the answer just given was right.
+	 */
+	public String standings() {
+		return prefix() + "standings";
+	}
+
+	/**
 	 * String, the JSON of the last reveal frame, for the catch-up of a client that
 	 * reconnects.
 	 */

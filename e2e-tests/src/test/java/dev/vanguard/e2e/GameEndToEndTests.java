@@ -216,21 +216,16 @@ class GameEndToEndTests {
 		assertThat(given.path("options").valueStream().map(JsonNode::asInt)).as(view.toString())
 			.containsExactlyElementsOf(SCRIPT.get(index).get(ANN).options());
 		assertThat(given.path("responseMs").asLong()).isEqualTo(accepted.path("responseMs").asLong());
-		// Her standing: docs/protocol.md's example counts the open question's answer in
-		// it
-		// already (streak 2 at question 1), while answer_accepted says the worth of an
-		// answer comes with the reveal; either reading is accepted, consistently.
+		// Her standing is the one of the last reveal: a reload must not tell whether the
+		// answer she just gave was right.
 		JsonNode standing = view.path("standing");
 		long before = phone.scoreBefore(index);
-		Rules.Outcome open = phone.outcomes.get(index);
-		assertThat(standing.path("score").asLong()).as(view.toString()).isIn(before, before + open.points());
-		boolean counted = standing.path("score").asLong() == before + open.points() && open.points() > 0;
-		List<Long> scores = new ArrayList<>(scoresBefore(index));
-		scores.set(this.phones.indexOf(phone), standing.path("score").asLong());
+		assertThat(standing.path("score").asLong()).as(view.toString()).isEqualTo(before);
 		assertThat(standing.path("rank").asInt()).as(view.toString())
-			.isEqualTo(Rules.rank(standing.path("score").asLong(), scores));
+			.isEqualTo(Rules.rank(before, scoresBefore(index)));
 		assertThat(standing.path("streak").asInt()).as(view.toString())
-			.isEqualTo(counted ? open.streak() : phone.outcomes.get(index - 1).streak());
+			.isEqualTo(phone.outcomes.get(index - 1).streak());
+		assertThat(given.has("correct")).isFalse();
 	}
 
 	private void assertReveal(int index, Question question) {

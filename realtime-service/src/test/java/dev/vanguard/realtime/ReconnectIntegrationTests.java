@@ -40,6 +40,36 @@ class ReconnectIntegrationTests extends RealtimeIntegrationTests {
 	}
 
 	@Test
+	void reloadMidQuestionShowsTheStandingOfTheLastRevealOnly() {
+		Game game = game().open();
+		UUID ann = game.join("Ann");
+		TestClient first = player(game, ann);
+		first.await("catchup");
+		game.start(0, singleChoice(2));
+		first.await("question");
+		first.answer(0, 2);
+		first.await("answer_accepted");
+		game.end(0);
+		JsonNode afterFirst = first.await("result");
+		assertThat(afterFirst.path("correct").asBoolean()).isTrue();
+		game.start(1, singleChoice(1));
+		first.awaitNth("question", 2);
+		first.answer(1, 1);
+		first.awaitNth("answer_accepted", 2);
+		first.close();
+
+		JsonNode catchup = player(game, ann).await("catchup");
+		assertThat(catchup.path("status").asString()).isEqualTo("QUESTION");
+		assertThat(catchup.path("answer").path("options").toString()).isEqualTo("[1]");
+		JsonNode standing = catchup.path("standing");
+		assertThat(standing.path("score").asLong()).isEqualTo(afterFirst.path("score").asLong());
+		assertThat(standing.path("streak").asInt()).isEqualTo(1);
+		assertThat(standing.path("rank").asInt()).isEqualTo(1);
+		assertThat(catchup.path("answer").has("correct")).isFalse();
+		assertThat(catchup.path("answer").has("points")).isFalse();
+	}
+
+	@Test
 	void catchesUpOnTheRevealAndTheHostRoster() {
 		Game game = game().open();
 		UUID ann = game.join("Ann");
