@@ -2,7 +2,9 @@ package dev.vanguard.bench;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -77,6 +79,9 @@ final class Broadcast {
 				}
 			}
 			if (thisRound.getTotalCount() < players) {
+				result.misses.add(String.format(Locale.ROOT, "%s %d: %,d of %,d frames missing (%s)",
+						measuring ? "round" : "warm-up round", measuring ? round - warmupRounds + 1 : round + 1,
+						players - thisRound.getTotalCount(), players, clients.unmatched().replace('|', '/')));
 				Progress.say("  %s %s round %d: %,d frames missing; %s; connections closed %,d %s", scenario,
 						target.name(), round + 1, players - thisRound.getTotalCount(), clients.unmatched(),
 						clients.closedCount(), clients.failures());
@@ -135,6 +140,8 @@ final class Broadcast {
 
 		long heap;
 
+		final List<String> misses = new ArrayList<>();
+
 		Rounds(int count) {
 			this.count = count;
 		}
@@ -145,9 +152,14 @@ final class Broadcast {
 			long rss = pids.stream().mapToLong(ProcStats::peakRssBytes).sum();
 			double warmupP99 = (this.warmup.getTotalCount() == 0) ? Double.NaN
 					: this.warmup.getValueAtPercentile(99) / 1000.0;
+			List<String> notes = new ArrayList<>();
+			if (!note.isBlank()) {
+				notes.add(note);
+			}
+			notes.addAll(this.misses);
 			return new Row(scenario, target.name(), players, connected, this.count, this.measured, warmupP99,
 					this.delivered, (long) players * this.count, this.serverCpu, mib(this.heap), threads, mib(rss),
-					this.clientCpu, note);
+					this.clientCpu, String.join("; ", notes));
 		}
 
 	}

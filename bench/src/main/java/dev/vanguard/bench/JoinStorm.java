@@ -36,6 +36,12 @@ final class JoinStorm {
 	/** The window over which the N joins are sent, evenly spaced. */
 	private static final Duration WINDOW = Duration.ofSeconds(2);
 
+	/**
+	 * How long a new session may take to reach realtime-service through the outbox and
+	 * the queue.
+	 */
+	private static final Duration SESSION_OPEN_TIMEOUT = Duration.ofSeconds(60);
+
 	private JoinStorm() {
 	}
 
@@ -53,6 +59,7 @@ final class JoinStorm {
 		double serverCpu = 0;
 		double clientCpu = 0;
 		int storms = options.warmup() + options.rounds();
+		String failure = null;
 		for (int storm = 0; storm < storms; storm++) {
 			boolean measuring = storm >= options.warmup();
 			// warm-up storms are smaller: they only need to warm the code paths
@@ -61,9 +68,19 @@ final class JoinStorm {
 			try (WsClients clients = new WsClients(WsClients.Dialect.PLAIN, WsClients.ReadyWhen.FIRST_MESSAGE)) {
 				double clientBefore = clients.cpuTime().toNanos() / 1e9;
 				SessionService.Created session = sessions.create(hostToken);
-				// the host shares the PIN once the lobby is up: realtime-service has
-				// applied SessionOpened
-				realtime.awaitSession(session.id(), Duration.ofSeconds(30));
+				try {
+					// the host shares the PIN once the lobby is up: realtime-service has
+					// applied SessionOpened
+					realtime.awaitSession(session.id(), SESSION_OPEN_TIMEOUT);
+				}
+				catch (IOException ex) {
+					// report what the storms before measured, and why the rest did not
+					// run
+					failure = String.format(Locale.ROOT, "Storm %d of %d did not run: %s.", storm + 1, storms,
+							ex.getMessage());
+					Progress.say("joins: %s", failure);
+					break;
+				}
 				Storm result = storm(realtime, sessions, clients, session, size, measuring ? http : null);
 				(measuring ? measured : warmup).add(result.latency);
 				long inRedis = realtime.hashLength(SessionKeys.of(session.id()).players());
@@ -94,7 +111,11 @@ final class JoinStorm {
 				pids.stream().mapToInt(ProcStats::threads).sum(),
 				Broadcast.mib(pids.stream().mapToLong(ProcStats::peakRssBytes).sum()), clientCpu,
 				refusals.isEmpty() ? "" : "refused joins: " + refusals);
-		List<String> notes = List.of(String.format(Locale.ROOT,
+		List<String> notes = new ArrayList<>();
+		if (failure != null) {
+			notes.add(failure);
+		}
+		notes.add(String.format(Locale.ROOT,
 				"%,d players join one session per storm, evenly within %d s, each through session-service "
 						+ "(POST /api/sessions/pin/{pin}/players, own X-Real-IP from the benchmarking range "
 						+ "198.18.0.0/15, so the per-address rate limit applies as in production) and then its "

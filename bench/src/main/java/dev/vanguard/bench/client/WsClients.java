@@ -730,7 +730,7 @@ public final class WsClients implements AutoCloseable {
 			if (indexOf(buffer, offset, offset + length, marker) < 0) {
 				this.unmatched++;
 				if (this.unmatchedSample == null) {
-					this.unmatchedSample = new String(buffer, offset, Math.min(length, 300), StandardCharsets.UTF_8);
+					this.unmatchedSample = new String(buffer, offset, Math.min(length, 120), StandardCharsets.UTF_8);
 				}
 				return;
 			}
