@@ -76,8 +76,9 @@ final class JoinStorm {
 				catch (IOException ex) {
 					// report what the storms before measured, and why the rest did not
 					// run
-					failure = String.format(Locale.ROOT, "Storm %d of %d did not run: %s.", storm + 1, storms,
-							ex.getMessage());
+					failure = String.format(Locale.ROOT,
+							"Storm %d of %d did not run: %s. realtime-service's session_events_processed_total then: %s.",
+							storm + 1, storms, ex.getMessage(), realtime.samples("session_events_processed_total"));
 					Progress.say("joins: %s", failure);
 					break;
 				}

@@ -118,8 +118,15 @@ public final class VanguardTarget implements Target {
 			redis = RedisClient.create("redis://127.0.0.1:6379");
 			for (int i = 0; i < count; i++) {
 				int port = firstPort + i;
-				List<String> command = List.of(ChildProcess.javaCommand(), "-Xms256m", "-Xmx1g", "-XX:+UseG1GC",
-						"-XX:+AlwaysPreTouch", "-jar", jar.toString(), "--server.port=" + port,
+				List<String> command = new ArrayList<>(List.of(ChildProcess.javaCommand(), "-Xms256m", "-Xmx1g",
+						"-XX:+UseG1GC", "-XX:+AlwaysPreTouch"));
+				// e.g. a JFR recording while profiling:
+				// BENCH_REALTIME_JVM_ARGS="-XX:StartFlightRecording=..."
+				String extra = System.getenv().getOrDefault("BENCH_REALTIME_JVM_ARGS", "").strip();
+				if (!extra.isEmpty()) {
+					command.addAll(List.of(extra.replace("{instance}", Integer.toString(i + 1)).split("\\s+")));
+				}
+				command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port,
 						"--management.endpoints.web.exposure.include=health,prometheus",
 						"--vanguard.realtime.instance-id=" + run + "-" + (i + 1),
 						"--vanguard.realtime.session-jwks-uri="
@@ -127,7 +134,7 @@ public final class VanguardTarget implements Target {
 						"--vanguard.realtime.auth-jwks-uri=" + tokens.jwksUri(), "--vanguard.realtime.access-log=false",
 						"--vanguard.realtime.amqp.exchange=" + exchange(run),
 						"--vanguard.realtime.amqp.queue=" + run + ".realtime",
-						"--vanguard.realtime.amqp.queue-expires=10m", "--logging.level.root=WARN");
+						"--vanguard.realtime.amqp.queue-expires=10m", "--logging.level.root=WARN"));
 				ChildProcess instance = ChildProcess.start("vanguard-" + (i + 1), command, Map.of(), logDir);
 				instances.add(instance);
 				ports.add(port);
@@ -347,6 +354,32 @@ public final class VanguardTarget implements Target {
 	/** The number of fields of a Redis hash. */
 	public long hashLength(String key) {
 		return this.redis.hlen(key);
+	}
+
+	/**
+	 * The samples of one metric on every instance, as {@code labels=value} lines (for the
+	 * report's explanations).
+	 */
+	public String samples(String metric) {
+		StringBuilder out = new StringBuilder();
+		for (int port : this.ports) {
+			try {
+				for (String line : scrape(port).split("\n")) {
+					if (line.startsWith(metric + "{")) {
+						String labels = line.substring(line.indexOf('{') + 1, line.lastIndexOf('}'))
+							.replaceAll("application=\"[^\"]*\",?", "");
+						out.append(out.isEmpty() ? "" : ", ")
+							.append(labels)
+							.append('=')
+							.append(line.substring(line.lastIndexOf(' ') + 1));
+					}
+				}
+			}
+			catch (IOException ex) {
+				out.append("(unreadable)");
+			}
+		}
+		return out.toString();
 	}
 
 	/** Waits until the instances know the session (its state hash exists in Redis). */
