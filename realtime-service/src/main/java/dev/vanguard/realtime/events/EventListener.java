@@ -23,8 +23,8 @@ import org.springframework.stereotype.Component;
  * Applies each session event to Redis and acknowledges it only once Redis has taken both
  * the state change and the PUBLISH (one script does both). A redelivered event that was
  * already applied is a duplicate by its seq and is acknowledged without effect; an event
- * that overtook its predecessor goes back to the queue after a short pause until the
- * missing one has been applied.
+ * that overtook its predecessor is held, unacknowledged, and applied right after the
+ * missing one (see {@link HeldEvents}).
  */
 @Component
 class EventListener implements ChannelAwareMessageListener {
@@ -39,6 +39,11 @@ class EventListener implements ChannelAwareMessageListener {
 
 	private final RealtimeProperties.Amqp properties;
 
+	private final HeldEvents held = new HeldEvents();
+
+	/** The channel the held events' delivery tags belong to. */
+	private Channel heldOn;
+
 	EventListener(SessionStore store, ObjectMapper mapper, RealtimeMetrics metrics, RealtimeProperties properties) {
 		this.store = store;
 		this.mapper = mapper;
@@ -48,6 +53,12 @@ class EventListener implements ChannelAwareMessageListener {
 
 	@Override
 	public void onMessage(Message message, Channel channel) throws IOException {
+		if (channel != this.heldOn) {
+			// A new channel (after a broker reconnect): the old one's unacknowledged
+			// deliveries, held ones included, are redelivered by the broker.
+			this.held.clear();
+			this.heldOn = channel;
+		}
 		long tag = message.getMessageProperties().getDeliveryTag();
 		SessionEvent event;
 		try {
@@ -61,6 +72,20 @@ class EventListener implements ChannelAwareMessageListener {
 			channel.basicReject(tag, false);
 			return;
 		}
+		ApplyOutcome outcome = apply(event, tag, channel);
+		if (outcome == ApplyOutcome.GAP) {
+			hold(event, tag, channel);
+		}
+		else if (outcome != null) {
+			applyHeldSuccessors(event, channel);
+		}
+	}
+
+	/**
+	 * Applies one event and acknowledges it unless it came too early; null when Redis
+	 * failed and the event went back to the queue.
+	 */
+	private ApplyOutcome apply(SessionEvent event, long tag, Channel channel) throws IOException {
 		ApplyOutcome outcome;
 		try {
 			outcome = this.store.apply(event).block(this.properties.redisTimeout());
@@ -68,20 +93,59 @@ class EventListener implements ChannelAwareMessageListener {
 		catch (RuntimeException ex) {
 			logger.warn("Could not apply event {} #{} of session {}; it goes back to the queue: {}",
 					event.getClass().getSimpleName(), event.seq(), event.sessionId(), ex.toString());
-			this.metrics.eventProcessed("failed");
-			pause();
-			channel.basicNack(tag, false, true);
-			return;
+			outcome = null;
 		}
 		this.metrics.eventProcessed((outcome != null) ? outcome.name().toLowerCase(Locale.ROOT) : "failed");
-		if (outcome == ApplyOutcome.GAP) {
-			logger.info("Event #{} of session {} arrived before its predecessor; retrying", event.seq(),
-					event.sessionId());
+		if (outcome == null) {
 			pause();
 			channel.basicNack(tag, false, true);
-			return;
 		}
-		channel.basicAck(tag, false);
+		else if (outcome != ApplyOutcome.GAP) {
+			channel.basicAck(tag, false);
+		}
+		return outcome;
+	}
+
+	private void hold(SessionEvent event, long tag, Channel channel) throws IOException {
+		logger.debug("Event #{} of session {} arrived before its predecessor; holding it", event.seq(),
+				event.sessionId());
+		HeldEvents.Held repeat = this.held.hold(event, tag);
+		if (repeat != null) {
+			channel.basicAck(repeat.deliveryTag(), false);
+		}
+		if (this.held.size() >= heldLimit()) {
+			// The deliveries in flight are nearly all held, so the missing events may not
+			// fit through: give the held ones back to the queue and let the gap close.
+			logger.warn("{} events wait for predecessors; returning them to the queue", this.held.size());
+			pause();
+			for (HeldEvents.Held early : this.held.all()) {
+				channel.basicNack(early.deliveryTag(), false, true);
+			}
+			this.held.clear();
+		}
+	}
+
+	/** Applies the held events that the event just applied has made next in line. */
+	private void applyHeldSuccessors(SessionEvent applied, Channel channel) throws IOException {
+		HeldEvents.Held next = this.held.next(applied.sessionId());
+		while (next != null && next.event().seq() <= applied.seq() + 1) {
+			this.held.release(next);
+			ApplyOutcome outcome = apply(next.event(), next.deliveryTag(), channel);
+			if (outcome == ApplyOutcome.GAP) {
+				// Cannot happen while seq <= applied + 1, unless Redis lost the state.
+				hold(next.event(), next.deliveryTag(), channel);
+				return;
+			}
+			if (outcome == null) {
+				return;
+			}
+			applied = next.event();
+			next = this.held.next(applied.sessionId());
+		}
+	}
+
+	private int heldLimit() {
+		return Math.max(1, this.properties.prefetch() - 1);
 	}
 
 	private SessionEvent decode(Message message) {

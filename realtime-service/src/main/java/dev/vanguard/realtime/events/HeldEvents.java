@@ -1,0 +1,81 @@
+package dev.vanguard.realtime.events;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import dev.vanguard.contracts.events.SessionEvent;
+
+/**
+ * Events that overtook their predecessor, held unacknowledged until it has been applied.
+ *
+ * <p>
+ * session-service publishes a session's events from several threads, so two that were
+ * committed one after the other can reach the queue swapped. The missing event is then
+ * usually a few deliveries behind; holding the early one (instead of pausing the one
+ * consumer and requeueing it) lets the consumer take the next delivery at once, and no
+ * other session waits. A held event is still unacknowledged, so a consumer that dies
+ * holding it gets it redelivered. Only the listener's thread touches this class.
+ */
+final class HeldEvents {
+
+	/**
+	 * A held event and the delivery tag that acknowledges it on the channel it came on.
+	 */
+	record Held(SessionEvent event, long deliveryTag) {
+	}
+
+	private final Map<UUID, NavigableMap<Long, Held>> bySession = new HashMap<>();
+
+	private int size;
+
+	/**
+	 * Holds an event; returns the delivery of the same event held before (published
+	 * twice), which the caller acknowledges as the repeat it is, or null.
+	 */
+	Held hold(SessionEvent event, long deliveryTag) {
+		Held previous = this.bySession.computeIfAbsent(event.sessionId(), (id) -> new TreeMap<>())
+			.put(event.seq(), new Held(event, deliveryTag));
+		if (previous == null) {
+			this.size++;
+		}
+		return previous;
+	}
+
+	/** The lowest-seq event held for {@code sessionId}, or null. */
+	Held next(UUID sessionId) {
+		NavigableMap<Long, Held> held = this.bySession.get(sessionId);
+		return (held != null) ? held.firstEntry().getValue() : null;
+	}
+
+	void release(Held held) {
+		UUID sessionId = held.event().sessionId();
+		NavigableMap<Long, Held> events = this.bySession.get(sessionId);
+		if (events != null && events.remove(held.event().seq(), held)) {
+			this.size--;
+			if (events.isEmpty()) {
+				this.bySession.remove(sessionId);
+			}
+		}
+	}
+
+	int size() {
+		return this.size;
+	}
+
+	/**
+	 * Every held event, to give back to the queue or forget with the channel they came
+	 * on.
+	 */
+	Iterable<Held> all() {
+		return this.bySession.values().stream().flatMap((events) -> events.values().stream()).toList();
+	}
+
+	void clear() {
+		this.bySession.clear();
+		this.size = 0;
+	}
+
+}
