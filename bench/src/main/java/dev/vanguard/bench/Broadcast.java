@@ -5,10 +5,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.vanguard.bench.client.WsClients;
 import dev.vanguard.bench.target.ProcStats;
@@ -24,6 +27,10 @@ final class Broadcast {
 
 	/** Longest latency the histograms hold, in microseconds. */
 	static final long HIGHEST_MICROS = TimeUnit.MINUTES.toMicros(2);
+
+	private static final Pattern CREATED_AT = Pattern.compile("\"createdAt\":(\\d+)");
+
+	private static final Pattern SERVER_TIME = Pattern.compile("\"serverTime\":(\\d+)");
 
 	/** Pause between rounds, so one round's stragglers and GC don't land in the next. */
 	private static final Duration GAP = Duration.ofMillis(400);
@@ -86,6 +93,9 @@ final class Broadcast {
 						target.name(), round + 1, players - thisRound.getTotalCount(), clients.unmatched(),
 						clients.closedCount(), clients.failures());
 			}
+			if (measuring) {
+				serverShare(clients.firstMatch()).ifPresent(result.serverShareMillis::add);
+			}
 			(measuring ? result.measured : result.warmup).add(thisRound);
 			if (measuring) {
 				result.delivered += thisRound.getTotalCount();
@@ -101,6 +111,24 @@ final class Broadcast {
 		result.serverCpu += serverCpu(target);
 		result.clientCpu += clients.cpuTime().toNanos() / 1e9;
 		return result;
+	}
+
+	/**
+	 * How much of the latency is spent before the server hands the frame to the sockets:
+	 * realtime-service's frames carry the event's {@code createdAt} (set by the bench
+	 * just before the publish) and the instance's {@code serverTime}, both epoch ms on
+	 * this host's clock. Other servers' frames carry neither.
+	 */
+	static Optional<Long> serverShare(String frame) {
+		if (frame == null) {
+			return Optional.empty();
+		}
+		Matcher created = CREATED_AT.matcher(frame);
+		Matcher server = SERVER_TIME.matcher(frame);
+		if (!created.find() || !server.find()) {
+			return Optional.empty();
+		}
+		return Optional.of(Long.parseLong(server.group(1)) - Long.parseLong(created.group(1)));
 	}
 
 	static double serverCpu(Target target) {
@@ -142,6 +170,8 @@ final class Broadcast {
 
 		final List<String> misses = new ArrayList<>();
 
+		final List<Long> serverShareMillis = new ArrayList<>();
+
 		Rounds(int count) {
 			this.count = count;
 		}
@@ -155,6 +185,13 @@ final class Broadcast {
 			List<String> notes = new ArrayList<>();
 			if (!note.isBlank()) {
 				notes.add(note);
+			}
+			if (!this.serverShareMillis.isEmpty()) {
+				List<Long> sorted = this.serverShareMillis.stream().sorted().toList();
+				notes.add(String.format(Locale.ROOT,
+						"publish → frame prepared on the server (the frame's serverTime − createdAt, ms, "
+								+ "first frame of each measured round): median %d, max %d",
+						sorted.get(sorted.size() / 2), sorted.getLast()));
 			}
 			notes.addAll(this.misses);
 			return new Row(scenario, target.name(), players, connected, this.count, this.measured, warmupP99,

@@ -107,8 +107,8 @@ final class Report {
 				out.append("| N | vanguard p99 ms | floor p99 ms | socketio p99 ms | vanguard/floor (target ≤ 1.2) "
 						+ "| vanguard/socketio (target ≤ 0.8) |\n|--:|--:|--:|--:|--:|--:|\n");
 			}
-			Double floor = byTarget.get("floor");
-			Double socketIo = byTarget.get("socketio");
+			Double floor = byTarget.getOrDefault("floor", Double.NaN);
+			Double socketIo = byTarget.getOrDefault("socketio", Double.NaN);
 			out.append(String.format(Locale.ROOT, "| %,d | %s | %s | %s | %s | %s |%n", n, number(vanguard),
 					number(floor), number(socketIo), ratio(vanguard, floor), ratio(vanguard, socketIo)));
 		}

@@ -169,6 +169,8 @@ public final class WsClients implements AutoCloseable {
 
 	private String unmatchedSample;
 
+	private String firstMatch;
+
 	public WsClients(Dialect dialect, ReadyWhen readyWhen) throws IOException {
 		this.dialect = dialect;
 		this.readyWhen = readyWhen;
@@ -245,6 +247,7 @@ public final class WsClients implements AutoCloseable {
 			this.expected = 0;
 			this.unmatched = 0;
 			this.unmatchedSample = null;
+			this.firstMatch = null;
 			for (Connection connection : this.connections) {
 				if (connection.state == OPEN) {
 					this.expected++;
@@ -304,6 +307,11 @@ public final class WsClients implements AutoCloseable {
 	public String unmatched() {
 		return call(
 				() -> (this.unmatched == 0) ? "none" : this.unmatched + " unmatched, first: " + this.unmatchedSample);
+	}
+
+	/** The first message of the armed round that matched, or null. */
+	public String firstMatch() {
+		return call(() -> this.firstMatch);
 	}
 
 	public long messagesReceived() {
@@ -736,6 +744,9 @@ public final class WsClients implements AutoCloseable {
 			}
 		}
 		this.arrivals[connection.id] = now;
+		if (this.delivered == 0) {
+			this.firstMatch = new String(buffer, offset, length, StandardCharsets.UTF_8);
+		}
 		this.delivered++;
 		if (this.delivered >= this.expected && this.roundDone != null) {
 			this.roundDone.complete(this.delivered);
