@@ -7,7 +7,7 @@ local message = envelope({ '"all":{"type":"session_ended","seq":' .. int(seq) ..
   '"end":true' })
 local result = finish(message)
 local ttl = tonumber(ARGV[5])
-local names = { 'state', 'players', 'kicked', 'online', 'scores', 'streaks', 'standings', 'reveal' }
+local names = { 'state', 'players', 'kicked', 'online', 'online-instances', 'scores', 'streaks', 'standings', 'reveal' }
 local count = tonumber(redis.call('HGET', state, 'questionCount')) or 0
 for i = 0, count - 1 do
   names[#names + 1] = 'question:' .. i

@@ -72,10 +72,30 @@ public record SessionKeys(UUID sessionId) {
 
 	/**
 	 * Hash, player id → number of open sockets; a player is online while the count is
-	 * above 0.
+	 * above 0. realtime-service keeps it equal to the sum of the live per-instance counts
+	 * ({@link #online(String)}), so the sockets of an instance that died without closing
+	 * them stop counting within about 16 s.
 	 */
 	public String online() {
 		return prefix() + "online";
+	}
+
+	/**
+	 * Hash, player id → open sockets on realtime instance {@code instanceId}, plus the
+	 * field {@code -} while the instance holds sockets of the session; it expires unless
+	 * the instance's heartbeat refreshes it, which is how a crashed instance's players
+	 * leave {@link #online()}. Only realtime-service reads or writes it.
+	 */
+	public String online(String instanceId) {
+		return prefix() + "online:" + instanceId;
+	}
+
+	/**
+	 * Set of the ids of the realtime instances that may have an {@link #online(String)}
+	 * hash for this session (an id whose hash has expired is removed when next seen).
+	 */
+	public String onlineInstances() {
+		return prefix() + "online-instances";
 	}
 
 	/**

@@ -43,6 +43,9 @@ import org.springframework.validation.annotation.Validated;
  * @param answerCountInterval how often the host hears the answer count (at most)
  * @param resyncInterval how often each session with local connections is checked for
  * broadcasts this instance missed (a Redis reconnect), which triggers a fresh catch-up
+ * @param onlineHeartbeat how often this instance re-asserts its players' online counts of
+ * each session it has sockets of; counts it stops re-asserting (it crashed) leave the
+ * session's {@code online} hash after three intervals
  * @param accessLog whether to write an access log line per upgrade (token masked)
  * @param amqp the event consumer
  */
@@ -60,14 +63,22 @@ public record RealtimeProperties(String instanceId,
 		@Min(0) @DefaultValue("0") int socketSendBufferBytes, @NotNull @DefaultValue("90s") Duration idleTimeout,
 		@NotNull @DefaultValue("25s") Duration pingInterval, @NotNull @DefaultValue("2s") Duration closeGrace,
 		@Valid @NotNull @DefaultValue RateLimit rateLimit, @NotNull @DefaultValue("250ms") Duration answerCountInterval,
-		@NotNull @DefaultValue("2s") Duration resyncInterval, @DefaultValue("true") boolean accessLog,
-		@Valid @NotNull @DefaultValue Amqp amqp){
+		@NotNull @DefaultValue("2s") Duration resyncInterval, @NotNull @DefaultValue("4s") Duration onlineHeartbeat,
+		@DefaultValue("true") boolean accessLog, @Valid @NotNull @DefaultValue Amqp amqp){
 
 	public RealtimeProperties {
 		if (instanceId == null || instanceId.isBlank()) {
 			instanceId = UUID.randomUUID().toString().substring(0, 8);
 		}
 		allowedOrigins = (allowedOrigins != null) ? List.copyOf(allowedOrigins) : List.of();
+	}
+
+	/**
+	 * How long an instance's online counts outlive its last heartbeat: three heartbeats,
+	 * so one late or lost heartbeat never makes live players look gone.
+	 */
+	public Duration onlineTtl() {
+		return this.onlineHeartbeat.multipliedBy(3);
 	}
 
 	/** Event loops actually used. */

@@ -48,6 +48,9 @@ abstract class RealtimeIntegrationTests {
 
 	static final String QUEUE = Infrastructure.uniqueName("realtime_events_q");
 
+	/** Short, so a crashed instance's players leave {@code online} within seconds. */
+	static final String ONLINE_HEARTBEAT = "500ms";
+
 	static {
 		// Check at once and often: many clients are awaited one after the other.
 		org.awaitility.Awaitility.setDefaultPollDelay(java.time.Duration.ZERO);
@@ -83,6 +86,7 @@ abstract class RealtimeIntegrationTests {
 		registry.add("vanguard.realtime.write-stall-timeout", () -> "2s");
 		registry.add("vanguard.realtime.socket-send-buffer-bytes", () -> "8192");
 		registry.add("vanguard.realtime.resync-interval", () -> "500ms");
+		registry.add("vanguard.realtime.online-heartbeat", () -> ONLINE_HEARTBEAT);
 		registry.add("vanguard.realtime.rate-limit.burst", () -> "30");
 		registry.add("vanguard.realtime.rate-limit.per-second", () -> "10");
 	}

@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.DeserializationFeature;
@@ -20,6 +22,7 @@ import dev.vanguard.contracts.events.QuestionStarted;
 import dev.vanguard.contracts.events.SessionEnded;
 import dev.vanguard.contracts.events.SessionEvent;
 import dev.vanguard.contracts.events.SessionOpened;
+import dev.vanguard.realtime.RealtimeProperties;
 import dev.vanguard.realtime.protocol.ServerFrame;
 
 import org.springframework.core.io.ClassPathResource;
@@ -62,8 +65,25 @@ public class SessionStore {
 
 	private final RedisScript<String> catchup = script("catchup");
 
-	public SessionStore(ReactiveStringRedisTemplate redis, ObjectMapper mapper) {
+	private final RedisScript<Long> online = RedisScript.of(text("online"), Long.class);
+
+	private final RedisScript<String> onlineHeartbeat = script("online-heartbeat");
+
+	private final String instanceId;
+
+	private final long onlineTtlMillis;
+
+	/**
+	 * Open sockets per session and player on this instance, as Redis confirmed them: what
+	 * the heartbeat restores should this instance's online hash be lost. Counting only
+	 * confirmed changes keeps a change still in flight from being counted twice.
+	 */
+	private final Map<UUID, Map<UUID, Integer>> confirmedOnline = new ConcurrentHashMap<>();
+
+	public SessionStore(ReactiveStringRedisTemplate redis, ObjectMapper mapper, RealtimeProperties properties) {
 		this.redis = redis;
+		this.instanceId = properties.instanceId();
+		this.onlineTtlMillis = properties.onlineTtl().toMillis();
 		// Scripts leave out what does not apply; absent numbers and flags read as 0 and
 		// false.
 		this.mapper = mapper.rebuild().disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).build();
@@ -151,14 +171,41 @@ public class SessionStore {
 			.map((counts) -> new int[] { counts.getT1().intValue(), counts.getT2().intValue() });
 	}
 
-	/** Counts one more (or one fewer) open socket of a player. */
+	/**
+	 * Counts one more (or one fewer) open socket of a player on this instance, and
+	 * updates the player's count in the session's {@code online} hash.
+	 */
 	public Mono<Void> online(UUID sessionId, UUID playerId, int delta) {
-		String key = SessionKeys.of(sessionId).online();
-		return this.redis.opsForHash()
-			.increment(key, playerId.toString(), delta)
-			.then(this.redis.getExpire(key))
-			.flatMap((ttl) -> (ttl.isNegative() || ttl.isZero())
-					? this.redis.expire(key, SessionKeys.MAX_LIFETIME).then() : Mono.empty());
+		List<String> args = List.of(SessionKeys.of(sessionId).prefix(), this.instanceId, playerId.toString(),
+				Integer.toString(delta), Long.toString(this.onlineTtlMillis), Long.toString(LIFETIME_SECONDS));
+		return this.redis.execute(this.online, List.of(), args)
+			.then(Mono.fromRunnable(() -> confirmOnline(sessionId, playerId, delta)));
+	}
+
+	/**
+	 * Keeps this instance's online counts of a session alive and recomputes the session's
+	 * {@code online} hash from the instances still alive: the players of an instance that
+	 * stopped without closing its sockets stop counting once its hash expires.
+	 */
+	public Mono<Void> onlineHeartbeat(UUID sessionId) {
+		List<String> args = new ArrayList<>(List.of(SessionKeys.of(sessionId).prefix(), this.instanceId,
+				Long.toString(this.onlineTtlMillis), Long.toString(LIFETIME_SECONDS)));
+		this.confirmedOnline.getOrDefault(sessionId, Map.of()).forEach((player, sockets) -> {
+			args.add(player.toString());
+			args.add(sockets.toString());
+		});
+		return this.redis.execute(this.onlineHeartbeat, List.of(), args).then();
+	}
+
+	private void confirmOnline(UUID sessionId, UUID playerId, int delta) {
+		this.confirmedOnline.compute(sessionId, (id, players) -> {
+			Map<UUID, Integer> counts = (players != null) ? players : new ConcurrentHashMap<>();
+			counts.compute(playerId, (player, sockets) -> {
+				int total = ((sockets != null) ? sockets : 0) + delta;
+				return (total > 0) ? total : null;
+			});
+			return counts.isEmpty() ? null : counts;
+		});
 	}
 
 	/** Publishes a message on the session's channel (connection announcements). */
