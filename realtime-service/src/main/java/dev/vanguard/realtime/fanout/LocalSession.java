@@ -27,6 +27,13 @@ final class LocalSession {
 
 	private final Map<EventLoop, Set<Connection>> byLoop = new ConcurrentHashMap<>();
 
+	/**
+	 * The same connections by player or host id: every new socket announces itself on the
+	 * session's channel, and looking its older sockets up by id keeps a mass connect
+	 * linear.
+	 */
+	private final Map<UUID, Set<Connection>> byPrincipal = new ConcurrentHashMap<>();
+
 	private final AtomicInteger size = new AtomicInteger();
 
 	private final AtomicInteger hosts = new AtomicInteger();
@@ -58,6 +65,11 @@ final class LocalSession {
 
 	void add(Connection connection) {
 		this.byLoop.computeIfAbsent(connection.eventLoop(), (loop) -> ConcurrentHashMap.newKeySet()).add(connection);
+		this.byPrincipal.compute(connection.principal().id(), (id, connections) -> {
+			Set<Connection> set = (connections != null) ? connections : ConcurrentHashMap.newKeySet();
+			set.add(connection);
+			return set;
+		});
 		this.size.incrementAndGet();
 		if (connection.principal().isHost()) {
 			this.hosts.incrementAndGet();
@@ -66,6 +78,10 @@ final class LocalSession {
 
 	/** Removes the connection; true when it was the last one. */
 	boolean remove(Connection connection) {
+		this.byPrincipal.computeIfPresent(connection.principal().id(), (id, connections) -> {
+			connections.remove(connection);
+			return connections.isEmpty() ? null : connections;
+		});
 		Set<Connection> group = this.byLoop.get(connection.eventLoop());
 		if (group != null && group.remove(connection)) {
 			if (connection.principal().isHost()) {
@@ -154,6 +170,14 @@ final class LocalSession {
 				}
 			});
 		});
+	}
+
+	/** Applies {@code action} to the connections of one player or host. */
+	void forPrincipal(UUID principalId, java.util.function.Consumer<Connection> action) {
+		Set<Connection> connections = this.byPrincipal.get(principalId);
+		if (connections != null) {
+			connections.forEach(action);
+		}
 	}
 
 	void forEach(java.util.function.Consumer<Connection> action) {
