@@ -249,6 +249,17 @@ public class LocalSessions implements SmartLifecycle {
 	}
 
 	/**
+	 * Re-asserts this instance's online players of every local session. The same script
+	 * drops the players of instances that stopped re-asserting theirs (they crashed), so
+	 * session-service never waits for the answers of players nobody holds a socket of.
+	 */
+	private void onlineHeartbeat() {
+		this.sessions.keySet()
+			.forEach((id) -> this.store.onlineHeartbeat(id)
+				.subscribe(null, (ex) -> logger.debug("Could not refresh who is online in {}", id, ex)));
+	}
+
+	/**
 	 * Tells each host how many players answered the open question, at most every
 	 * interval.
 	 */
@@ -294,6 +305,7 @@ public class LocalSessions implements SmartLifecycle {
 		this.subscriber = new Subscriber(this.redisDetails, this.clientResources, subscriberName(), this::onMessage);
 		this.timers.add(interval(this.properties.answerCountInterval(), this::countAnswers));
 		this.timers.add(interval(this.properties.resyncInterval(), this::reconcile));
+		this.timers.add(interval(this.properties.onlineHeartbeat(), this::onlineHeartbeat));
 		this.running = true;
 	}
 
