@@ -52,11 +52,17 @@ public final class SessionService implements AutoCloseable {
 		}
 		String database = "vanguard_bench_" + UUID.randomUUID().toString().substring(0, 8);
 		postgres("createdb", database);
-		List<String> command = List.of(ChildProcess.javaCommand(), "-Xms256m", "-Xmx1g", "-jar", jar.toString(),
-				"--server.port=" + port, "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/" + database,
+		List<String> command = new ArrayList<>(List.of(ChildProcess.javaCommand(), "-Xms256m", "-Xmx1g"));
+		// e.g. a JFR recording while profiling the join path
+		String extra = System.getenv().getOrDefault("BENCH_SESSION_JVM_ARGS", "").strip();
+		if (!extra.isEmpty()) {
+			command.addAll(List.of(extra.split("\\s+")));
+		}
+		command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port,
+				"--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/" + database,
 				"--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + issuer.jwksUri(),
 				"--vanguard.quiz.base-url=" + issuer.baseUrl(), "--vanguard.events.exchange=" + exchange,
-				"--management.endpoints.web.exposure.include=health,prometheus", "--logging.level.root=WARN");
+				"--management.endpoints.web.exposure.include=health,prometheus", "--logging.level.root=WARN"));
 		ChildProcess process = ChildProcess.start("session-service", command, Map.of(), logDir);
 		try {
 			process.awaitPort(port, Duration.ofSeconds(120));
