@@ -102,14 +102,16 @@ public record RealtimeProperties(String instanceId,
 	 * several instances never reorder a session's events)
 	 * @param queueExpires deletes the queue after this long unused (only for tests on a
 	 * shared broker); null keeps it forever
-	 * @param prefetch unacknowledged deliveries in flight
-	 * @param gapRetryDelay how long an event that arrived before its predecessor waits
-	 * before it goes back to the queue
+	 * @param prefetch unacknowledged deliveries in flight; events that overtook their
+	 * predecessor are held among them, so this bounds how far a session's events may be
+	 * reordered before held ones are sent round the queue again
+	 * @param gapRetryDelay how long the consumer pauses before an event goes round the
+	 * queue again (Redis failed, or too many events wait for predecessors)
 	 * @param redisTimeout how long applying one event may take in Redis
 	 */
 	public record Amqp(@NotBlank @DefaultValue("vanguard.events") String exchange,
 			@NotBlank @DefaultValue("vanguard.realtime.events") String queue, Duration queueExpires,
-			@Min(1) @DefaultValue("50") int prefetch, @NotNull @DefaultValue("100ms") Duration gapRetryDelay,
+			@Min(2) @DefaultValue("250") int prefetch, @NotNull @DefaultValue("100ms") Duration gapRetryDelay,
 			@NotNull @DefaultValue("5s") Duration redisTimeout) {
 	}
 

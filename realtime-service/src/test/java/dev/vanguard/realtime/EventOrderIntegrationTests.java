@@ -8,6 +8,8 @@ import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
+
 import dev.vanguard.contracts.events.PlayerJoined;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,6 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * stalling.
  */
 class EventOrderIntegrationTests extends RealtimeIntegrationTests {
+
+	@Autowired
+	RealtimeProperties properties;
 
 	@Test
 	void appliesAnEventThatOvertookItsPredecessorRightAfterIt() {
@@ -60,6 +65,25 @@ class EventOrderIntegrationTests extends RealtimeIntegrationTests {
 		host.awaitNth("player_joined", joins);
 		assertThat(host.frames("player_joined").stream().map((frame) -> frame.path("seq").asLong()))
 			.containsExactlyElementsOf(LongStream.rangeClosed(2, joins + 1).boxed().toList());
+	}
+
+	@Test
+	void appliesEventsReorderedFurtherThanTheConsumerCanHold() {
+		Game game = game().open();
+		game.awaitApplied();
+		int joins = this.properties.amqp().prefetch() + 50;
+		List<UUID> players = new ArrayList<>();
+		for (int i = 0; i < joins; i++) {
+			players.add(seat(game, "Player " + i));
+		}
+
+		for (int i = joins - 1; i >= 0; i--) {
+			publish(new PlayerJoined(game.sessionId, i + 2, Instant.now(), players.get(i), "Player " + i));
+		}
+		game.seq = joins + 1;
+		game.awaitApplied();
+
+		assertThat(this.redis.opsForZSet().size(game.keys.scores())).isEqualTo(joins);
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package dev.vanguard.realtime.events;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 import com.rabbitmq.client.Channel;
@@ -16,6 +17,9 @@ import dev.vanguard.realtime.store.ApplyOutcome;
 import dev.vanguard.realtime.store.SessionStore;
 
 import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.rabbit.support.DefaultMessagePropertiesConverter;
+import org.springframework.amqp.rabbit.support.MessagePropertiesConverter;
 import org.springframework.amqp.rabbit.listener.api.ChannelAwareMessageListener;
 import org.springframework.stereotype.Component;
 
@@ -39,7 +43,15 @@ class EventListener implements ChannelAwareMessageListener {
 
 	private final RealtimeProperties.Amqp properties;
 
+	/**
+	 * The routing key of an event that was sent round the queue (see
+	 * {@link #routingKey}).
+	 */
+	static final String ROUTING_KEY_HEADER = "vanguard-routing-key";
+
 	private final HeldEvents held = new HeldEvents();
+
+	private final MessagePropertiesConverter propertiesConverter = new DefaultMessagePropertiesConverter();
 
 	/** The channel the held events' delivery tags belong to. */
 	private Channel heldOn;
@@ -74,7 +86,7 @@ class EventListener implements ChannelAwareMessageListener {
 		}
 		ApplyOutcome outcome = apply(event, tag, channel);
 		if (outcome == ApplyOutcome.GAP) {
-			hold(event, tag, channel);
+			hold(event, message, tag, channel);
 		}
 		else if (outcome != null) {
 			applyHeldSuccessors(event, channel);
@@ -106,23 +118,38 @@ class EventListener implements ChannelAwareMessageListener {
 		return outcome;
 	}
 
-	private void hold(SessionEvent event, long tag, Channel channel) throws IOException {
+	private void hold(SessionEvent event, Message message, long tag, Channel channel) throws IOException {
 		logger.debug("Event #{} of session {} arrived before its predecessor; holding it", event.seq(),
 				event.sessionId());
-		HeldEvents.Held repeat = this.held.hold(event, tag);
+		HeldEvents.Held repeat = this.held.hold(event, message, tag);
 		if (repeat != null) {
 			channel.basicAck(repeat.deliveryTag(), false);
 		}
 		if (this.held.size() >= heldLimit()) {
-			// The deliveries in flight are nearly all held, so the missing events may not
-			// fit through: give the held ones back to the queue and let the gap close.
-			logger.warn("{} events wait for predecessors; returning them to the queue", this.held.size());
-			pause();
-			for (HeldEvents.Held early : this.held.all()) {
-				channel.basicNack(early.deliveryTag(), false, true);
-			}
-			this.held.clear();
+			sendHeldRoundTheQueue(channel);
 		}
+	}
+
+	/**
+	 * The deliveries in flight are nearly all held, so the missing events cannot come
+	 * through: the held ones go to the back of the queue, behind the events they wait
+	 * for. A requeue would not do: RabbitMQ puts a requeued message back at the front,
+	 * where it would fill the window again. Each is published before its delivery is
+	 * acknowledged, on the same channel, so the broker has the copy before it forgets the
+	 * original.
+	 */
+	private void sendHeldRoundTheQueue(Channel channel) throws IOException {
+		logger.warn("{} events wait for predecessors; sending them round the queue", this.held.size());
+		pause();
+		for (HeldEvents.Held early : this.held.all()) {
+			MessageProperties properties = early.message().getMessageProperties();
+			properties.setHeader(ROUTING_KEY_HEADER, routingKey(early.message()));
+			channel.basicPublish("", this.properties.queue(),
+					this.propertiesConverter.fromMessageProperties(properties, StandardCharsets.UTF_8.name()),
+					early.message().getBody());
+			channel.basicAck(early.deliveryTag(), false);
+		}
+		this.held.clear();
 	}
 
 	/** Applies the held events that the event just applied has made next in line. */
@@ -133,7 +160,7 @@ class EventListener implements ChannelAwareMessageListener {
 			ApplyOutcome outcome = apply(next.event(), next.deliveryTag(), channel);
 			if (outcome == ApplyOutcome.GAP) {
 				// Cannot happen while seq <= applied + 1, unless Redis lost the state.
-				hold(next.event(), next.deliveryTag(), channel);
+				hold(next.event(), next.message(), next.deliveryTag(), channel);
 				return;
 			}
 			if (outcome == null) {
@@ -142,6 +169,15 @@ class EventListener implements ChannelAwareMessageListener {
 			applied = next.event();
 			next = this.held.next(applied.sessionId());
 		}
+	}
+
+	/**
+	 * The routing key the event was published with: an event sent round the queue came
+	 * through the default exchange, so it carries the original in a header.
+	 */
+	private static String routingKey(Message message) {
+		Object original = message.getMessageProperties().getHeaders().get(ROUTING_KEY_HEADER);
+		return (original != null) ? original.toString() : message.getMessageProperties().getReceivedRoutingKey();
 	}
 
 	private int heldLimit() {
@@ -153,8 +189,7 @@ class EventListener implements ChannelAwareMessageListener {
 		if (version != null && Integer.parseInt(version.toString()) > SessionEvent.VERSION) {
 			throw new IllegalArgumentException("Event version " + version + " is newer than " + SessionEvent.VERSION);
 		}
-		Class<? extends SessionEvent> type = RoutingKeys
-			.eventType(message.getMessageProperties().getReceivedRoutingKey());
+		Class<? extends SessionEvent> type = RoutingKeys.eventType(routingKey(message));
 		return this.mapper.readValue(message.getBody(), type);
 	}
 

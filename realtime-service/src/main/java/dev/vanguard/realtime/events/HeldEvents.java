@@ -8,6 +8,8 @@ import java.util.UUID;
 
 import dev.vanguard.contracts.events.SessionEvent;
 
+import org.springframework.amqp.core.Message;
+
 /**
  * Events that overtook their predecessor, held unacknowledged until it has been applied.
  *
@@ -22,9 +24,10 @@ import dev.vanguard.contracts.events.SessionEvent;
 final class HeldEvents {
 
 	/**
-	 * A held event and the delivery tag that acknowledges it on the channel it came on.
+	 * A held event, the message it came in (to send it round the queue again) and the
+	 * delivery tag that acknowledges it on the channel it came on.
 	 */
-	record Held(SessionEvent event, long deliveryTag) {
+	record Held(SessionEvent event, Message message, long deliveryTag) {
 	}
 
 	private final Map<UUID, NavigableMap<Long, Held>> bySession = new HashMap<>();
@@ -35,9 +38,9 @@ final class HeldEvents {
 	 * Holds an event; returns the delivery of the same event held before (published
 	 * twice), which the caller acknowledges as the repeat it is, or null.
 	 */
-	Held hold(SessionEvent event, long deliveryTag) {
+	Held hold(SessionEvent event, Message message, long deliveryTag) {
 		Held previous = this.bySession.computeIfAbsent(event.sessionId(), (id) -> new TreeMap<>())
-			.put(event.seq(), new Held(event, deliveryTag));
+			.put(event.seq(), new Held(event, message, deliveryTag));
 		if (previous == null) {
 			this.size++;
 		}
