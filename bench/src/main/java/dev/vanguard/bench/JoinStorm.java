@@ -151,7 +151,7 @@ final class JoinStorm {
 					long sent = System.nanoTime();
 					SessionService.Joined result = sessions.join(session.pin(), nickname(player), address(player));
 					if (result.token() == null) {
-						refusals.merge(result.refusal() + " (e.g. " + nickname(player) + ")", 1, Integer::sum);
+						refusals.merge(result.refusal(), 1, Integer::sum);
 						return null;
 					}
 					long answered = System.nanoTime();
