@@ -12,6 +12,8 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import org.hibernate.exception.ConstraintViolationException;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -51,6 +53,8 @@ import dev.vanguard.session.web.ApiException;
 class GameService {
 
 	private static final int PIN_ATTEMPTS = 20;
+
+	private static final String NICKNAME_INDEX = "players_nickname_per_session";
 
 	private final GameSessionRepository sessions;
 
@@ -190,26 +194,51 @@ class GameService {
 		return new Views.Joined(player.getSessionId(), player.getId(), player.getNickname(), token);
 	}
 
+	/**
+	 * Everything that needs no lock comes first, so joins to one session wait for each
+	 * other only for the last few statements: a read without lock fails fast, and the
+	 * insert leaves it to the unique index to order two joins with the same nickname.
+	 * Only then the row lock, under which the state is checked again (the host may have
+	 * started or ended the game meanwhile) before the seq is taken. The lock is
+	 * PESSIMISTIC_WRITE, on PostgreSQL {@code FOR NO KEY UPDATE}: it must not conflict
+	 * with the key-share lock the player's foreign key took on the session row, or two
+	 * joins would each wait for the other.
+	 */
 	private Player addPlayer(String pin, String nickname) {
 		UUID sessionId = this.sessions.findLiveIdByPin(pin).orElseThrow(() -> unknownPin(pin));
-		GameSession session = this.sessions.findForUpdate(sessionId).orElseThrow(() -> unknownPin(pin));
-		if (session.getStatus() == SessionStatus.ENDED) {
-			throw unknownPin(pin);
-		}
-		session.checkJoinable();
+		GameSession session = this.sessions.findById(sessionId).orElseThrow(() -> unknownPin(pin));
+		checkJoinable(session, pin);
 		if (this.players.isNicknameTaken(sessionId, nickname)) {
 			throw nicknameTaken(nickname);
 		}
 		Instant now = now();
 		Player player = new Player(UUID.randomUUID(), sessionId, nickname, now);
 		this.entityManager.persist(player);
-		this.entityManager.flush();
+		try {
+			this.entityManager.flush();
+		}
+		catch (ConstraintViolationException ex) {
+			// a join with the same name got in after our check: the unique index decides
+			if (NICKNAME_INDEX.equals(ex.getConstraintName())) {
+				throw nicknameTaken(nickname);
+			}
+			throw ex;
+		}
+		this.entityManager.refresh(session, LockModeType.PESSIMISTIC_WRITE);
+		checkJoinable(session, pin);
 		// in Redis before the event goes out, so the token works as soon as anyone hears
-		// of it
+		// of it; under the lock, so it never touches the keys of a session that ended
 		this.roster.addPlayer(sessionId, player.getId(), nickname);
 		publish(new PlayerJoined(sessionId, session.nextSeq(), now, player.getId(), nickname));
 		afterCommit(this.metrics::playerJoined);
 		return player;
+	}
+
+	private static void checkJoinable(GameSession session, String pin) {
+		if (session.getStatus() == SessionStatus.ENDED) {
+			throw unknownPin(pin);
+		}
+		session.checkJoinable();
 	}
 
 	@Transactional(readOnly = true)

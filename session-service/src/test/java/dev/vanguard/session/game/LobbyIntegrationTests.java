@@ -1,5 +1,7 @@
 package dev.vanguard.session.game;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,6 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+
+import javax.sql.DataSource;
 
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -32,6 +36,7 @@ import dev.vanguard.session.support.HostKeys;
 import dev.vanguard.session.support.SessionServiceIntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class LobbyIntegrationTests extends SessionServiceIntegrationTest {
 
@@ -39,6 +44,12 @@ class LobbyIntegrationTests extends SessionServiceIntegrationTest {
 
 	@Autowired
 	private JdbcTemplate jdbc;
+
+	/** The join waiting for the session's row lock. */
+	private static final String LOCK_WAIT = "%from game_sessions%for no key update%";
+
+	@Autowired
+	private DataSource dataSource;
 
 	@Test
 	void looksUpThePinOfALiveSession() {
@@ -256,6 +267,81 @@ class LobbyIntegrationTests extends SessionServiceIntegrationTest {
 		assertThat(events.subList(1, events.size()))
 			.allSatisfy((event) -> assertThat(event).isInstanceOfSatisfying(PlayerJoined.class,
 					(playerJoined) -> assertThat(joined).contains(playerJoined.playerId().toString())));
+	}
+
+	@Test
+	void refusesAJoinThatReachesTheLockAfterTheSessionEnded() throws Exception {
+		JsonNode created = open(null);
+		JsonNode problem = joinWhileUncommitted(created, "racer", LOCK_WAIT,
+				"UPDATE game_sessions SET status = 'ENDED', ended_at = now() WHERE id = ?")
+			.problem(404);
+		assertThat(problem.path("detail").asString()).contains(created.path("pin").asString());
+		assertNothingLeftOfTheJoin(id(created));
+	}
+
+	@Test
+	void refusesAJoinThatReachesTheLockAfterTheGameStartedWithoutLateJoin() throws Exception {
+		JsonNode created = open(Map.of("lateJoin", false));
+		assertThat(joinWhileUncommitted(created, "racer", LOCK_WAIT,
+				"UPDATE game_sessions SET status = 'QUESTION', question_index = 0, question_started_at = now(), "
+						+ "question_deadline = now() + interval '1 hour' WHERE id = ?")
+			.problem(409)
+			.path("detail")
+			.asString()).contains("QUESTION");
+		assertNothingLeftOfTheJoin(id(created));
+		this.api.control(this.host, id(created), "end");
+	}
+
+	@Test
+	void refusesANicknameTakenByAJoinThatCommitsAfterTheCheck() throws Exception {
+		JsonNode created = open(null);
+		JsonNode problem = joinWhileUncommitted(created, "RACER", "insert into players%",
+				"INSERT INTO players (id, session_id, nickname, joined_at) VALUES (gen_random_uuid(), ?, 'racer', now())")
+			.problem(409);
+		assertThat(problem.path("type").asString()).endsWith("/nickname-taken");
+		assertThat(this.jdbc.queryForObject("SELECT last_seq FROM game_sessions WHERE id = ?", Long.class, id(created)))
+			.isOne();
+	}
+
+	/**
+	 * Joins while another transaction holds {@code change} (on the session's id)
+	 * uncommitted, standing in for the host's start or end or another join, and commits
+	 * it only once the join waits on it in the statement matching {@code waiting}.
+	 */
+	private Response joinWhileUncommitted(JsonNode created, String nickname, String waiting, String change)
+			throws Exception {
+		UUID session = id(created);
+		String pin = created.path("pin").asString();
+		try (Connection other = this.dataSource.getConnection();
+				ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+			other.setAutoCommit(false);
+			try (PreparedStatement statement = other.prepareStatement(change)) {
+				statement.setObject(1, session);
+				assertThat(statement.executeUpdate()).isOne();
+			}
+			Future<Response> join = threads.submit(
+					() -> this.api.post("/api/sessions/pin/" + pin + "/players", null, Map.of("nickname", nickname)));
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> this.jdbc.queryForObject(
+						"SELECT count(*) FROM pg_stat_activity "
+								+ "WHERE datname = current_database() AND wait_event_type = 'Lock' AND query ILIKE ?",
+						Long.class, waiting) == 1);
+			other.commit();
+			return join.get();
+		}
+	}
+
+	private void assertNothingLeftOfTheJoin(UUID session) {
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM players WHERE session_id = ?", Long.class, session))
+			.isZero();
+		assertThat(this.redis.opsForHash().size(SessionKeys.of(session).players())).isZero();
+		// the refused join took no seq and left no event behind
+		assertThat(this.jdbc.queryForObject("SELECT last_seq FROM game_sessions WHERE id = ?", Long.class, session))
+			.isOne();
+		assertThat(this.jdbc.queryForObject(
+				"SELECT count(*) FROM event_publication WHERE event_type LIKE '%PlayerJoined' AND serialized_event LIKE ?",
+				Long.class, "%" + session + "%"))
+			.isZero();
 	}
 
 	private JsonNode open(Map<String, Object> settings) {
