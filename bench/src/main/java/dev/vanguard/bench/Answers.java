@@ -10,7 +10,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import dev.vanguard.bench.client.WsClients;
-import dev.vanguard.bench.target.VanguardTarget;
+import dev.vanguard.bench.targets.VanguardTarget;
 import org.HdrHistogram.Histogram;
 
 /**

@@ -8,10 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.vanguard.bench.target.LineTarget;
-import dev.vanguard.bench.target.SessionService;
-import dev.vanguard.bench.target.Target;
-import dev.vanguard.bench.target.VanguardTarget;
+import dev.vanguard.bench.targets.LineTarget;
+import dev.vanguard.bench.targets.SessionService;
+import dev.vanguard.bench.targets.Target;
+import dev.vanguard.bench.targets.VanguardTarget;
 
 /**
  * The benchmark: starts the servers a case needs as child processes, measures, prints a

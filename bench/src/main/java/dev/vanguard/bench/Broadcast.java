@@ -14,8 +14,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.vanguard.bench.client.WsClients;
-import dev.vanguard.bench.target.ProcStats;
-import dev.vanguard.bench.target.Target;
+import dev.vanguard.bench.targets.ProcStats;
+import dev.vanguard.bench.targets.Target;
 import org.HdrHistogram.Histogram;
 
 /**

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Locale;
 
 import dev.vanguard.bench.client.WsClients;
-import dev.vanguard.bench.target.ProcStats;
-import dev.vanguard.bench.target.VanguardTarget;
+import dev.vanguard.bench.targets.ProcStats;
+import dev.vanguard.bench.targets.VanguardTarget;
 
 /**
  * How many connections one realtime-service instance holds, and at what cost: clients

@@ -18,9 +18,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.vanguard.bench.client.WsClients;
-import dev.vanguard.bench.target.ProcStats;
-import dev.vanguard.bench.target.SessionService;
-import dev.vanguard.bench.target.VanguardTarget;
+import dev.vanguard.bench.targets.ProcStats;
+import dev.vanguard.bench.targets.SessionService;
+import dev.vanguard.bench.targets.VanguardTarget;
 import dev.vanguard.contracts.SessionKeys;
 import org.HdrHistogram.Histogram;
 

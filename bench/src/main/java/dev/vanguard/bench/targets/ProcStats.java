@@ -1,4 +1,4 @@
-package dev.vanguard.bench.target;
+package dev.vanguard.bench.targets;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.vanguard.bench.target;
+package dev.vanguard.bench.targets;
 
 /**
  * The question the comparison servers broadcast: the shape and size of a realtime-service

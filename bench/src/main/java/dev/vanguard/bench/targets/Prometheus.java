@@ -1,4 +1,4 @@
-package dev.vanguard.bench.target;
+package dev.vanguard.bench.targets;
 
 /** Reads values out of a Prometheus text exposition. */
 final class Prometheus {
