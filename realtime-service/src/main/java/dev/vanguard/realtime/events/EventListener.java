@@ -17,6 +17,7 @@ import dev.vanguard.realtime.store.ApplyOutcome;
 import dev.vanguard.realtime.store.SessionStore;
 
 import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.support.DefaultMessagePropertiesConverter;
 import org.springframework.amqp.rabbit.support.MessagePropertiesConverter;
@@ -144,6 +145,8 @@ class EventListener implements ChannelAwareMessageListener {
 		for (HeldEvents.Held early : this.held.all()) {
 			MessageProperties properties = early.message().getMessageProperties();
 			properties.setHeader(ROUTING_KEY_HEADER, routingKey(early.message()));
+			// A received message has only a received delivery mode: say persistent again.
+			properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
 			channel.basicPublish("", this.properties.queue(),
 					this.propertiesConverter.fromMessageProperties(properties, StandardCharsets.UTF_8.name()),
 					early.message().getBody());
