@@ -18,6 +18,24 @@ import static org.awaitility.Awaitility.await;
 class GameFlowIntegrationTests extends RealtimeIntegrationTests {
 
 	@Test
+	void sendsRosterChangesToTheHostOnly() {
+		Game game = game().open();
+		TestClient host = host(game);
+		host.await("catchup");
+		TestClient ann = player(game, game.join("Ann"));
+		ann.await("catchup");
+
+		game.join("Bob");
+		assertThat(host.awaitNth("player_joined", 2).path("nickname").asString()).isEqualTo("Bob");
+		game.start(0, singleChoice(0));
+		ann.await("question");
+
+		// Frames reach a socket in seq order: had Bob's join come to Ann, it would be
+		// here.
+		assertThat(ann.frames("player_joined")).isEmpty();
+	}
+
+	@Test
 	void playsAWholeGameWithAHostAndPlayers() {
 		Game game = game().open();
 		TestClient host = host(game);

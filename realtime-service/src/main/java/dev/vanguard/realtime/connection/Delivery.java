@@ -72,6 +72,14 @@ public final class Delivery {
 		return this.end;
 	}
 
+	/**
+	 * Whether only host screens have anything to do with this delivery (a roster change):
+	 * then it need not visit every player's connection.
+	 */
+	public boolean hostOnly() {
+		return this.all == null && this.personal == null && this.kick == null && !this.end;
+	}
+
 	public Delivery retain() {
 		if (this.all != null) {
 			this.all.retain();

@@ -36,7 +36,8 @@ final class LocalSession {
 
 	private final AtomicInteger size = new AtomicInteger();
 
-	private final AtomicInteger hosts = new AtomicInteger();
+	/** The host screens among the connections: the only readers of host-only frames. */
+	private final Set<Connection> hosts = ConcurrentHashMap.newKeySet();
 
 	/**
 	 * The highest seq this instance knows was applied (from broadcasts and catch-ups).
@@ -72,7 +73,7 @@ final class LocalSession {
 		});
 		this.size.incrementAndGet();
 		if (connection.principal().isHost()) {
-			this.hosts.incrementAndGet();
+			this.hosts.add(connection);
 		}
 	}
 
@@ -84,9 +85,7 @@ final class LocalSession {
 		});
 		Set<Connection> group = this.byLoop.get(connection.eventLoop());
 		if (group != null && group.remove(connection)) {
-			if (connection.principal().isHost()) {
-				this.hosts.decrementAndGet();
-			}
+			this.hosts.remove(connection);
 			return this.size.decrementAndGet() == 0;
 		}
 		return this.size.get() == 0;
@@ -97,7 +96,7 @@ final class LocalSession {
 	}
 
 	boolean hasHost() {
-		return this.hosts.get() > 0;
+		return !this.hosts.isEmpty();
 	}
 
 	long lastSeq() {
@@ -152,8 +151,25 @@ final class LocalSession {
 		return behind && wasSuspect;
 	}
 
-	/** Hands the broadcast to every connection, one task per event loop. */
+	/**
+	 * Hands the broadcast to every connection, one task per event loop; a host-only one
+	 * (a join during a join storm) only to the host screens.
+	 */
 	void deliver(Delivery delivery) {
+		if (delivery.hostOnly()) {
+			for (Connection host : this.hosts) {
+				delivery.retain();
+				host.eventLoop().execute(() -> {
+					try {
+						host.deliver(delivery);
+					}
+					finally {
+						delivery.release();
+					}
+				});
+			}
+			return;
+		}
 		this.byLoop.forEach((loop, group) -> {
 			if (group.isEmpty()) {
 				return;
@@ -178,6 +194,10 @@ final class LocalSession {
 		if (connections != null) {
 			connections.forEach(action);
 		}
+	}
+
+	void forEachHost(java.util.function.Consumer<Connection> action) {
+		this.hosts.forEach(action);
 	}
 
 	void forEach(java.util.function.Consumer<Connection> action) {

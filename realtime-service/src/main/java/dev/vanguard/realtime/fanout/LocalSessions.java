@@ -272,11 +272,7 @@ public class LocalSessions implements SmartLifecycle {
 			this.store.answerCount(session.id(), index).subscribe((counts) -> {
 				if (session.openQuestion() == index && session.answerCountChanged(counts[0])) {
 					ServerFrame frame = new ServerFrame.AnswerCount(session.lastSeq(), index, counts[0], counts[1]);
-					session.forEach((connection) -> {
-						if (connection.principal().isHost()) {
-							connection.send(frame);
-						}
-					});
+					session.forEachHost((connection) -> connection.send(frame));
 				}
 			}, (ex) -> logger.debug("Could not count answers of session {}", session.id(), ex));
 		});
