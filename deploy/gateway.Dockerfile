@@ -2,13 +2,13 @@
 # container's environment (envsubst) into conf.d at start-up, so the same template serves
 # docker compose and ./vanguard up.
 #   docker build -f deploy/gateway.Dockerfile .
-# When frontend/ exists, a build stage here produces frontend/dist and replaces the
-# placeholder page below.
+# It serves the web app built beforehand with the machine's Node and npm into frontend/dist
+# (./vanguard up builds it before docker compose; by hand: cd frontend && npm ci && npm run build).
 FROM nginx:1.27-alpine
 
 RUN rm -f /etc/nginx/conf.d/default.conf
 COPY deploy/nginx/vanguard.conf.template /etc/nginx/templates/vanguard.conf.template
-COPY deploy/gateway-page/ /usr/share/nginx/html/
+COPY frontend/dist/ /usr/share/nginx/html/
 
 ENV GATEWAY_PORT=80 \
     WEB_ROOT=/usr/share/nginx/html \

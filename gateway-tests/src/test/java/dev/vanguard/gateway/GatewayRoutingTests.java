@@ -8,8 +8,10 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.net.http.WebSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -46,18 +48,25 @@ class GatewayRoutingTests {
 
 	private static Nginx nginx;
 
+	private static Path webRoot;
+
 	private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	@BeforeAll
 	static void startGateway() throws IOException {
+		// A stand-in for frontend/dist as Vite builds it: index.html and hashed assets.
+		webRoot = Files.createTempDirectory("vanguard-web-root");
+		Files.writeString(webRoot.resolve("index.html"),
+				"<!doctype html><title>Vanguard</title><script type=\"module\" src=\"/assets/index-Ab12Cd34.js\"></script>");
+		Files.createDirectories(webRoot.resolve("assets"));
+		Files.writeString(webRoot.resolve("assets/index-Ab12Cd34.js"), "console.log('vanguard');");
 		auth = new HttpUpstream("auth");
 		quiz = new HttpUpstream("quiz");
 		session = new HttpUpstream("session");
 		realtime = new WebSocketUpstream();
 		nginx = Nginx.start(ROOT,
 				Map.of("AUTH_UPSTREAM", auth.address(), "QUIZ_UPSTREAM", quiz.address(), "SESSION_UPSTREAM",
-						session.address(), "REALTIME_UPSTREAM", realtime.address(), "WEB_ROOT",
-						ROOT.resolve("deploy/gateway-page").toString()));
+						session.address(), "REALTIME_UPSTREAM", realtime.address(), "WEB_ROOT", webRoot.toString()));
 	}
 
 	@AfterAll
@@ -69,6 +78,9 @@ class GatewayRoutingTests {
 		quiz.close();
 		session.close();
 		realtime.close();
+		try (var files = Files.walk(webRoot)) {
+			files.sorted(Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());
+		}
 	}
 
 	@ParameterizedTest
@@ -153,16 +165,34 @@ class GatewayRoutingTests {
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().firstValue("Content-Type"))
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/html"));
-		assertThat(response.body()).contains("Vanguard", "href=\"/api/auth/docs\"", "href=\"/api/quizzes/docs\"",
-				"href=\"/api/sessions/docs\"");
+		assertThat(response.body()).contains("<title>Vanguard</title>");
+		assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-cache");
 	}
 
 	@Test
 	void servesTheFrontendForClientSideRoutes() throws IOException, InterruptedException {
-		HttpResponse<String> response = get("/play/123456");
+		HttpResponse<String> response = get("/join/123456");
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).contains("<title>Vanguard</title>");
+		assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-cache");
+	}
+
+	@Test
+	void cachesHashedAssetsForAYear() throws IOException, InterruptedException {
+		HttpResponse<String> response = get("/assets/index-Ab12Cd34.js");
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("vanguard");
+		assertThat(response.headers().firstValue("Cache-Control")).hasValue("public, max-age=31536000, immutable");
+	}
+
+	@Test
+	void answersAMissingAssetWithNotFoundRatherThanThePage() throws IOException, InterruptedException {
+		HttpResponse<String> response = get("/assets/index-gone.js");
+
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(response.body()).doesNotContain("<title>Vanguard</title>");
 	}
 
 	@Test

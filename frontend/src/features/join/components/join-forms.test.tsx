@@ -1,0 +1,108 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { NicknameForm } from './nickname-form';
+import { PinForm } from './pin-form';
+
+function withQuery(ui: React.ReactElement) {
+  const client = new QueryClient({ defaultOptions: { mutations: { retry: false } } });
+  return render(<QueryClientProvider client={client}>{ui}</QueryClientProvider>);
+}
+
+function problemResponse(status: number, name: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
+  return new Response(JSON.stringify({ type: `https://vanguard.dev/problems/${name}`, status, detail: 'x', ...extra }), {
+    status,
+    headers: { 'Content-Type': 'application/problem+json', ...headers },
+  });
+}
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('PinForm', () => {
+  it('offers the numeric keypad and keeps only digits', async () => {
+    const onSubmit = vi.fn();
+    render(<PinForm onSubmit={onSubmit} />);
+    const field = screen.getByLabelText('Game PIN');
+    expect(field).toHaveAttribute('inputmode', 'numeric');
+    await userEvent.type(field, '12a34-5678');
+    expect(field).toHaveValue('123456');
+    await userEvent.click(screen.getByRole('button', { name: 'Enter' }));
+    expect(onSubmit).toHaveBeenCalledWith('123456');
+  });
+
+  it('refuses a short PIN beside the field', async () => {
+    const onSubmit = vi.fn();
+    render(<PinForm onSubmit={onSubmit} />);
+    await userEvent.type(screen.getByLabelText('Game PIN'), '123{Enter}');
+    expect(onSubmit).not.toHaveBeenCalled();
+    expect(screen.getByLabelText('Game PIN')).toHaveAccessibleDescription(expect.stringContaining('A PIN is 6 digits.'));
+  });
+
+  it('shows the server refusal given to it', () => {
+    render(<PinForm initialPin="123456" error="No game with this PIN is open." onSubmit={vi.fn()} />);
+    expect(screen.getByRole('alert')).toHaveTextContent('No game with this PIN is open.');
+  });
+});
+
+describe('NicknameForm', () => {
+  it('shows the rules and the length as you type, and refuses a name too long', async () => {
+    vi.stubGlobal('fetch', vi.fn());
+    withQuery(<NicknameForm pin="123456" onJoined={vi.fn()} />);
+    const field = screen.getByLabelText('Nickname');
+    expect(field).toHaveAccessibleDescription(expect.stringContaining('1 to 20 characters'));
+    await userEvent.type(field, '  Ann   Lee ');
+    expect(screen.getByText('7 of 20')).toBeInTheDocument();
+    await userEvent.clear(field);
+    await userEvent.type(field, 'x'.repeat(21));
+    expect(field).toHaveAccessibleDescription(expect.stringContaining('At most 20 characters.'));
+    await userEvent.click(screen.getByRole('button', { name: 'Join' }));
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it('joins with the cleaned name and this device secret', async () => {
+    const fetch = vi.fn().mockResolvedValue(Response.json({ sessionId: 's', playerId: 'p', nickname: 'Ann Lee', token: 'tok' }, { status: 201 }));
+    vi.stubGlobal('fetch', fetch);
+    const onJoined = vi.fn();
+    withQuery(<NicknameForm pin="123456" onJoined={onJoined} />);
+    await userEvent.type(screen.getByLabelText('Nickname'), ' Ann   Lee{Enter}');
+    await vi.waitFor(() => expect(onJoined).toHaveBeenCalledWith({ sessionId: 's', playerId: 'p', nickname: 'Ann Lee', token: 'tok' }));
+    const [path, init] = fetch.mock.calls[0] as [string, RequestInit];
+    expect(path).toBe('/api/sessions/pin/123456/players');
+    const body = JSON.parse(init.body as string);
+    expect(body.nickname).toBe('Ann Lee');
+    expect(body.deviceSecret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(localStorage.getItem('vanguard.device-secret')).toBe(body.deviceSecret);
+  });
+
+  it('shows a taken name beside the field', async () => {
+    vi.stubGlobal('fetch', vi.fn().mockResolvedValue(problemResponse(409, 'nickname-taken')));
+    withQuery(<NicknameForm pin="123456" onJoined={vi.fn()} />);
+    await userEvent.type(screen.getByLabelText('Nickname'), 'Ann{Enter}');
+    expect(await screen.findByRole('alert')).toHaveTextContent('already has that nickname');
+    expect(screen.getByLabelText('Nickname')).toHaveAttribute('aria-invalid', 'true');
+  });
+
+  it('shows the server field error of a validation problem beside the field', async () => {
+    vi.stubGlobal('fetch', vi.fn().mockResolvedValue(problemResponse(400, 'validation', { errors: [{ field: 'nickname', message: 'must contain a visible character' }] })));
+    withQuery(<NicknameForm pin="123456" onJoined={vi.fn()} />);
+    await userEvent.type(screen.getByLabelText('Nickname'), 'Ann{Enter}');
+    expect(await screen.findByText('must contain a visible character')).toBeInTheDocument();
+  });
+
+  it('waits as long as the rate limit says', async () => {
+    vi.stubGlobal('fetch', vi.fn().mockResolvedValue(problemResponse(429, 'rate-limited', {}, { 'Retry-After': '12' })));
+    withQuery(<NicknameForm pin="123456" onJoined={vi.fn()} />);
+    await userEvent.type(screen.getByLabelText('Nickname'), 'Ann{Enter}');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Too many tries. Wait 12 s and try again.');
+    expect(screen.getByRole('button', { name: 'Join' })).toBeDisabled();
+  });
+
+  it('says a locked lobby above the form', async () => {
+    vi.stubGlobal('fetch', vi.fn().mockResolvedValue(problemResponse(409, 'lobby-locked')));
+    withQuery(<NicknameForm pin="123456" onJoined={vi.fn()} />);
+    await userEvent.type(screen.getByLabelText('Nickname'), 'Ann{Enter}');
+    expect(await screen.findByRole('alert')).toHaveTextContent('The host has locked this game');
+    expect(screen.getByLabelText('Nickname')).not.toHaveAttribute('aria-invalid');
+  });
+});
