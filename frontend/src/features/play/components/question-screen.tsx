@@ -91,6 +91,7 @@ export function QuestionScreen(props: QuestionScreenProps) {
       {question.imageUrl ? <img className={styles.image} src={question.imageUrl} alt={t('play.question.image')} /> : null}
       <p className={styles.instruction}>{instruction(question)}</p>
       {error ? <Alert>{error}</Alert> : null}
+      {sending ? <Alert tone="info">{t('play.answer.sending')}</Alert> : null}
       {question.type === 'TYPE_ANSWER' ? (
         <form onSubmit={submitText} noValidate>
           <TextField
@@ -121,11 +122,13 @@ export function QuestionScreen(props: QuestionScreenProps) {
                   disabled={sending}
                   onClick={() => choose(index)}
                 >
-                  <OptionShape index={index} />
-                  <span className={styles.letter} aria-hidden="true">
-                    {optionLetter(index)}
+                  <span className={styles.optionMark} aria-hidden="true">
+                    <OptionShape index={index} />
+                    <span className={styles.letter}>{optionLetter(index)}</span>
                   </span>
-                  <span aria-hidden="true">{option}</span>
+                  <span className={styles.optionText} aria-hidden="true">
+                    {option}
+                  </span>
                   {multiple && selected.includes(index) ? (
                     <span className={styles.check} aria-hidden="true">
                       ✓

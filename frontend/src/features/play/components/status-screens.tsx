@@ -43,7 +43,7 @@ export function AnsweredScreen(props: {
       <QuestionHeader {...props} />
       <Centered>
         <div className={[styles.verdictIcon, styles.neutral].join(' ')} aria-hidden="true">
-          🔒
+          ✓
         </div>
         <h1>{props.answeredBefore ? t('play.answer.alreadyAnswered') : t('play.answer.lockedIn')}</h1>
         {props.answer ? <p>{t('play.answer.yours', { answer: describeAnswer(props.question, props.answer) })}</p> : null}
