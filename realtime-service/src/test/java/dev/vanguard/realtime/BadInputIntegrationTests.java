@@ -79,6 +79,28 @@ class BadInputIntegrationTests extends RealtimeIntegrationTests {
 	}
 
 	@Test
+	void admitsAPageServedFromTheSameHostAndPort() {
+		// A phone that opened the web app at the machine's address, which no list names.
+		Game game = game().open();
+		game.awaitApplied();
+		TestClient client = track(TestClient.connect(this.port,
+				"token=" + TestTokens.get().host(game.hostId) + "&session=" + game.sessionId,
+				"http://127.0.0.1:" + this.port));
+		assertThat(client.await("catchup").path("type").asString()).isEqualTo("catchup");
+	}
+
+	@Test
+	void refusesAPageFromTheSameHostOnAnotherPort() {
+		Game game = game().open();
+		game.awaitApplied();
+		TestClient client = track(TestClient.connect(this.port,
+				"token=" + TestTokens.get().host(game.hostId) + "&session=" + game.sessionId,
+				"http://127.0.0.1:" + (this.port + 1)));
+		client.awaitClose();
+		assertThat(client.frames()).isEmpty();
+	}
+
+	@Test
 	void admitsAClientWithoutOrigin() throws Exception {
 		Game game = game().open();
 		game.awaitApplied();

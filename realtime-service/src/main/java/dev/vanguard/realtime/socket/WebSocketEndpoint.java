@@ -1,5 +1,7 @@
 package dev.vanguard.realtime.socket;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +68,8 @@ class WebSocketEndpoint {
 		if (!request.requestHeaders().containsValue(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET, true)) {
 			return response.status(HttpResponseStatus.UPGRADE_REQUIRED).send();
 		}
-		if (!originAllowed(request.requestHeaders().get(HttpHeaderNames.ORIGIN))) {
+		if (!originAllowed(request.requestHeaders().get(HttpHeaderNames.ORIGIN),
+				request.requestHeaders().get(HttpHeaderNames.HOST))) {
 			return response.status(HttpResponseStatus.FORBIDDEN).send();
 		}
 		if (this.metrics.activeConnections() >= this.properties.maxConnections()) {
@@ -111,12 +114,40 @@ class WebSocketEndpoint {
 		}
 	}
 
-	private boolean originAllowed(String origin) {
+	private boolean originAllowed(String origin, String host) {
 		if (origin == null) {
 			return this.properties.allowMissingOrigin();
 		}
 		List<String> allowed = this.properties.allowedOrigins();
-		return allowed.contains("*") || allowed.contains(origin);
+		return allowed.contains("*") || allowed.contains(origin) || sameOrigin(origin, host);
+	}
+
+	/**
+	 * Whether the page that opens the socket came from the host and port the socket is
+	 * opened on (the gateway passes the browser's {@code Host} through): the web app the
+	 * gateway serves, however the browser reached it (a phone at the machine's LAN
+	 * address). Only a page from another site needs to be on the list.
+	 */
+	static boolean sameOrigin(String origin, String host) {
+		if (host == null || host.isBlank()) {
+			return false;
+		}
+		try {
+			URI page = new URI(origin);
+			URI target = new URI(page.getScheme(), host, null, null, null);
+			String scheme = page.getScheme();
+			if (page.getHost() == null || target.getHost() == null
+					|| !("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))) {
+				return false;
+			}
+			int defaultPort = "https".equalsIgnoreCase(scheme) ? 443 : 80;
+			int pagePort = (page.getPort() != -1) ? page.getPort() : defaultPort;
+			int targetPort = (target.getPort() != -1) ? target.getPort() : defaultPort;
+			return page.getHost().equalsIgnoreCase(target.getHost()) && pagePort == targetPort;
+		}
+		catch (URISyntaxException ex) {
+			return false;
+		}
 	}
 
 	private static String first(Map<String, List<String>> parameters, String name) {
