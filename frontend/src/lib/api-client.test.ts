@@ -42,6 +42,7 @@ describe('apiRequest', () => {
   it.each([
     ['nickname-taken', 409, 'Someone in this game already has that nickname. Choose another.'],
     ['nickname-rejected', 422, 'That nickname is not allowed. Choose another.'],
+    ['nickname-banned', 403, 'The host has banned that nickname in this game. Choose another.'],
     ['lobby-locked', 409, 'The host has locked this game: no more players can join.'],
     ['lobby-full', 409, 'This game is full.'],
     ['kicked', 403, 'You cannot join this game: the host removed you.'],

@@ -17,6 +17,7 @@ const PROBLEM_MESSAGES: Record<string, MessageKey> = {
   'rate-limited': 'problem.rateLimited',
   'nickname-taken': 'problem.nicknameTaken',
   'nickname-rejected': 'problem.nicknameRejected',
+  'nickname-banned': 'problem.nicknameBanned',
   'not-found': 'problem.notFound',
   'invalid-session-state': 'problem.invalidSessionState',
   validation: 'problem.validation',

@@ -119,6 +119,7 @@ export const en = {
   'problem.rateLimited': 'Too many tries. Wait {seconds} s and try again.',
   'problem.nicknameTaken': 'Someone in this game already has that nickname. Choose another.',
   'problem.nicknameRejected': 'That nickname is not allowed. Choose another.',
+  'problem.nicknameBanned': 'The host has banned that nickname in this game. Choose another.',
   'problem.notFound': 'No game with this PIN is open. Check the number on the big screen.',
   'problem.invalidSessionState': 'This game cannot take that right now.',
   'problem.validation': 'Some fields need a fix.',

@@ -9,7 +9,7 @@ import { cleanNickname, NICKNAME_MAX_LENGTH, nicknameLength, nicknameProblem } f
 import styles from './join.module.css';
 
 /** Refusals that are about the name itself, shown beside the field rather than above the form. */
-const NICKNAME_PROBLEMS = new Set(['nickname-taken', 'nickname-rejected']);
+const NICKNAME_PROBLEMS = new Set(['nickname-taken', 'nickname-rejected', 'nickname-banned']);
 
 interface NicknameFormProps {
   pin: string;
