@@ -29,11 +29,14 @@ export function useGameSocket(url: GameSocketOptions['url'] | null, canRenewToke
     const wake = () => {
       if (document.visibilityState === 'visible') game.wake();
     };
+    const lost = () => game.networkLost();
     window.addEventListener('online', wake);
+    window.addEventListener('offline', lost);
     document.addEventListener('visibilitychange', wake);
     window.addEventListener('pageshow', wake);
     return () => {
       window.removeEventListener('online', wake);
+      window.removeEventListener('offline', lost);
       document.removeEventListener('visibilitychange', wake);
       window.removeEventListener('pageshow', wake);
       game.stop();

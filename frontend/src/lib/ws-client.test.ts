@@ -32,7 +32,7 @@ afterEach(async () => {
 const catchup = (seq: number) =>
   JSON.stringify({ type: 'catchup', seq, serverTime: Date.now() + 60_000, sessionId: 's', role: 'PLAYER', status: 'LOBBY', title: 'T', questionCount: 1, questionIndex: -1, playerCount: 1 });
 
-function client(options: { token?: () => string; canRenewToken?: boolean } = {}) {
+function client(options: { token?: () => string; canRenewToken?: boolean; heartbeatMs?: number } = {}) {
   const frames: ServerFrame[] = [];
   const states: ConnectionState[] = [];
   const socket = new GameSocket({
@@ -41,6 +41,7 @@ function client(options: { token?: () => string; canRenewToken?: boolean } = {})
     onState: (state) => states.push(state),
     canRenewToken: options.canRenewToken ?? false,
     backOff: { baseMs: 20, maxMs: 80 },
+    heartbeatMs: options.heartbeatMs ?? 60_000,
     createSocket: (url) => new NodeWebSocket(url) as unknown as SocketLike,
   });
   return { socket, frames, states };
@@ -139,6 +140,37 @@ describe('GameSocket against a real WebSocket server', () => {
     const player = client({ token: () => 'old' });
     player.socket.start();
     await vi.waitFor(() => expect(player.socket.connection).toMatchObject({ status: 'ended', reason: 'unauthorised' }));
+  });
+
+  it('pings the server and takes a silent one for a lost network', async () => {
+    onConnection = (socket, index) => {
+      socket.send(catchup(index + 1));
+      // The first server goes silent (a dead network closes nothing); the second answers pings.
+      if (index > 0) {
+        socket.on('message', (data) => {
+          if (JSON.parse(data.toString()).type === 'ping') socket.send(JSON.stringify({ type: 'pong', seq: 1, serverTime: Date.now() }));
+        });
+      }
+    };
+    const { socket, frames, states } = client({ heartbeatMs: 40 });
+    socket.start();
+    await vi.waitFor(() => expect(frames.filter((f) => f.type === 'catchup')).toHaveLength(2));
+    expect(states.some((s) => s.status === 'waiting' && s.lastCloseCode === 1006)).toBe(true);
+    await vi.waitFor(() => expect(connections[1]?.received.filter((r) => r.includes('ping')).length).toBeGreaterThan(3));
+    expect(connections).toHaveLength(2);
+    expect(socket.connection.status).toBe('open');
+    socket.stop();
+  });
+
+  it('drops the socket at once when the device says the network is gone', async () => {
+    onConnection = (socket, index) => socket.send(catchup(index + 1));
+    const { socket, frames } = client();
+    socket.start();
+    await vi.waitFor(() => expect(frames).toHaveLength(1));
+    socket.networkLost();
+    expect(socket.connection).toMatchObject({ status: 'waiting', lastCloseCode: 1006 });
+    await vi.waitFor(() => expect(frames).toHaveLength(2));
+    socket.stop();
   });
 
   it('wakes a waiting connection at once (the phone came back online)', async () => {

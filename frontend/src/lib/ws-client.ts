@@ -95,7 +95,15 @@ export interface GameSocketOptions {
   random?: () => number;
   now?: () => number;
   createSocket?: (url: string) => SocketLike;
+  /**
+   * How often to ping the server. A dead network often closes nothing on the phone's side, so
+   * a connection that hears nothing for HEARTBEAT_MISSES pings is taken for lost.
+   */
+  heartbeatMs?: number;
 }
+
+export const DEFAULT_HEARTBEAT_MS = 15_000;
+export const HEARTBEAT_MISSES = 2.5;
 
 /**
  * One game connection: reconnects as docs/protocol.md's close codes say, and keeps the offset
@@ -112,6 +120,8 @@ export class GameSocket {
   private pingSentAt: number | null = null;
   private offsetMs = 0;
   private bestRoundTripMs = Number.POSITIVE_INFINITY;
+  private heartbeat: ReturnType<typeof setInterval> | null = null;
+  private lastHeardAt = 0;
   private state: ConnectionState = { status: 'connecting', attempt: 0 };
   private readonly options: GameSocketOptions;
   private readonly now: () => number;
@@ -144,12 +154,53 @@ export class GameSocket {
   stop(): void {
     this.stopped = true;
     this.clearTimer();
+    this.detach(1000);
+  }
+
+  /**
+   * The network is gone (the device said so, or the server fell silent): drop the socket now
+   * instead of waiting for the operating system to notice, and reconnect as after a drop.
+   */
+  networkLost(): void {
+    if (this.stopped || !this.socket) return;
+    this.detach(1000);
+    this.onClosed(1006);
+  }
+
+  private detach(code: number) {
+    this.stopHeartbeat();
     const socket = this.socket;
     this.socket = null;
     if (socket) {
+      socket.onopen = null;
       socket.onclose = null;
       socket.onmessage = null;
-      socket.close(1000, 'bye');
+      try {
+        socket.close(code, 'bye');
+      } catch {
+        // Closing a socket that never opened can throw; it is dropped either way.
+      }
+    }
+  }
+
+  private startHeartbeat() {
+    this.stopHeartbeat();
+    const every = this.options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS;
+    this.lastHeardAt = this.now();
+    this.heartbeat = setInterval(() => {
+      if (this.now() - this.lastHeardAt > every * HEARTBEAT_MISSES) {
+        this.networkLost();
+        return;
+      }
+      this.pingSentAt = this.now();
+      this.send({ type: 'ping' });
+    }, every);
+  }
+
+  private stopHeartbeat() {
+    if (this.heartbeat !== null) {
+      clearInterval(this.heartbeat);
+      this.heartbeat = null;
     }
   }
 
@@ -200,9 +251,11 @@ export class GameSocket {
       this.setState({ status: 'open' });
       this.pingSentAt = this.now();
       this.send({ type: 'ping' });
+      this.startHeartbeat();
     };
     socket.onmessage = (event) => {
       if (this.socket !== socket || typeof event.data !== 'string') return;
+      this.lastHeardAt = this.now();
       const frame = parseServerFrame(event.data);
       if (!frame) return;
       this.observeClock(frame);
@@ -220,6 +273,7 @@ export class GameSocket {
     socket.onclose = (event) => {
       if (this.socket !== socket) return;
       this.socket = null;
+      this.stopHeartbeat();
       this.onClosed(event.code);
     };
   }
