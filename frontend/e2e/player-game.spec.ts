@@ -32,6 +32,18 @@ test('three phones play a quiz of every type to the end', async ({ browser, requ
 
   const [ann, bob, cat] = await Promise.all([0, 1, 2].map(() => openPhone(browser, baseURL!)));
   const a = ann!.page;
+  // Count the phone's requests to keep the screen on (the real API still answers them).
+  await a.addInitScript(() => {
+    const scope = window as unknown as { wakeLockRequests: number };
+    scope.wakeLockRequests = 0;
+    const wakeLock = navigator.wakeLock;
+    if (!wakeLock) return;
+    const request = wakeLock.request.bind(wakeLock);
+    wakeLock.request = (type?: 'screen') => {
+      scope.wakeLockRequests++;
+      return request(type);
+    };
+  });
   const b = bob!.page;
   const c = cat!.page;
 
@@ -72,6 +84,8 @@ test('three phones play a quiz of every type to the end', async ({ browser, requ
   await control('start');
   for (const page of [a, b, c]) await expect(page.getByRole('heading', { name: 'Capital of France?' })).toBeVisible();
   await expect(a.getByRole('timer')).toBeVisible();
+  await expect.poll(() => a.evaluate(() => (window as unknown as { wakeLockRequests: number }).wakeLockRequests)).toBeGreaterThan(0);
+  await expect(a.getByRole('heading', { name: 'Capital of France?' })).toBeFocused();
   await expectAccessible(a, 'question');
   await screenshot(a, 'question');
   await a.getByRole('button', { name: /Answer A \(triangle\): Paris/ }).click();

@@ -152,6 +152,23 @@ export function PlayerGame({ session }: { session: PlayerSession }) {
     content = <FinalScreen final={state.final} ended={false} />;
   }
 
+  // A new screen (the next question, the reveal) takes the focus to its heading, so keyboard
+  // and screen reader users start there rather than on a button of the screen before.
+  const screenKey = `${ended ?? ''}|${state.status ?? ''}|${state.questionIndex}|${state.answer ? 'answered' : ''}`;
+  const screenRef = useRef<HTMLDivElement>(null);
+  const firstScreen = useRef(true);
+  useEffect(() => {
+    if (firstScreen.current) {
+      firstScreen.current = false;
+      return;
+    }
+    const heading = screenRef.current?.querySelector('h1');
+    if (heading) {
+      heading.tabIndex = -1;
+      heading.focus({ preventScroll: true });
+    }
+  }, [screenKey]);
+
   const reconnecting = state.status !== null && !ended && connection.status !== 'open';
   return (
     <>
@@ -162,7 +179,9 @@ export function PlayerGame({ session }: { session: PlayerSession }) {
             : t('play.reconnecting')}
         </div>
       ) : null}
-      <Screen>{content}</Screen>
+      <div ref={screenRef} className={styles.screenWrap}>
+        <Screen>{content}</Screen>
+      </div>
       <div className="visually-hidden" aria-live="polite" aria-atomic="true">
         {announcement}
       </div>
