@@ -26,6 +26,7 @@ test('a phone survives a dropped network and a question that closes at its deadl
   await context.setOffline(true);
   await page.evaluate(() => window.dispatchEvent(new Event('offline')));
   await expect(page.getByRole('status').filter({ hasText: /Connection lost/ })).toBeVisible();
+  await expectAccessible(page, 'reconnecting');
   await screenshot(page, 'reconnecting');
   await context.setOffline(false);
   await expect(page.getByRole('status').filter({ hasText: /Connection lost/ })).toBeHidden({ timeout: 30_000 });

@@ -133,6 +133,8 @@ test('three phones play a quiz of every type to the end', async ({ browser, requ
   await screenshot(c, 'kicked');
   await c.reload();
   await expect(c.getByRole('heading', { name: 'You are not in a game' })).toBeVisible();
+  await expectAccessible(c, 'not in a game');
+  await screenshot(c, 'not-in-a-game');
   await reveal();
   await expect(a.getByRole('heading', { name: 'Correct!' })).toBeVisible();
   await expect(b.getByRole('heading', { name: 'Wrong' })).toBeVisible();
