@@ -1,10 +1,21 @@
-import { en, type Messages } from './en';
+import type { Messages } from './en';
+import { en } from './en';
 
 export type MessageKey = keyof typeof en;
 export type MessageParams = Record<string, string | number>;
 
-/** Languages with a catalogue; the first one the browser prefers wins, English otherwise. */
+/**
+ * Every language file beside this one (`de.ts` exporting `de`, typed `satisfies Messages`) is
+ * picked up here: adding a language is adding a file. The first language the browser prefers
+ * that has a file wins, English otherwise.
+ */
+const modules = import.meta.glob<Record<string, Messages>>('./[a-z][a-z].ts', { eager: true });
 const catalogues: Record<string, Messages> = { en };
+for (const [path, module] of Object.entries(modules)) {
+  const code = path.slice(2, 4);
+  const messages = module[code];
+  if (messages) catalogues[code] = messages;
+}
 
 function pickLanguage(): string {
   const preferred = typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]);

@@ -1,6 +1,6 @@
 /**
  * Every sentence the web app shows, in English. Another language is another file beside this
- * one with the same keys (`satisfies Messages`), registered in catalogue.ts.
+ * one (`de.ts` exporting `de`) with the same keys (`satisfies Messages`); catalogue.ts finds it.
  * `{name}` is replaced by a value; keys ending in `.one` / `.other` are plural forms.
  */
 export const en = {
