@@ -1,19 +1,30 @@
-import { Link } from 'react-router';
-import { buttonClass } from '../../components/ui/button';
-import { Centered, Screen } from '../../components/ui/screen';
-import { t } from '../../messages/catalogue';
+import { Route, Routes, useParams } from 'react-router';
+import { RegisterPage } from '../../features/auth/components/register-page';
+import { RequireHost } from '../../features/auth/components/require-host';
+import { SignInPage } from '../../features/auth/components/sign-in-page';
+import { HostGame } from '../../features/host/components/host-game';
+import { OpenSessionPage } from '../../features/host/components/open-session-page';
+import { LibraryPage } from '../../features/library/components/library-page';
+import { QueryProvider } from '../query-client';
+import { Component as NotFound } from './not-found';
 
-/** Replaced by the host app (features/auth, library, editor, host, results). */
+function Game() {
+  const { sessionId = '' } = useParams();
+  return <HostGame key={sessionId} sessionId={sessionId} />;
+}
+
+/** `/host/*`: the host's app, one lazy chunk the player's phone never loads. */
 export function Component() {
   return (
-    <Screen>
-      <Centered>
-        <h1>{t('host.placeholder.title')}</h1>
-        <p>{t('host.placeholder.body')}</p>
-        <Link className={buttonClass('secondary')} to="/">
-          {t('app.notFound.home')}
-        </Link>
-      </Centered>
-    </Screen>
+    <QueryProvider>
+      <Routes>
+        <Route path="sign-in" element={<SignInPage />} />
+        <Route path="register" element={<RegisterPage />} />
+        <Route index element={<RequireHost><LibraryPage /></RequireHost>} />
+        <Route path="quizzes/:quizId/host" element={<RequireHost><OpenSessionPage /></RequireHost>} />
+        <Route path="sessions/:sessionId" element={<RequireHost><Game /></RequireHost>} />
+        <Route path="*" element={<NotFound />} />
+      </Routes>
+    </QueryProvider>
   );
 }
