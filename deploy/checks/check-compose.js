@@ -142,6 +142,27 @@ for (const [kind, d] of Object.entries(deployments)) {
   );
 }
 
+check('Grafana: the home dashboard exists, dashboard uids are unique, every panel uses a provisioned data source', () => {
+  const problems = [];
+  const grafana = deployments.dev.model.services.grafana;
+  const mount = grafana.volumes.map((v) => String(v).split(':')).find(([, target]) => target === '/var/lib/grafana/dashboards');
+  const home = grafana.environment.GF_DASHBOARDS_DEFAULT_HOME_DASHBOARD_PATH;
+  if (!home.startsWith(`${mount[1]}/`) || !fs.existsSync(path.join(root, mount[0], home.slice(mount[1].length))))
+    problems.push(`home dashboard ${home} is not in ${mount[0]}`);
+  const sources = new Set(loadYaml('deploy/grafana/provisioning/datasources/prometheus.yml').datasources.map((d) => d.uid));
+  const uids = new Set();
+  const dir = path.join(root, mount[0]);
+  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json'))) {
+    const dashboard = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
+    if (uids.has(dashboard.uid)) problems.push(`${file}: uid ${dashboard.uid} is taken`);
+    uids.add(dashboard.uid);
+    for (const panel of dashboard.panels)
+      for (const ref of [panel.datasource, ...(panel.targets ?? []).map((t) => t.datasource)])
+        if (ref && !sources.has(ref.uid)) problems.push(`${file} / ${panel.title}: data source ${ref.uid} is not provisioned`);
+  }
+  return problems;
+});
+
 check('dev: every published port is bound to 127.0.0.1 only', () =>
   Object.entries(deployments.dev.model.services).flatMap(([name, s]) =>
     (s.ports ?? []).filter((p) => !String(p).startsWith('127.0.0.1:')).map((p) => `${name} publishes ${p}`),

@@ -3,6 +3,8 @@
 // Grafana panel and every alert rule parses, and that every panel's query returns a series.
 //
 //   node live-metrics.js start [--ports 8081,8082,8083,8084]   Prometheus on a free port
+//   node --experimental-websocket live-metrics.js game --base-url http://localhost:8080
+//                                          a short game through the gateway (the demo host)
 //   node live-metrics.js check [--junit <file>]                query, report, stop Prometheus
 //   node live-metrics.js stop
 //
@@ -84,6 +86,77 @@ async function start() {
   }
   stop();
   throw new Error(`Prometheus did not scrape every service within 30 s; see ${path.join(work, 'prometheus.log')}`);
+}
+
+// A short game through the gateway, as the demo host and three phones: a refused join, one
+// question answered by everyone (after one answer to the wrong question, refused), the reveal
+// and the end.
+async function game() {
+  const base = argument('--base-url', 'http://localhost:8080');
+  const call = async (method, url, token, body, expected) => {
+    const response = await fetch(`${base}${url}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const text = await response.text();
+    if (response.status !== expected) throw new Error(`${method} ${url}: ${response.status} ${text}`);
+    return text ? JSON.parse(text) : null;
+  };
+  const login = await call('POST', '/api/auth/login', null, { email: 'demo@vanguard.local', password: 'vanguard-demo-1' }, 200);
+  const host = login.accessToken;
+  const quizzes = await call('GET', '/api/quizzes?public=true', host, null, 200);
+  const quiz = (quizzes.items ?? quizzes.content)[0];
+  const session = await call('POST', '/api/sessions', host, { quizId: quiz.id }, 201);
+  const players = [];
+  for (const nickname of ['metrics-ada', 'metrics-bo', 'metrics-cy']) {
+    players.push(await call('POST', `/api/sessions/pin/${session.pin}/players`, null, { nickname }, 201));
+  }
+  await call('POST', `/api/sessions/pin/${session.pin}/players`, null, { nickname: 'METRICS-ADA' }, 409);
+
+  const wsBase = base.replace(/^http/, 'ws');
+  const sockets = await Promise.all(
+    players.map(
+      (player) =>
+        new Promise((resolve, reject) => {
+          const socket = new WebSocket(`${wsBase}/ws?token=${encodeURIComponent(player.token)}`);
+          socket.frames = [];
+          socket.onmessage = (event) => socket.frames.push(JSON.parse(event.data));
+          socket.onopen = () => resolve(socket);
+          socket.onerror = () => reject(new Error(`the socket of ${player.nickname} failed`));
+        }),
+    ),
+  );
+  const frame = async (socket, type) => {
+    for (let waited = 0; waited < 10_000; waited += 50) {
+      const found = socket.frames.find((f) => f.type === type);
+      if (found) return found;
+      await sleep(50);
+    }
+    throw new Error(`no ${type} frame within 10 s; got ${socket.frames.map((f) => f.type + (f.code ? ` ${f.code}` : ''))}`);
+  };
+  try {
+    await call('POST', `/api/sessions/${session.id}/start`, host, null, 200);
+    for (const [i, socket] of sockets.entries()) {
+      const question = await frame(socket, 'question');
+      const answer =
+        question.question.type === 'TYPE_ANSWER'
+          ? { type: 'answer', questionIndex: question.questionIndex, text: 'metrics' }
+          : { type: 'answer', questionIndex: question.questionIndex, options: [0] };
+      if (i === 0) {
+        // Refused (WRONG_QUESTION): the rejected-answer series move.
+        socket.send(JSON.stringify({ ...answer, questionIndex: question.questionIndex + 1 }));
+      }
+      socket.send(JSON.stringify(answer));
+    }
+    await Promise.all(sockets.map((socket) => frame(socket, 'answer_accepted')));
+    await call('POST', `/api/sessions/${session.id}/reveal`, host, null, 200);
+  } finally {
+    await call('POST', `/api/sessions/${session.id}/end`, host, null, 200);
+  }
+  await Promise.all(sockets.map((socket) => frame(socket, 'session_ended')));
+  sockets.forEach((socket) => socket.close());
+  console.log(`Played session ${session.id} (PIN ${session.pin}) with ${players.length} players`);
 }
 
 async function api(port, pathAndQuery) {
@@ -179,10 +252,11 @@ function report(results, junit) {
 const command = process.argv[2];
 try {
   if (command === 'start') await start();
+  else if (command === 'game') await game();
   else if (command === 'check') process.exitCode = (await check()) ? 0 : 1;
   else if (command === 'stop') stop();
   else {
-    console.error('usage: node live-metrics.js start [--ports …] | check [--junit <file>] | stop');
+    console.error('usage: node live-metrics.js start [--ports …] | game [--base-url …] | check [--junit <file>] | stop');
     process.exitCode = 2;
   }
 } catch (error) {
