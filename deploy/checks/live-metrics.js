@@ -89,8 +89,8 @@ async function start() {
 }
 
 // A short game through the gateway, as the demo host and three phones: a refused join, one
-// question answered by everyone (after one answer to the wrong question, refused), the reveal
-// and the end.
+// question answered by everyone (after one answer to the wrong question, refused), which the
+// server then closes, and the end.
 async function game() {
   const base = argument('--base-url', 'http://localhost:8080');
   const call = async (method, url, token, body, expected) => {
@@ -150,7 +150,8 @@ async function game() {
       socket.send(JSON.stringify(answer));
     }
     await Promise.all(sockets.map((socket) => frame(socket, 'answer_accepted')));
-    await call('POST', `/api/sessions/${session.id}/reveal`, host, null, 200);
+    // Everyone answered: the server closes the question by itself.
+    await Promise.all(sockets.map((socket) => frame(socket, 'reveal')));
   } finally {
     await call('POST', `/api/sessions/${session.id}/end`, host, null, 200);
   }
