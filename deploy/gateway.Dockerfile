@@ -14,6 +14,7 @@ RUN npm run build
 FROM nginxinc/nginx-unprivileged:1.27-alpine
 USER root
 RUN rm -f /etc/nginx/conf.d/default.conf
+COPY deploy/nginx/docker/nginx.conf /etc/nginx/nginx.conf
 COPY deploy/nginx/vanguard.conf.template /etc/nginx/templates/vanguard.conf.template
 # Docker's DNS re-resolves the service names (realtime replicas come and go).
 COPY deploy/nginx/docker/resolver.conf.template /etc/nginx/templates/resolver.conf.template
