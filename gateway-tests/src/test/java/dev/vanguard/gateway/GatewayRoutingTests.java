@@ -117,6 +117,18 @@ class GatewayRoutingTests {
 		assertThat(quiz.requests()).isEqualTo(before);
 	}
 
+	@ParameterizedTest
+	@CsvSource({ "/actuator/health", "/actuator/env", "/api/auth/..;/..;/actuator/env",
+			"/api/sessions/%2e%2e;/..;/actuator/prometheus", "/api/quizzes/ACTUATOR" })
+	void keepsTheManagementEndpointsUnreachable(String path) throws IOException, InterruptedException {
+		int before = auth.requests() + quiz.requests() + session.requests();
+
+		HttpResponse<String> response = get(path);
+
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(auth.requests() + quiz.requests() + session.requests()).isEqualTo(before);
+	}
+
 	@Test
 	void tellsServicesWhoAskedAndThroughWhichOrigin() throws IOException, InterruptedException {
 		Map<String, String> seen = parse(get("/api/auth/me").body());

@@ -1,6 +1,7 @@
 package dev.vanguard.realtime;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -10,11 +11,16 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
+import dev.vanguard.realtime.protocol.ErrorCode;
+import dev.vanguard.realtime.store.ApplyOutcome;
+
 import org.springframework.stereotype.Component;
 
 /**
  * The service's own meters. Names follow the Prometheus convention once exported
- * ({@code websocket.messages.sent} becomes {@code websocket_messages_sent_total}).
+ * ({@code websocket.messages.sent} becomes {@code websocket_messages_sent_total}). Every
+ * outcome of the tagged counters is registered at start-up, so that a fresh instance
+ * shows zeros on the dashboards rather than no data.
  */
 @Component
 public class RealtimeMetrics {
@@ -62,6 +68,48 @@ public class RealtimeMetrics {
 		this.sendQueueOverflows = Counter.builder("websocket.send.queue.overflows")
 			.description("Connections closed as slow consumers")
 			.register(registry);
+		answerCounter("accepted");
+		for (ErrorCode code : ErrorCode.values()) {
+			answerCounter(outcome(code));
+			errorCounter(code.name());
+		}
+		errorCounter("FLOOD");
+		errorCounter("TOO_BIG");
+		for (ApplyOutcome outcome : ApplyOutcome.values()) {
+			eventCounter(outcome.name().toLowerCase(Locale.ROOT));
+		}
+		eventCounter("rejected");
+		eventCounter("failed");
+	}
+
+	/**
+	 * The tag value of an error code: {@code ALREADY_ANSWERED} is
+	 * {@code already_answered}.
+	 */
+	public static String outcome(ErrorCode code) {
+		return code.name().toLowerCase(Locale.ROOT);
+	}
+
+	private Counter answerCounter(String outcome) {
+		return Counter.builder("quiz.answers.submitted")
+			.description("Answers received, by outcome: accepted, or the error code of the refusal")
+			.tag("outcome", outcome)
+			.register(this.registry);
+	}
+
+	private Counter errorCounter(String code) {
+		return Counter.builder("websocket.message.errors")
+			.description("Client frames refused, by error code")
+			.tag("code", code)
+			.register(this.registry);
+	}
+
+	private Counter eventCounter(String outcome) {
+		return Counter.builder("session.events.processed")
+			.description("Session events consumed, by outcome: applied, duplicate, gap (held for its"
+					+ " predecessor), rejected (unreadable) or failed (Redis; sent back to the queue)")
+			.tag("outcome", outcome)
+			.register(this.registry);
 	}
 
 	public void connectionOpened() {
@@ -97,15 +145,15 @@ public class RealtimeMetrics {
 	}
 
 	public void messageError(String code) {
-		this.registry.counter("websocket.message.errors", "code", code).increment();
+		errorCounter(code).increment();
 	}
 
 	public void answerSubmitted(String outcome) {
-		this.registry.counter("quiz.answers.submitted", "outcome", outcome).increment();
+		answerCounter(outcome).increment();
 	}
 
 	public void eventProcessed(String outcome) {
-		this.registry.counter("session.events.processed", "outcome", outcome).increment();
+		eventCounter(outcome).increment();
 	}
 
 	public void broadcastLatency(long millis) {
@@ -117,7 +165,11 @@ public class RealtimeMetrics {
 	}
 
 	public void connectionClosed(String code) {
-		this.registry.counter("websocket.connections.closed", "code", code).increment();
+		Counter.builder("websocket.connections.closed")
+			.description("Connections closed by the server, by close code")
+			.tag("code", code)
+			.register(this.registry)
+			.increment();
 	}
 
 	public void sessionsInProgress(Supplier<Number> count) {

@@ -7,6 +7,7 @@ import java.util.Locale;
 import com.rabbitmq.client.Channel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import tools.jackson.databind.ObjectMapper;
 
 import dev.vanguard.contracts.events.RoutingKeys;
@@ -85,12 +86,16 @@ class EventListener implements ChannelAwareMessageListener {
 			channel.basicReject(tag, false);
 			return;
 		}
-		ApplyOutcome outcome = apply(event, tag, channel);
-		if (outcome == ApplyOutcome.GAP) {
-			hold(event, message, tag, channel);
-		}
-		else if (outcome != null) {
-			applyHeldSuccessors(event, channel);
+		// Every log line about this event carries its session (a field of its own in JSON
+		// logs).
+		try (MDC.MDCCloseable _ = MDC.putCloseable("sessionId", event.sessionId().toString())) {
+			ApplyOutcome outcome = apply(event, tag, channel);
+			if (outcome == ApplyOutcome.GAP) {
+				hold(event, message, tag, channel);
+			}
+			else if (outcome != null) {
+				applyHeldSuccessors(event, channel);
+			}
 		}
 	}
 

@@ -14,6 +14,8 @@ import java.util.stream.IntStream;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import org.hibernate.exception.ConstraintViolationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -51,6 +53,8 @@ import dev.vanguard.session.web.ApiException;
  */
 @Service
 class GameService {
+
+	private static final Logger log = LoggerFactory.getLogger(GameService.class);
 
 	private static final int PIN_ATTEMPTS = 20;
 
@@ -272,7 +276,10 @@ class GameService {
 		GameSession session = lockHosted(sessionId, hostId);
 		session.require(SessionStatus.LOBBY, "start");
 		openQuestion(session, 0);
-		afterCommit(this.metrics::sessionStarted);
+		afterCommit(() -> {
+			this.metrics.sessionStarted();
+			log.info("Session {} started by its host", sessionId);
+		});
 		return Views.SessionState.of(session);
 	}
 
@@ -313,7 +320,10 @@ class GameService {
 		session.end(now);
 		this.roster.expireAfterEnd(sessionId);
 		publish(new SessionEnded(sessionId, session.nextSeq(), now));
-		afterCommit(this.metrics::sessionEnded);
+		afterCommit(() -> {
+			this.metrics.sessionEnded();
+			log.info("Session {} ended by its host", sessionId);
+		});
 		return Views.SessionState.of(session);
 	}
 

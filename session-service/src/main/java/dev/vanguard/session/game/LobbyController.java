@@ -31,10 +31,13 @@ class LobbyController {
 
 	private final RateLimiter rateLimiter;
 
-	LobbyController(GameService game, Nicknames nicknames, RateLimiter rateLimiter) {
+	private final SessionMetrics metrics;
+
+	LobbyController(GameService game, Nicknames nicknames, RateLimiter rateLimiter, SessionMetrics metrics) {
 		this.game = game;
 		this.nicknames = nicknames;
 		this.rateLimiter = rateLimiter;
+		this.metrics = metrics;
 	}
 
 	@GetMapping
@@ -46,10 +49,16 @@ class LobbyController {
 	@PostMapping("/players")
 	ResponseEntity<Views.Joined> join(@PathVariable String pin, @RequestBody JoinRequest body,
 			HttpServletRequest request) {
-		this.rateLimiter.check("join", request.getRemoteAddr());
-		String nickname = this.nicknames.clean(body.nickname());
-		Views.Joined joined = this.game.join(checkPin(pin), nickname);
-		return ResponseEntity.status(HttpStatus.CREATED).body(joined);
+		try {
+			this.rateLimiter.check("join", request.getRemoteAddr());
+			String nickname = this.nicknames.clean(body.nickname());
+			Views.Joined joined = this.game.join(checkPin(pin), nickname);
+			return ResponseEntity.status(HttpStatus.CREATED).body(joined);
+		}
+		catch (ApiException ex) {
+			this.metrics.joinRefused(ex.type());
+			throw ex;
+		}
 	}
 
 	private static String checkPin(String pin) {

@@ -264,6 +264,44 @@ class SessionLifecycleIntegrationTests extends SessionServiceIntegrationTest {
 	}
 
 	@Test
+	void registersEveryMeterOfTheDashboardsAtStartUpWithADescription() {
+		String metrics = this.api.get("/actuator/prometheus", null).body();
+
+		for (String reason : SessionMetrics.JOIN_REFUSAL_REASONS) {
+			assertThat(metrics)
+				.contains("session_join_refusals_total{application=\"session-service\",reason=\"" + reason + "\"}");
+		}
+		assertThat(metrics).contains("# HELP session_join_refusals_total Joins refused",
+				"# HELP outbox_backlog Game events written to the outbox",
+				"# HELP outbox_oldest_age_seconds Age of the oldest event in the outbox",
+				"# HELP sessions_opened_total Sessions opened", "# HELP session_joins_total Players who joined",
+				"# HELP questions_advanced_total Questions opened", "http_server_requests_seconds_bucket{");
+	}
+
+	@Test
+	void countsRefusedJoinsByReason() {
+		UUID quiz = quiz(this.host, single("Only?"));
+		String pin = this.api.openSession(this.host, quiz, null).path("pin").asString();
+		this.api.join(pin, "ada");
+		double before = refusals("nickname-taken");
+
+		this.api.post("/api/sessions/pin/" + pin + "/players", null, Map.of("nickname", "ADA")).problem(409);
+
+		assertThat(refusals("nickname-taken")).isEqualTo(before + 1);
+	}
+
+	private double refusals(String reason) {
+		String series = "session_join_refusals_total{application=\"session-service\",reason=\"" + reason + "\"} ";
+		return this.api.get("/actuator/prometheus", null)
+			.body()
+			.lines()
+			.filter((line) -> line.startsWith(series))
+			.mapToDouble((line) -> Double.parseDouble(line.substring(series.length())))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	@Test
 	void servesHealthAndApiDocsWithoutAToken() {
 		assertThat(this.api.get("/actuator/health", null).body()).contains("UP");
 		JsonNode docs = this.api.get("/api/sessions/v3/api-docs", null).json();
