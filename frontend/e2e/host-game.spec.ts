@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
 import { PNG } from 'pngjs';
 import { expectAccessible } from './support/accessibility';
 import { apiAs, decodeQr, hostScreenshot, newHostAccount, openHostScreen, registerInApp } from './support/host';
@@ -206,6 +207,27 @@ test('a host runs a game of every question type to the podium', async ({ browser
   expect(podium).toEqual(expect.arrayContaining(expectedPodium));
   expect(podium).toHaveLength(expectedPodium.length);
   expect(results.standings.map((standing) => standing.nickname).sort()).toEqual(['Ann', 'Bob', 'Cat']);
+
+  // The results page shows the same standings, and its CSV's totals match them.
+  await host.getByRole('link', { name: 'See the results' }).click();
+  await expect(host.getByRole('heading', { name: 'Results: Capitals and more' })).toBeVisible();
+  for (const standing of results.standings) {
+    await expect(host.getByRole('row', { name: new RegExp(`^${standing.rank} ${standing.nickname} ${standing.totalScore} `) })).toBeVisible();
+  }
+  await expect(host.getByRole('heading', { name: '1. Capital of France?' })).toBeVisible();
+  await expectAccessible(host, 'results');
+  await hostScreenshot(host, 'results');
+  const [download] = await Promise.all([host.waitForEvent('download'), host.getByRole('button', { name: 'Download CSV' }).click()]);
+  expect(download.suggestedFilename()).toBe('capitals-and-more-results.csv');
+  const csv = (await readFile((await download.path())!, 'utf8')).trim().split(/\r?\n/);
+  const totals = csv.slice(csv.indexOf('') + 2).map((line) => line.split(','));
+  expect(csv).toContain('nickname,rank,total_score,correct_count');
+  expect(totals).toEqual(results.standings.map((standing) => [standing.nickname, String(standing.rank), String(standing.totalScore), String(standing.correctCount)]));
+
+  await host.getByRole('link', { name: 'Past games' }).click();
+  await expect(host.getByRole('link', { name: /^Results of Capitals and more/ })).toBeVisible();
+  await expectAccessible(host, 'past games');
+  await hostScreenshot(host, 'past-games');
 });
 
 // The big screen survives a reload mid-question: it comes back on the same question, with the

@@ -5,6 +5,8 @@ import { SignInPage } from '../../features/auth/components/sign-in-page';
 import { HostGame } from '../../features/host/components/host-game';
 import { OpenSessionPage } from '../../features/host/components/open-session-page';
 import { LibraryPage } from '../../features/library/components/library-page';
+import { ResultsPage } from '../../features/results/components/results-page';
+import { SessionsPage } from '../../features/results/components/sessions-page';
 import { QueryProvider } from '../query-client';
 import { Component as NotFound } from './not-found';
 
@@ -22,6 +24,8 @@ export function Component() {
         <Route path="register" element={<RegisterPage />} />
         <Route index element={<RequireHost><LibraryPage /></RequireHost>} />
         <Route path="quizzes/:quizId/host" element={<RequireHost><OpenSessionPage /></RequireHost>} />
+        <Route path="sessions" element={<RequireHost><SessionsPage /></RequireHost>} />
+        <Route path="sessions/:sessionId/results" element={<RequireHost><ResultsPage /></RequireHost>} />
         <Route path="sessions/:sessionId" element={<RequireHost><Game /></RequireHost>} />
         <Route path="*" element={<NotFound />} />
       </Routes>

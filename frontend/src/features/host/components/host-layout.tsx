@@ -18,6 +18,9 @@ export function HostLayout({ title, children }: { title: string; children: React
           <NavLink to="/host" end>
             {t('host.nav.library')}
           </NavLink>
+          <NavLink to="/host/sessions" end>
+            {t('host.nav.sessions')}
+          </NavLink>
         </nav>
         <span className={styles.user}>{user?.displayName}</span>
         <Button
