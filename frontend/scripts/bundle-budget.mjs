@@ -9,7 +9,7 @@ import { gzipSync } from 'node:zlib';
 const ENTRY_BUDGET_KIB = 90;
 const PLAYER_PATH_BUDGET_KIB = 115;
 const PLAYER_ROUTES = ['src/app/routes/home.tsx', 'src/app/routes/join.tsx', 'src/app/routes/play.tsx'];
-const HOST_CODE = /(^|\/)(features\/(auth|library|editor|host|results)\/|app\/routes\/host)/;
+const HOST_CODE = /(^|\/)(features\/(auth|library|editor|host|results)\/|app\/routes\/host|messages\/[a-z]{2}-host)/;
 const dist = new URL('../dist/', import.meta.url).pathname;
 const manifest = JSON.parse(readFileSync(join(dist, '.vite/manifest.json'), 'utf8'));
 

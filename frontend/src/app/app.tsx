@@ -15,7 +15,8 @@ function route(load: () => Promise<{ Component: ComponentType }>) {
 const Home = route(() => import('./routes/home'));
 const Join = route(() => import('./routes/join'));
 const Play = route(() => import('./routes/play'));
-const Host = route(() => import('./routes/host'));
+// The host's sentences load with the host's code (src/messages/host-messages.ts).
+const Host = route(() => import('../messages/host-messages').then(() => import('./routes/host')));
 const NotFound = route(() => import('./routes/not-found'));
 
 function Loading() {

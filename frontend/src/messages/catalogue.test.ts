@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en';
+import { enHost } from './en-host';
 import { t, tPlural } from './catalogue';
 
 const languageFiles = import.meta.glob<Record<string, Record<string, string>>>('./[a-z][a-z].ts', { eager: true });
+const hostFiles = import.meta.glob<Record<string, Record<string, string>>>('./[a-z][a-z]-host.ts', { eager: true });
 
 describe('the message catalogue', () => {
   it('fills in parameters, numbers in the language’s format', () => {
@@ -22,5 +24,18 @@ describe('the message catalogue', () => {
       expect(messages, `${path} exports its catalogue named after its language`).toBeDefined();
       expect(Object.keys(messages!).sort(), path).toEqual(Object.keys(en).sort());
     }
+    for (const [path, module] of Object.entries(hostFiles)) {
+      const messages = module[`${path.slice(2, 4)}Host`];
+      expect(messages, `${path} exports its catalogue as {language}Host`).toBeDefined();
+      expect(Object.keys(messages!).sort(), path).toEqual(Object.keys(enHost).sort());
+    }
+  });
+
+  it('keeps the two parts apart: no key in both', () => {
+    expect(Object.keys(en).filter((key) => key in enHost)).toEqual([]);
+  });
+
+  it('answers a host sentence once the host part is loaded (the test setup loads it)', () => {
+    expect(t('auth.signIn.title')).toBe(enHost['auth.signIn.title']);
   });
 });

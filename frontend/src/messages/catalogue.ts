@@ -1,14 +1,16 @@
 import type { Messages } from './en';
 import { en } from './en';
-
-export type MessageKey = keyof typeof en;
-export type MessageParams = Record<string, string | number>;
+import type { enHost } from './en-host';
 
 /**
- * Every language file beside this one (`de.ts` exporting `de`, typed `satisfies Messages`) is
- * picked up here: adding a language is adding a file. The first language the browser prefers
- * that has a file wins, English otherwise.
+ * The app's sentences come in two parts per language: `en.ts` (what every screen and the
+ * player's phone need, in the entry) and `en-host.ts` (the host's screens, loaded with the
+ * host's routes by host-messages.ts, so a phone never downloads them). Adding a language is
+ * adding its files beside these (`de.ts` exporting `de`, `de-host.ts` exporting `deHost`).
  */
+export type MessageKey = keyof typeof en | keyof typeof enHost;
+export type MessageParams = Record<string, string | number>;
+
 const modules = import.meta.glob<Record<string, Messages>>('./[a-z][a-z].ts', { eager: true });
 const catalogues: Record<string, Messages> = { en };
 for (const [path, module] of Object.entries(modules)) {
@@ -27,9 +29,14 @@ function pickLanguage(): string {
 }
 
 export const language = pickLanguage();
-const messages: Messages = catalogues[language] ?? en;
+const messages: Record<string, string> = { ...(catalogues[language] ?? en) };
 const plurals = new Intl.PluralRules(language);
 const numbers = new Intl.NumberFormat(language);
+
+/** Adds a part loaded later (by language code), in the chosen language or else English. */
+export function addMessages(parts: Record<string, Record<string, string> | undefined>): void {
+  Object.assign(messages, parts.en, parts[language]);
+}
 
 function format(template: string, params?: MessageParams): string {
   if (!params) return template;
@@ -40,9 +47,9 @@ function format(template: string, params?: MessageParams): string {
   });
 }
 
-/** The message `key` with its `{params}` filled in. */
+/** The message `key` with its `{params}` filled in (the key itself if its part is not loaded). */
 export function t(key: MessageKey, params?: MessageParams): string {
-  return format(messages[key], params);
+  return format(messages[key] ?? key, params);
 }
 
 type PluralBase = { [K in MessageKey]: K extends `${infer Base}.other` ? Base : never }[MessageKey];
@@ -51,5 +58,5 @@ type PluralBase = { [K in MessageKey]: K extends `${infer Base}.other` ? Base : 
 export function tPlural(base: PluralBase, count: number, params?: MessageParams): string {
   const form = plurals.select(count);
   const key = (`${base}.${form}` in messages ? `${base}.${form}` : `${base}.other`) as MessageKey;
-  return format(messages[key], { count, ...params });
+  return format(messages[key] ?? key, { count, ...params });
 }
