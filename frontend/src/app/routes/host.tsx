@@ -1,6 +1,7 @@
 import { Route, Routes, useParams } from 'react-router';
 import { RegisterPage } from '../../features/auth/components/register-page';
 import { RequireHost } from '../../features/auth/components/require-host';
+import { EditorPage } from '../../features/editor/components/editor-page';
 import { SignInPage } from '../../features/auth/components/sign-in-page';
 import { HostGame } from '../../features/host/components/host-game';
 import { OpenSessionPage } from '../../features/host/components/open-session-page';
@@ -23,6 +24,8 @@ export function Component() {
         <Route path="sign-in" element={<SignInPage />} />
         <Route path="register" element={<RegisterPage />} />
         <Route index element={<RequireHost><LibraryPage /></RequireHost>} />
+        <Route path="quizzes/new" element={<RequireHost><EditorPage /></RequireHost>} />
+        <Route path="quizzes/:quizId/edit" element={<RequireHost><EditorPage /></RequireHost>} />
         <Route path="quizzes/:quizId/host" element={<RequireHost><OpenSessionPage /></RequireHost>} />
         <Route path="sessions" element={<RequireHost><SessionsPage /></RequireHost>} />
         <Route path="sessions/:sessionId/results" element={<RequireHost><ResultsPage /></RequireHost>} />

@@ -4,6 +4,7 @@ import { Button } from '../../../components/ui/button';
 import { t } from '../../../messages/catalogue';
 import { signOut } from '../../auth/api/auth-api';
 import { useAuth } from '../../auth/use-auth';
+import { confirmLeave } from '../../editor/unsaved-changes';
 import styles from './host.module.css';
 
 /** The host's laptop pages (library, results): a bar with where to go and who is signed in. */
@@ -15,10 +16,10 @@ export function HostLayout({ title, children }: { title: string; children: React
       <header className={styles.topBar}>
         <span className={styles.brand}>{t('app.name')}</span>
         <nav aria-label={t('host.nav.label')} className={styles.nav}>
-          <NavLink to="/host" end>
+          <NavLink to="/host" end onClick={(event) => confirmLeave() || event.preventDefault()}>
             {t('host.nav.library')}
           </NavLink>
-          <NavLink to="/host/sessions" end>
+          <NavLink to="/host/sessions" end onClick={(event) => confirmLeave() || event.preventDefault()}>
             {t('host.nav.sessions')}
           </NavLink>
         </nav>
@@ -26,6 +27,7 @@ export function HostLayout({ title, children }: { title: string; children: React
         <Button
           variant="secondary"
           onClick={() => {
+            if (!confirmLeave()) return;
             void signOut().finally(() => navigate('/host/sign-in', { replace: true }));
           }}
         >

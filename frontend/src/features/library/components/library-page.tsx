@@ -1,8 +1,8 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type ChangeEvent, type FormEvent } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { Alert } from '../../../components/ui/alert';
-import { Button } from '../../../components/ui/button';
+import { Button, buttonClass } from '../../../components/ui/button';
 import { t, tPlural } from '../../../messages/catalogue';
 import { useAuth } from '../../auth/use-auth';
 import { HostLayout } from '../../host/components/host-layout';
@@ -140,6 +140,9 @@ export function LibraryPage() {
             {t('library.search')}
           </Button>
         </form>
+        <Link className={buttonClass('primary')} to="/host/quizzes/new">
+          {t('library.new')}
+        </Link>
         <Button variant="secondary" onClick={() => fileInput.current?.click()} disabled={importFile.isPending}>
           {t('library.import')}
         </Button>
@@ -182,7 +185,11 @@ export function LibraryPage() {
                 <Button onClick={() => navigate(`/host/quizzes/${quiz.id}/host`)} disabled={quiz.questionCount === 0} aria-label={t('library.hostTitle', { title: quiz.title })}>
                   {t('library.host')}
                 </Button>
-                {own ? null : (
+                {own ? (
+                  <Link className={buttonClass('secondary')} to={`/host/quizzes/${quiz.id}/edit`} aria-label={t('library.editTitle', { title: quiz.title })}>
+                    {t('library.edit')}
+                  </Link>
+                ) : (
                   <Button variant="secondary" onClick={() => copy.mutate(quiz.id)} disabled={copy.isPending} aria-label={t('library.copyTitle', { title: quiz.title })}>
                     {t('library.copy')}
                   </Button>
