@@ -50,21 +50,129 @@ async function chartCounts(host: Page): Promise<number[]> {
   return labels.map((label) => Number(/: (\d+) answers/.exec(label)?.[1] ?? NaN));
 }
 
+/** Fills question `number` (1-based, already added and selected) in the editor. */
+async function fillQuestion(host: Page, question: (typeof QUESTIONS)[number]) {
+  const form = host.getByRole('region', { name: /^Question \d+$/ });
+  const types: Record<string, string> = { SINGLE_CHOICE: 'Single choice', MULTIPLE_SELECT: 'Multiple select', TRUE_FALSE: 'True or false', TYPE_ANSWER: 'Type the answer', POLL: 'Poll' };
+  await form.getByLabel('Type', { exact: true }).selectOption({ label: types[question.type]! });
+  await form.getByLabel('Question', { exact: true }).fill(question.text);
+  await form.getByLabel('Time limit').selectOption({ label: `${question.timeLimitSeconds} s` });
+  if (question.type === 'TYPE_ANSWER') {
+    await form.getByRole('textbox', { name: 'Accepted answer 1' }).fill(question.acceptedAnswers![0]!);
+    return;
+  }
+  if (question.type === 'TRUE_FALSE') return;
+  const letters = ['A (triangle)', 'B (diamond)', 'C (circle)', 'D (square)'];
+  for (let index = 0; index < question.options.length; index++) {
+    const option = question.options[index]!;
+    await form.getByRole('textbox', { name: `Answer ${letters[index]} text` }).fill(option.text);
+    if (question.type !== 'POLL') {
+      const right = form.getByRole(question.type === 'MULTIPLE_SELECT' ? 'checkbox' : 'radio', { name: `Right Answer ${letters[index]}` });
+      if ((option as { correct?: boolean }).correct) await right.check();
+      else await right.uncheck().catch(() => undefined);
+    }
+  }
+  if (question.options.length < 4) await form.getByRole('button', { name: 'Remove Answer D (square)' }).click();
+}
+
+/**
+ * Builds the quiz in the editor as a host would: every type, a picture (after a refused
+ * upload), the questions put in order by keyboard and by drag; the save is checked against the
+ * API, and a save that lost an optimistic-locking race offers to reload.
+ */
+async function buildQuizInEditor(host: Page, api: Awaited<ReturnType<typeof apiAs>>): Promise<string> {
+  await host.getByRole('link', { name: 'New quiz' }).click();
+  await expect(host.getByRole('heading', { name: 'New quiz' })).toBeVisible();
+  // Nothing typed yet: the editor says what to fix, before asking the server.
+  await host.getByRole('button', { name: 'Save' }).click();
+  await expect(host.getByText('Give the quiz a title.')).toBeVisible();
+  await expect(host.getByText('Type the question.')).toBeVisible();
+  await host.getByLabel('Title').fill('Capitals and more');
+  await host.getByLabel('Tags').fill('geography, capitals');
+
+  // Added in the order 2, 1, 3, 5, 4; put right below by drag and by keyboard.
+  const order = [QUESTIONS[1]!, QUESTIONS[0]!, QUESTIONS[2]!, QUESTIONS[4]!, QUESTIONS[3]!];
+  for (let index = 0; index < order.length; index++) {
+    if (index > 0) await host.getByRole('button', { name: 'Add a question' }).click();
+    await expect(host.getByRole('heading', { name: `Question ${index + 1}` })).toBeVisible();
+    await fillQuestion(host, order[index]!);
+  }
+  const form = host.getByRole('region', { name: /^Question \d+$/ });
+  // The poll (now question 4) gets a picture; a file that is not an image is refused first.
+  await host.getByRole('button', { name: /^4\. Which flag is this\?/ }).click();
+  await form.getByLabel('Add a picture').setInputFiles({ name: 'notes.png', mimeType: 'image/png', buffer: Buffer.from('not a picture at all') });
+  await expect(form.getByRole('alert')).toContainText('The picture was refused');
+  await form.getByLabel('Add a picture').setInputFiles({ name: 'flag.png', mimeType: 'image/png', buffer: picture() });
+  await expect(form.getByRole('img', { name: 'The question’s picture' })).toHaveJSProperty('naturalWidth', 200);
+  await expectAccessible(host, 'editor');
+  await hostScreenshot(host, 'editor');
+
+  const list = host.getByRole('list', { name: 'Questions' });
+  const titles = () => list.getByRole('listitem').evaluateAll((items) => items.map((item) => item.querySelectorAll('button')[1]?.firstElementChild?.textContent ?? ''));
+  // Keyboard: question 5 (type the answer) up one place.
+  await host.getByRole('button', { name: /^Move question 5\./ }).focus();
+  await host.keyboard.press('Space');
+  await expect(host.getByText('Question 5 is over position 5.')).toBeAttached();
+  await host.keyboard.press('ArrowUp');
+  await expect(host.getByText('Question 5 is over position 4.')).toBeAttached();
+  await host.keyboard.press('Space');
+  await expect.poll(titles).toEqual(['1. Which are prime?', '2. Capital of France?', '3. The Rhine flows into the North Sea.', '4. Capital of Iceland?', '5. Which flag is this?']);
+  // Drag: question 2 above question 1.
+  const handle = host.getByRole('button', { name: /^Move question 2\./ });
+  const target = host.getByRole('button', { name: /^Move question 1\./ });
+  const from = (await handle.boundingBox())!;
+  const to = (await target.boundingBox())!;
+  await host.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await host.mouse.down();
+  for (let step = 1; step <= 10; step++) await host.mouse.move(from.x + from.width / 2, from.y + from.height / 2 + ((to.y - from.y - 10) * step) / 10);
+  await host.mouse.up();
+  await expect.poll(titles).toEqual(QUESTIONS.map((question, index) => `${index + 1}. ${question.text}`));
+
+  await host.getByRole('button', { name: 'Save' }).click();
+  await expect(host.getByText('All changes saved.')).toBeVisible();
+  await expect(host).toHaveURL(/\/host\/quizzes\/[0-9a-f-]+\/edit$/);
+  const quizId = /quizzes\/([0-9a-f-]+)\/edit/.exec(host.url())![1]!;
+  const saved = await api.call<{ version: number; tags: string[]; questions: { type: string; text: string; imageUrl: string | null; timeLimitSeconds: number; options: { text: string; correct: boolean }[]; acceptedAnswers: string[] }[] }>('GET', `/api/quizzes/${quizId}`);
+  expect(saved.tags).toEqual(['geography', 'capitals']);
+  expect(saved.questions.map((question) => [question.type, question.text, question.timeLimitSeconds])).toEqual(QUESTIONS.map((question) => [question.type, question.text, 120]));
+  expect(saved.questions[4]!.imageUrl).toMatch(/^\/api\/quizzes\/images\/[0-9a-f]{64}\.png$/);
+  expect(saved.questions[1]!.options.filter((option) => option.correct).map((option) => option.text)).toEqual(['2', '5']);
+  expect(saved.questions[3]!.acceptedAnswers).toEqual(['Reykjavík']);
+
+  // Unsaved changes are warned about before leaving.
+  await host.getByLabel('Description').fill('Warm-up round');
+  await expect(host.getByText('Unsaved changes')).toBeVisible();
+  host.once('dialog', (dialog) => void dialog.dismiss());
+  await host.getByRole('link', { name: 'Quizzes' }).click();
+  await expect(host.getByRole('heading', { name: 'Edit quiz' })).toBeVisible();
+
+  // Someone else saves first (another tab): this save is refused and the editor offers a reload.
+  await api.call('PUT', `/api/quizzes/${quizId}`, { ...saved, description: 'Saved elsewhere' });
+  await host.getByRole('button', { name: 'Save' }).click();
+  await expect(host.getByRole('alert').filter({ hasText: 'Someone saved this quiz since you opened it' })).toBeVisible();
+  await host.getByRole('button', { name: 'Reload the quiz' }).click();
+  await expect(host.getByLabel('Description')).toHaveValue('Saved elsewhere');
+  await expect(host.getByText('No unsaved changes.')).toBeVisible();
+  return quizId;
+}
+
 // A new host registers, hosts a quiz with a question of every type (one with an uploaded
 // picture) on the big screen; three phones join (one by scanning the lobby's QR code), a fourth
 // is removed; they play to the podium, and what the big screen showed matches the stored results.
 test('a host runs a game of every question type to the podium', async ({ browser, request, baseURL }) => {
   const account = newHostAccount('Quiz Master');
   const { page: host } = await openHostScreen(browser, baseURL!);
+  await host.goto('/host');
+  await expect(host).toHaveURL(/\/host\/sign-in\?next=%2Fhost$/);
+  await expectAccessible(host, 'sign-in');
+  await hostScreenshot(host, 'sign-in');
   await registerInApp(host, account);
   await expectAccessible(host, 'library (empty)');
 
   const api = await apiAs(request, account);
-  const imageUrl = await api.uploadImage(picture());
-  const questions = QUESTIONS.map((question) => (question.type === 'POLL' ? { ...question, imageUrl } : question));
-  await api.call('POST', '/api/quizzes', { title: 'Capitals and more', visibility: 'PRIVATE', tags: ['geography'], questions });
+  await buildQuizInEditor(host, api);
 
-  await host.reload();
+  await host.getByRole('link', { name: 'Quizzes' }).click();
   await expect(host.getByRole('heading', { name: 'Capitals and more' })).toBeVisible();
   await expectAccessible(host, 'library');
   await hostScreenshot(host, 'library');
@@ -203,7 +311,7 @@ test('a host runs a game of every question type to the podium', async ({ browser
   const expectedPodium = results.standings
     .filter((standing) => standing.rank <= 3)
     .slice(0, 3)
-    .map((standing) => `${['1st', '2nd', '3rd'][standing.rank - 1]}${standing.nickname}${standing.totalScore} points`);
+    .map((standing) => `${['1st', '2nd', '3rd'][standing.rank - 1]}${standing.nickname}${new Intl.NumberFormat('en').format(standing.totalScore)} points`);
   expect(podium).toEqual(expect.arrayContaining(expectedPodium));
   expect(podium).toHaveLength(expectedPodium.length);
   expect(results.standings.map((standing) => standing.nickname).sort()).toEqual(['Ann', 'Bob', 'Cat']);

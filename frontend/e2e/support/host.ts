@@ -54,7 +54,7 @@ export async function apiAs(request: APIRequestContext, account: HostAccount) {
   const token = ((await response.json()) as { accessToken: string }).accessToken;
   const headers = { Authorization: `Bearer ${token}` };
   return {
-    async call<T>(method: 'GET' | 'POST' | 'DELETE', path: string, data?: unknown): Promise<T> {
+    async call<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, data?: unknown): Promise<T> {
       const answer = await request.fetch(path, { method, headers, data });
       expect([200, 201, 204], `${method} ${path}: ${answer.status()} ${await answer.text()}`).toContain(answer.status());
       const text = await answer.text();

@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
+import { useLocation, useNavigate, useParams } from 'react-router';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { Busy } from '../../../components/ui/screen';
@@ -46,6 +46,7 @@ export function EditorPage() {
 function Editor({ loaded }: { loaded: Quiz | null }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
+  const fieldId = useId();
   const initial = useMemo(() => (loaded ? fromQuiz(loaded) : emptyQuiz()), [loaded]);
   const [draft, setDraft] = useState<QuizDraft>(initial);
   const [saved, setSaved] = useState(() => JSON.stringify(initial));
@@ -56,7 +57,9 @@ function Editor({ loaded }: { loaded: Quiz | null }) {
   const [serverErrors, setServerErrors] = useState<FieldErrors>({});
   const [problem, setProblem] = useState<string | null>(null);
   const [conflict, setConflict] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
+  // A new quiz's first save moves to its own address, which draws this editor anew.
+  const location = useLocation();
+  const [notice, setNotice] = useState<string | null>((location.state as { saved?: boolean } | null)?.saved ? t('editor.save.done') : null);
   const [saving, setSaving] = useState(false);
 
   const dirty = JSON.stringify(draft) !== saved;
@@ -101,7 +104,8 @@ function Editor({ loaded }: { loaded: Quiz | null }) {
       void queryClient.invalidateQueries({ queryKey: ['quizzes'] });
       if (!quizId) {
         setQuizId(result.id);
-        navigate(`/host/quizzes/${result.id}/edit`, { replace: true });
+        queryClient.setQueryData(['quiz', result.id], result);
+        navigate(`/host/quizzes/${result.id}/edit`, { replace: true, state: { saved: true } });
       }
     } catch (error) {
       if (error instanceof ApiError && error.problemType === 'version-conflict') {
@@ -120,6 +124,7 @@ function Editor({ loaded }: { loaded: Quiz | null }) {
 
   async function reload() {
     setConflict(false);
+    navigate(location.pathname, { replace: true, state: null });
     await queryClient.invalidateQueries({ queryKey: ['quiz', quizId] });
   }
 
@@ -147,18 +152,18 @@ function Editor({ loaded }: { loaded: Quiz | null }) {
         <div className={styles.meta}>
           <TextField label={t('editor.quiz.title')} value={draft.title} maxLength={120} onChange={(event) => update({ title: event.target.value })} error={errors.title} />
           <TextField label={t('editor.quiz.tags')} hint={t('editor.quiz.tagsHint')} value={draft.tags} onChange={(event) => update({ tags: event.target.value })} error={errors.tags} />
-          <label className={styles.field}>
-            <span>{t('editor.quiz.visibility')}</span>
-            <select value={draft.visibility} onChange={(event) => update({ visibility: event.target.value as QuizDraft['visibility'] })}>
+          <div className={styles.field}>
+            <label htmlFor={`${fieldId}-f1`}>{t('editor.quiz.visibility')}</label>
+            <select id={`${fieldId}-f1`} value={draft.visibility} onChange={(event) => update({ visibility: event.target.value as QuizDraft['visibility'] })}>
               <option value="PRIVATE">{t('editor.quiz.private')}</option>
               <option value="PUBLIC">{t('editor.quiz.public')}</option>
             </select>
-          </label>
-          <label className={`${styles.field} ${styles.wide}`}>
-            <span>{t('editor.quiz.description')}</span>
-            <textarea rows={2} maxLength={1000} value={draft.description} onChange={(event) => update({ description: event.target.value })} />
+          </div>
+          <div className={`${styles.field} ${styles.wide}`}>
+            <label htmlFor={`${fieldId}-f2`}>{t('editor.quiz.description')}</label>
+            <textarea id={`${fieldId}-f2`} rows={2} maxLength={1000} value={draft.description} onChange={(event) => update({ description: event.target.value })} />
             {errors.description ? <span role="alert" className={styles.fieldError}>{errors.description}</span> : null}
-          </label>
+          </div>
         </div>
         <div className={styles.columns}>
           <aside className={styles.side} aria-label={t('editor.list.label')}>

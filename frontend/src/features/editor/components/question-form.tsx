@@ -63,19 +63,19 @@ export function QuestionForm({ question, number, errors, onChange }: Props) {
         </div>
       ) : null}
       <div className={styles.row}>
-        <label className={styles.field}>
-          <span>{t('editor.question.type')}</span>
-          <select value={question.type} onChange={(event) => onChange(changeType(question, event.target.value as QuestionType))}>
+        <div className={styles.field}>
+          <label htmlFor={`${id}-f1`}>{t('editor.question.type')}</label>
+          <select id={`${id}-f1`} value={question.type} onChange={(event) => onChange(changeType(question, event.target.value as QuestionType))}>
             {QUESTION_TYPES.map((type) => (
               <option key={type} value={type}>
                 {t(`editor.type.${type}` as MessageKey)}
               </option>
             ))}
           </select>
-        </label>
-        <label className={styles.field}>
-          <span>{t('editor.question.timeLimit')}</span>
-          <select value={question.timeLimitSeconds} onChange={(event) => set({ timeLimitSeconds: Number(event.target.value) })}>
+        </div>
+        <div className={styles.field}>
+          <label htmlFor={`${id}-f2`}>{t('editor.question.timeLimit')}</label>
+          <select id={`${id}-f2`} value={question.timeLimitSeconds} onChange={(event) => set({ timeLimitSeconds: Number(event.target.value) })}>
             {[...new Set([...TIME_LIMITS, question.timeLimitSeconds])]
               .sort((a, b) => a - b)
               .map((seconds) => (
@@ -84,22 +84,22 @@ export function QuestionForm({ question, number, errors, onChange }: Props) {
                 </option>
               ))}
           </select>
-        </label>
-        <label className={styles.field}>
-          <span>{t('editor.question.points')}</span>
-          <select value={question.points} disabled={question.type === 'POLL'} onChange={(event) => set({ points: event.target.value as Points })}>
+        </div>
+        <div className={styles.field}>
+          <label htmlFor={`${id}-f3`}>{t('editor.question.points')}</label>
+          <select id={`${id}-f3`} value={question.points} disabled={question.type === 'POLL'} onChange={(event) => set({ points: event.target.value as Points })}>
             {POINTS.map((points) => (
               <option key={points} value={points}>
                 {t(`editor.points.${points}` as MessageKey)}
               </option>
             ))}
           </select>
-        </label>
+        </div>
       </div>
-      <label className={styles.field}>
-        <span>{t('editor.question.text')}</span>
-        <textarea rows={2} maxLength={500} value={question.text} onChange={(event) => set({ text: event.target.value })} />
-      </label>
+      <div className={styles.field}>
+        <label htmlFor={`${id}-f4`}>{t('editor.question.text')}</label>
+        <textarea id={`${id}-f4`} rows={2} maxLength={500} value={question.text} onChange={(event) => set({ text: event.target.value })} />
+      </div>
 
       <div className={styles.image}>
         {question.imageUrl ? <img src={question.imageUrl} alt={t('editor.question.imagePreview')} /> : null}
