@@ -43,12 +43,49 @@ public final class RedisServers implements AutoCloseable {
 
 	}
 
-	/** One standalone server, persistence off. */
-	public static RedisServers standalone() {
+	/**
+	 * One standalone server, persistence off, with these extra {@code redis-server}
+	 * options (for example {@code "--requirepass", "secret"}).
+	 */
+	public static RedisServers standalone(String... options) {
+		RedisServers servers = create();
+		try {
+			servers.start(false, options);
+			return servers;
+		}
+		catch (RuntimeException ex) {
+			servers.close();
+			throw ex;
+		}
+	}
+
+	/**
+	 * One server and a Sentinel monitoring it as master {@code masterName}; the Sentinel
+	 * is {@link #nodes()}' second node, ready once it reports the master.
+	 */
+	public static RedisServers sentinel(String masterName) {
 		RedisServers servers = create();
 		try {
 			servers.start(false);
+			int port = freePort();
+			Path dir = servers.directory.resolve(Integer.toString(port));
+			Files.createDirectories(dir);
+			Path config = dir.resolve("sentinel.conf");
+			Files.writeString(config,
+					String.join("\n", "port " + port, "bind 127.0.0.1", "dir " + dir,
+							"sentinel monitor " + masterName + " 127.0.0.1 " + servers.first().port() + " 1",
+							"sentinel down-after-milliseconds " + masterName + " 2000", ""));
+			servers.launch(port, dir, List.of("redis-server", config.toString(), "--sentinel"));
+			Node sentinel = servers.nodes.get(1);
+			await().atMost(Duration.ofSeconds(20))
+				.pollInterval(Duration.ofMillis(100))
+				.until(() -> servers.command(sentinel, "sentinel", "get-master-addr-by-name", masterName)
+					.contains(Integer.toString(servers.first().port())));
 			return servers;
+		}
+		catch (IOException ex) {
+			servers.close();
+			throw new UncheckedIOException(ex);
 		}
 		catch (RuntimeException ex) {
 			servers.close();
@@ -172,7 +209,7 @@ public final class RedisServers implements AutoCloseable {
 		}
 	}
 
-	private void start(boolean cluster) {
+	private void start(boolean cluster, String... options) {
 		int port = freePort();
 		Path dir = this.directory.resolve(Integer.toString(port));
 		List<String> command = new ArrayList<>(List.of("redis-server", "--port", Integer.toString(port), "--bind",
@@ -181,8 +218,18 @@ public final class RedisServers implements AutoCloseable {
 			command.addAll(List.of("--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf",
 					"--cluster-node-timeout", "2000"));
 		}
+		command.addAll(List.of(options));
 		try {
 			Files.createDirectories(dir);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		launch(port, dir, command);
+	}
+
+	private void launch(int port, Path dir, List<String> command) {
+		try {
 			Process process = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(dir.resolve("redis.log").toFile())
 				.start();
