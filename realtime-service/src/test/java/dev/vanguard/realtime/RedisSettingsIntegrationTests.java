@@ -1,5 +1,6 @@
 package dev.vanguard.realtime;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.ObjectMapper;
 
 import dev.vanguard.contracts.SessionKeys;
@@ -33,8 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The subscriber honours Spring Boot's Redis settings, because it is opened by the client
  * Spring Boot configured: against a Redis that requires a password (given only as
- * {@code spring.data.redis.password}) and behind a Sentinel (given only as
- * {@code spring.data.redis.sentinel.*}, where a client built from host and port would
+ * {@code spring.data.redis.password}), one that speaks only TLS
+ * ({@code spring.data.redis.ssl.*} with an SSL bundle) and one behind a Sentinel
+ * ({@code spring.data.redis.sentinel.*}, where a client built from host and port would
  * have subscribed on another Redis), broadcasts reach the sockets live.
  */
 class RedisSettingsIntegrationTests {
@@ -69,6 +72,25 @@ class RedisSettingsIntegrationTests {
 		this.redis = RedisServers.standalone("--requirepass", PASSWORD);
 		start("--spring.data.redis.host=127.0.0.1", "--spring.data.redis.port=" + this.redis.first().port(),
 				"--spring.data.redis.password=" + PASSWORD);
+		playsAQuestionLive();
+	}
+
+	@Test
+	void subscribesOverTlsWhenSpringBootsRedisSettingsSaySo(@TempDir Path certificates) throws Exception {
+		Path certificate = certificates.resolve("redis.crt");
+		Path key = certificates.resolve("redis.key");
+		Process openssl = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+				"-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", key.toString(), "-out",
+				certificate.toString())
+			.redirectErrorStream(true)
+			.start();
+		String output = new String(openssl.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(openssl.waitFor()).as(output).isZero();
+		this.redis = RedisServers.standalone("--port", "0", "--tls-port", "{port}", "--tls-cert-file",
+				certificate.toString(), "--tls-key-file", key.toString(), "--tls-auth-clients", "no");
+		start("--spring.data.redis.host=127.0.0.1", "--spring.data.redis.port=" + this.redis.first().port(),
+				"--spring.data.redis.ssl.enabled=true", "--spring.data.redis.ssl.bundle=redis",
+				"--spring.ssl.bundle.pem.redis.truststore.certificate=file:" + certificate);
 		playsAQuestionLive();
 	}
 

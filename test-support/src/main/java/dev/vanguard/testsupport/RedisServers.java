@@ -45,7 +45,9 @@ public final class RedisServers implements AutoCloseable {
 
 	/**
 	 * One standalone server, persistence off, with these extra {@code redis-server}
-	 * options (for example {@code "--requirepass", "secret"}).
+	 * options (for example {@code "--requirepass", "secret"}); {@code {port}} in an
+	 * option stands for the server's port (for example {@code "--port", "0",
+	 * "--tls-port", "{port}"} serves TLS only).
 	 */
 	public static RedisServers standalone(String... options) {
 		RedisServers servers = create();
@@ -218,7 +220,9 @@ public final class RedisServers implements AutoCloseable {
 			command.addAll(List.of("--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf",
 					"--cluster-node-timeout", "2000"));
 		}
-		command.addAll(List.of(options));
+		for (String option : options) {
+			command.add(option.replace("{port}", Integer.toString(port)));
+		}
 		try {
 			Files.createDirectories(dir);
 		}
