@@ -103,7 +103,7 @@ class EventOutboxIntegrationTests extends SessionServiceIntegrationTest {
 		UUID session;
 		try {
 			session = open();
-			await().atMost(Duration.ofSeconds(30)).until(() -> unroutable() > before);
+			await().atMost(Duration.ofSeconds(60)).until(() -> unroutable() > before);
 			assertThat(incompletePublications(session)).as("the returned event stays in the outbox").isOne();
 			assertThat(this.events.received(session)).isEmpty();
 		}
