@@ -1,14 +1,13 @@
 -- What the socket upgrade needs to admit a host or a player, in one round trip.
--- ARGV[1] key prefix, ARGV[2] the player's or host's id.
+-- KEYS: as named in K (ScriptKeys). ARGV[1] the player's or host's id.
 -- Returns JSON {"found":..,"status":..,"hostId":..,"nickname":..,"kicked":..}.
-local prefix = ARGV[1]
-local id = ARGV[2]
-local s = redis.call('HMGET', prefix .. 'state', 'status', 'hostId')
+local id = ARGV[1]
+local s = redis.call('HMGET', K.state, 'status', 'hostId')
 if not s[1] then
   return '{"found":false}'
 end
-local nickname = redis.call('HGET', prefix .. 'players', id)
-local kicked = redis.call('SISMEMBER', prefix .. 'kicked', id) == 1
+local nickname = redis.call('HGET', K.players, id)
+local kicked = redis.call('SISMEMBER', K.kicked, id) == 1
 local function jstr(v)
   if not v then
     return 'null'

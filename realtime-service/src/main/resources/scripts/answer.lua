@@ -3,15 +3,15 @@
 -- it (Kahoot's rule), updates the leaderboard, the streak and the distribution, and writes
 -- the answer record session-service reads. Returns JSON: {"ok":true,"seq":..,"responseMs":..}
 -- or {"ok":false,"code":..,"seq":..}; a refusal changes nothing.
--- ARGV[1] key prefix, ARGV[2] playerId, ARGV[3] questionIndex, ARGV[4] kind ("options" or
--- "text"), ARGV[5] options as a JSON array of ints, ARGV[6] the typed text (trimmed),
--- ARGV[7] the typed text normalised (AnswerText.normalise), ARGV[8] key lifetime (seconds).
-local prefix = ARGV[1]
-local player = ARGV[2]
-local index = tonumber(ARGV[3])
-local kind = ARGV[4]
-local lifetime = tonumber(ARGV[8])
-local s = redis.call('HMGET', prefix .. 'state', 'status', 'questionIndex', 'startedAt', 'deadline', 'seq')
+-- KEYS: as named in K (ScriptKeys), the per-question ones of question ARGV[2].
+-- ARGV[1] playerId, ARGV[2] questionIndex, ARGV[3] kind ("options" or "text"), ARGV[4]
+-- options as a JSON array of ints, ARGV[5] the typed text (trimmed), ARGV[6] the typed
+-- text normalised (AnswerText.normalise), ARGV[7] key lifetime (seconds).
+local player = ARGV[1]
+local index = tonumber(ARGV[2])
+local kind = ARGV[3]
+local lifetime = tonumber(ARGV[7])
+local s = redis.call('HMGET', K.state, 'status', 'questionIndex', 'startedAt', 'deadline', 'seq')
 local seq = s[5] or '0'
 
 local function refuse(code)
@@ -21,8 +21,8 @@ end
 if not s[1] then
   return refuse('NOT_OPEN')
 end
-if redis.call('HEXISTS', prefix .. 'players', player) == 0
-    or redis.call('SISMEMBER', prefix .. 'kicked', player) == 1 then
+if redis.call('HEXISTS', K.players, player) == 0
+    or redis.call('SISMEMBER', K.kicked, player) == 1 then
   return refuse('FORBIDDEN')
 end
 local open = tonumber(s[2])
@@ -40,11 +40,11 @@ local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
 if now > tonumber(s[4]) then
   return refuse('LATE')
 end
-local answers = prefix .. 'answers:' .. index
+local answers = K.answers
 if redis.call('HEXISTS', answers, player) == 1 then
   return refuse('ALREADY_ANSWERED')
 end
-local q = cjson.decode(redis.call('GET', prefix .. 'question:' .. index))
+local q = cjson.decode(redis.call('GET', K.question))
 
 local correct, fraction = false, 0
 local counted = {}
@@ -54,7 +54,7 @@ if q.type == 'TYPE_ANSWER' then
     return refuse('INVALID_CHOICE')
   end
   for _, accepted in ipairs(q.acceptedAnswers) do
-    if accepted == ARGV[7] then
+    if accepted == ARGV[6] then
       correct = true
     end
   end
@@ -64,12 +64,12 @@ if q.type == 'TYPE_ANSWER' then
   else
     counted[1] = 'incorrect'
   end
-  textJson = cjson.encode(ARGV[6])
+  textJson = cjson.encode(ARGV[5])
 else
   if kind ~= 'options' then
     return refuse('INVALID_CHOICE')
   end
-  local options = cjson.decode(ARGV[5])
+  local options = cjson.decode(ARGV[4])
   local n = #q.options
   local seen = {}
   for _, o in ipairs(options) do
@@ -108,13 +108,13 @@ else
   for i, o in ipairs(options) do
     counted[i] = string.format('%d', o)
   end
-  optionsJson = ARGV[5]
+  optionsJson = ARGV[4]
 end
 
 -- Kahoot: round(P * (1 - (t / T) / 2)), full points under half a second; the streak
 -- bonus min(100 * (streak - 1), 500) for a correct answer. A poll never scores and
 -- leaves the streak alone.
-local streaks = prefix .. 'streaks'
+local streaks = K.streaks
 local streak = tonumber(redis.call('HGET', streaks, player)) or 0
 local limit = q.timeLimitSeconds * 1000
 local elapsed = math.max(0, now - tonumber(s[3]))
@@ -144,13 +144,13 @@ if redis.call('HSETNX', answers, player, record) == 0 then
   return refuse('ALREADY_ANSWERED')
 end
 redis.call('EXPIRE', answers, lifetime, 'NX')
-local distribution = prefix .. 'distribution:' .. index
+local distribution = K.distribution
 for _, field in ipairs(counted) do
   redis.call('HINCRBY', distribution, field, 1)
 end
 redis.call('EXPIRE', distribution, lifetime, 'NX')
 if points > 0 then
-  redis.call('ZINCRBY', prefix .. 'scores', points, player)
+  redis.call('ZINCRBY', K.scores, points, player)
 end
 if q.type ~= 'POLL' then
   redis.call('HSET', streaks, player, streak)

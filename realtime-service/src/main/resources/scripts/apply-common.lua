@@ -1,15 +1,15 @@
 -- The head of every event script: applies one session event exactly once, in seq order.
--- KEYS[1] the session's state hash, KEYS[2] its Pub/Sub channel.
--- ARGV[1] the event's seq, ARGV[2] its createdAt (epoch ms), ARGV[3] the session's key
--- prefix, ARGV[4] the longest a session key may live (seconds). Event fields follow.
+-- KEYS: the session's keys as named in K (ScriptKeys); K.state is its state hash,
+-- K.channel its Pub/Sub channel, published to with PUBLISH (SPUBLISH on Redis Cluster).
+-- ARGV[1] the event's seq, ARGV[2] its createdAt (epoch ms), ARGV[3] the longest a
+-- session key may live (seconds). Event fields follow.
 -- Returns DUPLICATE (already applied: ack and drop), GAP (an earlier event is missing:
 -- retry later) or APPLIED (state changed and the broadcast published, atomically).
-local state = KEYS[1]
-local channel = KEYS[2]
+local state = K.state
+local channel = K.channel
 local seq = tonumber(ARGV[1])
 local createdAt = ARGV[2]
-local prefix = ARGV[3]
-local lifetime = tonumber(ARGV[4])
+local lifetime = tonumber(ARGV[3])
 local applied = tonumber(redis.call('HGET', state, 'seq') or '0')
 if seq <= applied then
   return 'DUPLICATE'
@@ -61,13 +61,13 @@ end
 local function finish(message)
   redis.call('HSET', state, 'seq', seq)
   keep(state)
-  redis.call('PUBLISH', channel, message)
+  redis.call(PUBLISH, channel, message)
   return 'APPLIED'
 end
 
 -- Every player by score, highest first, with competition ranks (1, 2, 2, 4).
 local function standings()
-  local flat = redis.call('ZREVRANGE', prefix .. 'scores', 0, -1, 'WITHSCORES')
+  local flat = redis.call('ZREVRANGE', K.scores, 0, -1, 'WITHSCORES')
   local list = {}
   local rank, previous = 0, nil
   for i = 1, #flat, 2 do
@@ -91,7 +91,7 @@ local function top(list, n)
   for i = 1, count do
     ids[i] = list[i].id
   end
-  local names = redis.call('HMGET', prefix .. 'players', unpack(ids))
+  local names = redis.call('HMGET', K.players, unpack(ids))
   local items = {}
   for i = 1, count do
     items[i] = '{"playerId":' .. jstr(list[i].id) .. ',"nickname":' .. jstr(names[i]) .. ',"score":'

@@ -1,10 +1,10 @@
--- QuestionEnded. ARGV[5] index, ARGV[6] reason. Closes the question (the answer script
+-- QuestionEnded. ARGV[4] index, ARGV[5] reason. Closes the question (the answer script
 -- accepts nothing once the status is not QUESTION), resets the streak of players who did
 -- not answer a scored question, stores the reveal for catch-ups and publishes it with
 -- every player's own result, so no instance needs a Redis round trip per player.
-local index = tonumber(ARGV[5])
+local index = tonumber(ARGV[4])
 local current = redis.call('HMGET', state, 'status', 'questionIndex')
-local question = redis.call('GET', prefix .. 'question:' .. index)
+local question = redis.call('GET', K.question)
 if tonumber(current[2]) ~= index or not question then
   return finish(envelope({}))
 end
@@ -14,7 +14,7 @@ local scored = q.type ~= 'POLL'
 
 local answers = {}
 local answerCount, correctCount = 0, 0
-local flat = redis.call('HGETALL', prefix .. 'answers:' .. index)
+local flat = redis.call('HGETALL', K.answers)
 for i = 1, #flat, 2 do
   local answer = cjson.decode(flat[i + 1])
   answers[flat[i]] = answer
@@ -30,16 +30,16 @@ if q.type ~= 'TYPE_ANSWER' and #q.options > 0 then
   for i = 1, #q.options do
     fields[i] = tostring(i - 1)
   end
-  local counts = redis.call('HMGET', prefix .. 'distribution:' .. index, unpack(fields))
+  local counts = redis.call('HMGET', K.distribution, unpack(fields))
   for i = 1, #q.options do
     distribution[i] = tonumber(counts[i]) or 0
   end
 end
 
-local streaks = prefix .. 'streaks'
+local streaks = K.streaks
 local list = standings()
 local results = {}
-local revealed = prefix .. 'standings'
+local revealed = K.standings
 local pending = {}
 for i, entry in ipairs(list) do
   local answer = answers[entry.id]
@@ -73,7 +73,7 @@ local reveal = '{"type":"reveal","seq":' .. int(seq) .. ',"questionIndex":' .. i
   .. jstr(q.type) .. ',"correctOptions":' .. ints(q.correctOptions) .. ',"acceptedAnswers":'
   .. strings(q.acceptedAnswers) .. ',"distribution":' .. ints(distribution) .. ',"answerCount":' .. int(answerCount)
   .. ',"correctCount":' .. int(correctCount) .. ',"playerCount":' .. int(#list) .. ',"top":' .. top(list, 5)
-  .. ',"reason":' .. jstr(ARGV[6]) .. '}'
-redis.call('SET', prefix .. 'reveal', reveal, 'EX', lifetime)
+  .. ',"reason":' .. jstr(ARGV[5]) .. '}'
+redis.call('SET', K.reveal, reveal, 'EX', lifetime)
 return finish(envelope({ '"all":' .. reveal, '"personal":"result"', '"questionIndex":' .. int(index),
   '"results":{' .. table.concat(results, ',') .. '}' }))

@@ -1,13 +1,18 @@
 package dev.vanguard.contracts;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * The Redis key layout of one session: every key lives under
- * {@code vanguard:session:{id}:} and expires after the session ends. session-service and
- * realtime-service meet here, so this class is the contract; {@code docs/protocol.md}
- * describes the same layout for people.
+ * {@code vanguard:session:{<id>}:} and expires after the session ends. The braces are
+ * Redis Cluster's hash tag: only the id is hashed, so every key of a session (and its
+ * Pub/Sub channel) lives in one slot, on one shard, and one script may touch them all.
+ * session-service and realtime-service meet here, so this class is the contract and the
+ * one place a key is spelled; {@code docs/protocol.md} describes the same layout for
+ * people. Scripts get every key they touch through {@code KEYS}, never build one.
  *
  * <p>
  * Who writes what: session-service writes {@link #players()} and {@link #kicked()} when a
@@ -36,9 +41,9 @@ public record SessionKeys(UUID sessionId) {
 		return new SessionKeys(sessionId);
 	}
 
-	/** {@code vanguard:session:{id}:} */
+	/** {@code vanguard:session:{<id>}:}, with the id as the hash tag. */
 	public String prefix() {
-		return PREFIX + this.sessionId + ":";
+		return PREFIX + "{" + this.sessionId + "}:";
 	}
 
 	/**
@@ -72,30 +77,30 @@ public record SessionKeys(UUID sessionId) {
 
 	/**
 	 * Hash, player id → number of open sockets; a player is online while the count is
-	 * above 0. realtime-service keeps it equal to the sum of the live per-instance counts
-	 * ({@link #online(String)}), so the sockets of an instance that died without closing
-	 * them stop counting within about 16 s.
+	 * above 0. realtime-service keeps it equal to the sum of the live instances' counts
+	 * in {@link #onlineSockets()}, so the sockets of an instance that died without
+	 * closing them stop counting within about 16 s.
 	 */
 	public String online() {
 		return prefix() + "online";
 	}
 
 	/**
-	 * Hash, player id → open sockets on realtime instance {@code instanceId}, plus the
-	 * field {@code -} while the instance holds sockets of the session; it expires unless
-	 * the instance's heartbeat refreshes it, which is how a crashed instance's players
-	 * leave {@link #online()}. Only realtime-service reads or writes it.
+	 * Hash, {@code <instanceId>/<playerId>} → open sockets of the player on that realtime
+	 * instance. Only realtime-service reads or writes it.
 	 */
-	public String online(String instanceId) {
-		return prefix() + "online:" + instanceId;
+	public String onlineSockets() {
+		return prefix() + "online-sockets";
 	}
 
 	/**
-	 * Set of the ids of the realtime instances that may have an {@link #online(String)}
-	 * hash for this session (an id whose hash has expired is removed when next seen).
+	 * Hash, realtime instance id → until when (epoch milliseconds, Redis's clock) its
+	 * counts in {@link #onlineSockets()} hold; the instance's heartbeat extends it, and
+	 * an instance whose lease ran out (it crashed) has its counts removed. Only
+	 * realtime-service reads or writes it.
 	 */
-	public String onlineInstances() {
-		return prefix() + "online-instances";
+	public String onlineLeases() {
+		return prefix() + "online-leases";
 	}
 
 	/**
@@ -151,6 +156,38 @@ public record SessionKeys(UUID sessionId) {
 	 */
 	public String channel() {
 		return prefix() + "events";
+	}
+
+	/**
+	 * Every key of a session of {@code questionCount} questions, the channel left out (it
+	 * is not a key).
+	 */
+	public List<String> all(int questionCount) {
+		List<String> keys = new ArrayList<>(List.of(state(), players(), kicked(), online(), onlineSockets(),
+				onlineLeases(), scores(), streaks(), standings(), lastReveal()));
+		for (int index = 0; index < questionCount; index++) {
+			keys.add(question(index));
+			keys.add(answers(index));
+			keys.add(distribution(index));
+		}
+		return keys;
+	}
+
+	/**
+	 * The session a key or channel of this layout belongs to, or null when it is not one.
+	 */
+	public static UUID sessionOf(String key) {
+		String start = PREFIX + "{";
+		int end = key.indexOf("}:", start.length());
+		if (!key.startsWith(start) || end < 0) {
+			return null;
+		}
+		try {
+			return UUID.fromString(key.substring(start.length(), end));
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
 	}
 
 	/** The pattern that matches every key of this session (for clean-up and expiry). */

@@ -98,10 +98,14 @@ public record RealtimeProperties(String instanceId,
 	 * The session event consumer.
 	 *
 	 * @param exchange the topic exchange session-service publishes to
-	 * @param queue the durable queue this service consumes (single active consumer, so
-	 * several instances never reorder a session's events)
-	 * @param queueExpires deletes the queue after this long unused (only for tests on a
-	 * shared broker); null keeps it forever
+	 * @param queue the quorum queue this service consumes (single active consumer, so
+	 * several instances never reorder a session's events); events that can never be
+	 * applied go to {@code <queue>.dead-letter}
+	 * @param legacyQueue the classic queue of earlier versions (a classic queue cannot be
+	 * redeclared as a quorum queue), emptied into {@code queue} and deleted at start-up;
+	 * blank for none
+	 * @param queueExpires deletes the queues after this long unused (only for tests on a
+	 * shared broker); null keeps them forever
 	 * @param prefetch unacknowledged deliveries in flight; events that overtook their
 	 * predecessor are held among them, so this bounds how far a session's events may be
 	 * reordered before held ones are sent round the queue again
@@ -110,9 +114,16 @@ public record RealtimeProperties(String instanceId,
 	 * @param redisTimeout how long applying one event may take in Redis
 	 */
 	public record Amqp(@NotBlank @DefaultValue("vanguard.events") String exchange,
-			@NotBlank @DefaultValue("vanguard.realtime.events") String queue, Duration queueExpires,
+			@NotBlank @DefaultValue("vanguard.realtime.session-events") String queue,
+			@DefaultValue("vanguard.realtime.events") String legacyQueue, Duration queueExpires,
 			@Min(2) @DefaultValue("250") int prefetch, @NotNull @DefaultValue("100ms") Duration gapRetryDelay,
 			@NotNull @DefaultValue("5s") Duration redisTimeout) {
+
+		/** Where events that can never be applied are kept for an operator to look at. */
+		public String deadLetterQueue() {
+			return this.queue + ".dead-letter";
+		}
+
 	}
 
 }

@@ -56,7 +56,7 @@ class OnlineCountIntegrationTests extends RealtimeIntegrationTests {
 		await().atMost(Duration.ofSeconds(15)).until(() -> online(game, bob) == 0);
 		assertThat(online(game, ann)).isEqualTo(1);
 		assertThat(bobSocket.isConnected()).as("the dead instance never closed the socket").isTrue();
-		assertThat(this.redis.opsForSet().members(game.keys.onlineInstances()))
+		assertThat(this.redis.opsForHash().keys(game.keys.onlineLeases()))
 			.doesNotContain(this.other.getEnvironment().getProperty("vanguard.realtime.instance-id"));
 
 		// Bob reloads onto a live instance and counts again.
@@ -77,7 +77,7 @@ class OnlineCountIntegrationTests extends RealtimeIntegrationTests {
 					"--vanguard.realtime.auth-jwks-uri=" + TestTokens.get().authJwksUri(),
 					"--vanguard.realtime.session-jwks-uri=" + TestTokens.get().sessionJwksUri(),
 					"--vanguard.realtime.amqp.exchange=" + EXCHANGE, "--vanguard.realtime.amqp.queue=" + QUEUE,
-					"--vanguard.realtime.amqp.queue-expires=5m",
+					"--vanguard.realtime.amqp.queue-expires=5m", "--vanguard.realtime.amqp.legacy-queue=",
 					"--vanguard.realtime.allowed-origins=" + TestClient.ORIGIN,
 					"--vanguard.realtime.online-heartbeat=" + ONLINE_HEARTBEAT);
 	}

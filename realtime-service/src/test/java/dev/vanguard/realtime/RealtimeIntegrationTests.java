@@ -81,6 +81,8 @@ abstract class RealtimeIntegrationTests {
 		registry.add("vanguard.realtime.amqp.exchange", () -> EXCHANGE);
 		registry.add("vanguard.realtime.amqp.queue", () -> QUEUE);
 		registry.add("vanguard.realtime.amqp.queue-expires", () -> "5m");
+		// the shared broker's own old queue belongs to the running platform
+		registry.add("vanguard.realtime.amqp.legacy-queue", () -> "");
 		registry.add("vanguard.realtime.allowed-origins", () -> "http://localhost:8080");
 		registry.add("vanguard.realtime.send-queue-capacity", () -> "64");
 		registry.add("vanguard.realtime.write-stall-timeout", () -> "2s");

@@ -27,6 +27,7 @@ final class TestBroker {
 	static void deleteOnExit(String exchange, String queue) {
 		EXCHANGES.add(exchange);
 		QUEUES.add(queue);
+		QUEUES.add(queue + ".dead-letter");
 	}
 
 	private static void deleteAll() {

@@ -134,7 +134,8 @@ public final class VanguardTarget implements Target {
 						"--vanguard.realtime.auth-jwks-uri=" + tokens.jwksUri(), "--vanguard.realtime.access-log=false",
 						"--vanguard.realtime.amqp.exchange=" + exchange(run),
 						"--vanguard.realtime.amqp.queue=" + run + ".realtime",
-						"--vanguard.realtime.amqp.queue-expires=10m", "--logging.level.root=WARN"));
+						"--vanguard.realtime.amqp.queue-expires=10m", "--vanguard.realtime.amqp.legacy-queue=",
+						"--logging.level.root=WARN"));
 				ChildProcess instance = ChildProcess.start("vanguard-" + (i + 1), command, Map.of(), logDir);
 				instances.add(instance);
 				ports.add(port);

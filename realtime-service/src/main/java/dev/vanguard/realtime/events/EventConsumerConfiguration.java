@@ -17,11 +17,15 @@ import dev.vanguard.contracts.events.RoutingKeys;
 import dev.vanguard.realtime.RealtimeProperties;
 
 /**
- * The session event consumer: one durable queue bound to every event of the topic
+ * The session event consumer: one quorum queue bound to every event of the topic
  * exchange, consumed by one thread with manual acknowledgement. The queue has a single
  * active consumer, so with several instances exactly one applies events at a time (the
  * others stand by and take over when it goes), and a session's events are never applied
- * out of order by two instances racing.
+ * out of order by two instances racing
+ * (docs/adr/0006-quorum-queue-single-active-consumer.md). A quorum queue is replicated
+ * over a RabbitMQ cluster's nodes and works the same on a single node. An event rejected
+ * as unreadable is dead-lettered (at least once) to a queue of its own rather than
+ * dropped.
  */
 @Configuration(proxyBeanMethods = false)
 class EventConsumerConfiguration {
@@ -41,11 +45,26 @@ class EventConsumerConfiguration {
 
 	@Bean
 	Queue realtimeEventsQueue(RealtimeProperties properties) {
-		QueueBuilder builder = QueueBuilder.durable(properties.amqp().queue()).singleActiveConsumer();
-		if (properties.amqp().queueExpires() != null) {
-			builder = builder.expires((int) properties.amqp().queueExpires().toMillis());
-		}
-		return builder.build();
+		RealtimeProperties.Amqp amqp = properties.amqp();
+		// The default exchange routes the dead letters by queue name. At-least-once
+		// dead-lettering needs the reject-publish overflow; no length limit is set, so it
+		// never rejects a publish.
+		return expiring(QueueBuilder.durable(amqp.queue())
+			.quorum()
+			.singleActiveConsumer()
+			.deadLetterExchange("")
+			.deadLetterRoutingKey(amqp.deadLetterQueue())
+			.withArgument("x-dead-letter-strategy", "at-least-once")
+			.overflow(QueueBuilder.Overflow.rejectPublish), amqp).build();
+	}
+
+	@Bean
+	Queue realtimeDeadLetterQueue(RealtimeProperties properties) {
+		return expiring(QueueBuilder.durable(properties.amqp().deadLetterQueue()).quorum(), properties.amqp()).build();
+	}
+
+	private static QueueBuilder expiring(QueueBuilder builder, RealtimeProperties.Amqp amqp) {
+		return (amqp.queueExpires() != null) ? builder.expires((int) amqp.queueExpires().toMillis()) : builder;
 	}
 
 	@Bean

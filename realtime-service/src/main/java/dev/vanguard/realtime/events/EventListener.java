@@ -79,9 +79,10 @@ class EventListener implements ChannelAwareMessageListener {
 			event = decode(message);
 		}
 		catch (RuntimeException ex) {
-			// Unreadable now means unreadable forever: requeueing would loop.
-			logger.error("Dropping an unreadable event ({}): {}",
-					message.getMessageProperties().getReceivedRoutingKey(), ex.toString());
+			// Unreadable now means unreadable forever: requeueing would loop. Rejected,
+			// it
+			// goes to the dead-letter queue.
+			logger.error("Dead-lettering an unreadable event ({}): {}", routingKey(message), ex.toString());
 			this.metrics.eventProcessed("rejected");
 			channel.basicReject(tag, false);
 			return;

@@ -8,7 +8,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
-import io.lettuce.core.resource.ClientResources;
 import io.netty.buffer.ByteBuf;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,8 +29,8 @@ import dev.vanguard.realtime.protocol.FrameCodec;
 import dev.vanguard.realtime.protocol.ServerFrame;
 import dev.vanguard.realtime.store.SessionStore;
 
-import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,9 +51,7 @@ public class LocalSessions implements SmartLifecycle {
 
 	private final Map<UUID, LocalSession> sessions = new ConcurrentHashMap<>();
 
-	private final DataRedisConnectionDetails redisDetails;
-
-	private final ClientResources clientResources;
+	private final LettuceConnectionFactory redisConnections;
 
 	private final RealtimeProperties properties;
 
@@ -74,11 +71,9 @@ public class LocalSessions implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	public LocalSessions(DataRedisConnectionDetails redisDetails, ClientResources clientResources,
-			RealtimeProperties properties, ObjectMapper mapper, FrameCodec codec, SessionStore store, Catchups catchups,
-			RealtimeMetrics metrics) {
-		this.redisDetails = redisDetails;
-		this.clientResources = clientResources;
+	public LocalSessions(LettuceConnectionFactory redisConnections, RealtimeProperties properties, ObjectMapper mapper,
+			FrameCodec codec, SessionStore store, Catchups catchups, RealtimeMetrics metrics) {
+		this.redisConnections = redisConnections;
 		this.properties = properties;
 		// Scripts leave out what does not apply; absent numbers and flags read as 0 and
 		// false.
@@ -150,7 +145,7 @@ public class LocalSessions implements SmartLifecycle {
 	}
 
 	void onMessage(String channel, byte[] message) {
-		UUID id = sessionOf(channel);
+		UUID id = SessionKeys.sessionOf(channel);
 		LocalSession session = (id != null) ? this.sessions.get(id) : null;
 		if (session == null) {
 			return;
@@ -231,8 +226,13 @@ public class LocalSessions implements SmartLifecycle {
 		};
 	}
 
-	/** Sends every local connection of the session a fresh catch-up. */
+	/**
+	 * Sends every local connection of the session a fresh catch-up, and subscribes its
+	 * channel again: after a Redis Cluster failover the channel's slot has a new master,
+	 * whose SSUBSCRIBE this instance may not hold yet (subscribing twice is harmless).
+	 */
 	private void resync(LocalSession session) {
+		this.subscriber.subscribe(SessionKeys.of(session.id()).channel());
 		session.forEach((connection) -> this.catchUp(connection)
 			.subscribe(null, (ex) -> logger.warn("Catch-up of a connection of session {} failed", session.id(), ex)));
 	}
@@ -278,19 +278,6 @@ public class LocalSessions implements SmartLifecycle {
 		});
 	}
 
-	private static UUID sessionOf(String channel) {
-		if (!channel.startsWith(SessionKeys.PREFIX)) {
-			return null;
-		}
-		int end = channel.indexOf(':', SessionKeys.PREFIX.length());
-		try {
-			return UUID.fromString(channel.substring(SessionKeys.PREFIX.length(), end));
-		}
-		catch (IllegalArgumentException | IndexOutOfBoundsException ex) {
-			return null;
-		}
-	}
-
 	/** Closes every local connection (shutdown). */
 	public void closeAll(CloseCode code) {
 		connections().forEach((connection) -> connection.close(code));
@@ -298,7 +285,7 @@ public class LocalSessions implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		this.subscriber = new Subscriber(this.redisDetails, this.clientResources, subscriberName(), this::onMessage);
+		this.subscriber = new Subscriber(this.redisConnections, subscriberName(), this::onMessage);
 		this.timers.add(interval(this.properties.answerCountInterval(), this::countAnswers));
 		this.timers.add(interval(this.properties.resyncInterval(), this::reconcile));
 		this.timers.add(interval(this.properties.onlineHeartbeat(), this::onlineHeartbeat));

@@ -26,48 +26,57 @@ import dev.vanguard.realtime.RealtimeProperties;
 import dev.vanguard.realtime.protocol.ServerFrame;
 
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
 /**
  * Everything realtime-service does in Redis, each a single atomic script against the key
- * layout of {@link SessionKeys}: applying a session event (state and PUBLISH together, in
- * seq order), recording an answer, and reading what a socket needs at the upgrade and for
- * its catch-up.
+ * layout of {@link SessionKeys}, every key passed in {@code KEYS} ({@link ScriptKeys}):
+ * applying a session event (state and PUBLISH together, in seq order), recording an
+ * answer, and reading what a socket needs at the upgrade and for its catch-up.
  */
 @Component
 public class SessionStore {
 
 	private static final long LIFETIME_SECONDS = SessionKeys.MAX_LIFETIME.toSeconds();
 
+	/** How often a catch-up is read again when the question changed under it. */
+	private static final int SNAPSHOT_ATTEMPTS = 3;
+
 	private final ReactiveStringRedisTemplate redis;
 
 	private final ObjectMapper mapper;
 
-	private final RedisScript<String> sessionOpened = applyScript("session-opened");
+	private final RedisScript<String> sessionOpened;
 
-	private final RedisScript<String> playerJoined = applyScript("player-joined");
+	private final RedisScript<String> playerJoined;
 
-	private final RedisScript<String> playerKicked = applyScript("player-kicked");
+	private final RedisScript<String> playerKicked;
 
-	private final RedisScript<String> questionStarted = applyScript("question-started");
+	private final RedisScript<String> questionStarted;
 
-	private final RedisScript<String> questionEnded = applyScript("question-ended");
+	private final RedisScript<String> questionEnded;
 
-	private final RedisScript<String> podiumShown = applyScript("podium-shown");
+	private final RedisScript<String> podiumShown;
 
-	private final RedisScript<String> sessionEnded = applyScript("session-ended");
+	private final RedisScript<String> sessionEnded;
 
-	private final RedisScript<String> answer = script("answer");
+	private final RedisScript<String> answer;
 
-	private final RedisScript<String> admit = script("admit");
+	private final RedisScript<String> admit;
 
-	private final RedisScript<String> catchup = script("catchup");
+	private final RedisScript<String> catchup;
 
-	private final RedisScript<Long> online = RedisScript.of(text("online"), Long.class);
+	private final RedisScript<Long> online;
 
-	private final RedisScript<String> onlineHeartbeat = script("online-heartbeat");
+	private final RedisScript<Long> announce;
+
+	/** The head of every script: the keys by name, and the publish command. */
+	private final String preamble;
+
+	private final RedisScript<String> onlineHeartbeat;
 
 	private final String instanceId;
 
@@ -87,6 +96,25 @@ public class SessionStore {
 		// Scripts leave out what does not apply; absent numbers and flags read as 0 and
 		// false.
 		this.mapper = mapper.rebuild().disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).build();
+		// Redis Cluster: sharded Pub/Sub, so a broadcast goes to the session's shard
+		// only.
+		boolean sharded = redis.getConnectionFactory() instanceof LettuceConnectionFactory factory
+				&& factory.isClusterAware();
+		this.preamble = ScriptKeys.PREAMBLE + "local PUBLISH = '" + (sharded ? "SPUBLISH" : "PUBLISH") + "'\n";
+		String common = text("apply-common") + "\n";
+		this.sessionOpened = script(common + text("session-opened"), String.class);
+		this.playerJoined = script(common + text("player-joined"), String.class);
+		this.playerKicked = script(common + text("player-kicked"), String.class);
+		this.questionStarted = script(common + text("question-started"), String.class);
+		this.questionEnded = script(common + text("question-ended"), String.class);
+		this.podiumShown = script(common + text("podium-shown"), String.class);
+		this.sessionEnded = script(common + text("session-ended"), String.class);
+		this.answer = script(text("answer"), String.class);
+		this.admit = script(text("admit"), String.class);
+		this.catchup = script(text("catchup"), String.class);
+		this.onlineHeartbeat = script(text("online-heartbeat"), String.class);
+		this.online = script(text("online"), Long.class);
+		this.announce = script(text("announce"), Long.class);
 	}
 
 	/**
@@ -95,8 +123,25 @@ public class SessionStore {
 	 */
 	public Mono<ApplyOutcome> apply(SessionEvent event) {
 		SessionKeys keys = SessionKeys.of(event.sessionId());
+		if (event instanceof SessionEnded) {
+			// Its script expires every key of the session: those of each question too.
+			return this.redis.<String, String>opsForHash()
+				.get(keys.state(), "questionCount")
+				.map(Integer::parseInt)
+				.defaultIfEmpty(0)
+				.flatMap((questionCount) -> apply(event, keys, ScriptKeys.of(keys, 0, keys.all(questionCount))));
+		}
+		int index = switch (event) {
+			case QuestionStarted e -> e.index();
+			case QuestionEnded e -> e.index();
+			default -> 0;
+		};
+		return apply(event, keys, ScriptKeys.of(keys, index));
+	}
+
+	private Mono<ApplyOutcome> apply(SessionEvent event, SessionKeys keys, List<String> scriptKeys) {
 		List<String> args = new ArrayList<>(List.of(Long.toString(event.seq()),
-				Long.toString(event.createdAt().toEpochMilli()), keys.prefix(), Long.toString(LIFETIME_SECONDS)));
+				Long.toString(event.createdAt().toEpochMilli()), Long.toString(LIFETIME_SECONDS)));
 		RedisScript<String> script = switch (event) {
 			case SessionOpened e -> {
 				args.addAll(List.of(e.hostId().toString(), e.pin(), e.quizTitle(), Integer.toString(e.questionCount()),
@@ -127,33 +172,58 @@ public class SessionStore {
 				yield this.sessionEnded;
 			}
 		};
-		return this.redis.execute(script, List.of(keys.state(), keys.channel()), args)
-			.next()
-			.map(ApplyOutcome::valueOf);
+		return this.redis.execute(script, scriptKeys, args).next().map(ApplyOutcome::valueOf);
 	}
 
 	/** Records one answer, or says why not. */
 	public Mono<AnswerOutcome> answer(SubmittedAnswer submitted) {
 		SessionKeys keys = SessionKeys.of(submitted.sessionId());
 		boolean typed = submitted.options() == null;
-		List<String> args = List.of(keys.prefix(), submitted.playerId().toString(),
-				Integer.toString(submitted.questionIndex()), typed ? "text" : "options",
-				typed ? "[]" : json(submitted.options()), typed ? submitted.text() : "",
+		List<String> args = List.of(submitted.playerId().toString(), Integer.toString(submitted.questionIndex()),
+				typed ? "text" : "options", typed ? "[]" : json(submitted.options()), typed ? submitted.text() : "",
 				typed ? submitted.normalised() : "", Long.toString(LIFETIME_SECONDS));
-		return this.redis.execute(this.answer, List.of(), args).next().map((raw) -> read(raw, AnswerOutcome.class));
+		return this.redis.execute(this.answer, ScriptKeys.of(keys, submitted.questionIndex()), args)
+			.next()
+			.map((raw) -> read(raw, AnswerOutcome.class));
 	}
 
 	/** The session's state as far as admitting {@code principalId} is concerned. */
 	public Mono<Admission> admission(UUID sessionId, String principalId) {
-		List<String> args = List.of(SessionKeys.of(sessionId).prefix(), principalId);
-		return this.redis.execute(this.admit, List.of(), args).next().map((raw) -> read(raw, Admission.class));
+		return this.redis.execute(this.admit, ScriptKeys.of(SessionKeys.of(sessionId), 0), List.of(principalId))
+			.next()
+			.map((raw) -> read(raw, Admission.class));
 	}
 
-	/** A consistent snapshot for a catch-up frame. */
+	/**
+	 * A consistent snapshot for a catch-up frame. The script needs the keys of the
+	 * current question, so the index is read first; should the question change before the
+	 * script runs, it says so and runs again with the new one.
+	 */
 	public Mono<Snapshot> snapshot(UUID sessionId, boolean host, String playerId) {
-		List<String> args = List.of(SessionKeys.of(sessionId).prefix(), host ? "HOST" : "PLAYER",
-				(playerId != null) ? playerId : "");
-		return this.redis.execute(this.catchup, List.of(), args).next().map((raw) -> read(raw, Snapshot.class));
+		SessionKeys keys = SessionKeys.of(sessionId);
+		return this.redis.<String, String>opsForHash()
+			.get(keys.state(), "questionIndex")
+			.map(Integer::parseInt)
+			.defaultIfEmpty(-1)
+			.flatMap((index) -> snapshot(keys, host, playerId, index, SNAPSHOT_ATTEMPTS));
+	}
+
+	private Mono<Snapshot> snapshot(SessionKeys keys, boolean host, String playerId, int index, int attempts) {
+		List<String> args = List.of(host ? "HOST" : "PLAYER", (playerId != null) ? playerId : "",
+				Integer.toString(index));
+		return this.redis.execute(this.catchup, ScriptKeys.of(keys, index), args)
+			.next()
+			.map((raw) -> read(raw, Snapshot.class))
+			.flatMap((snapshot) -> {
+				if (snapshot.retry() == null) {
+					return Mono.just(snapshot);
+				}
+				if (attempts <= 1) {
+					return Mono.error(new IllegalStateException("The question of session " + keys.sessionId()
+							+ " kept changing while its catch-up was read"));
+				}
+				return snapshot(keys, host, playerId, snapshot.retry(), attempts - 1);
+			});
 	}
 
 	/** The seq the session's state was last changed by (0 when unknown). */
@@ -176,9 +246,9 @@ public class SessionStore {
 	 * updates the player's count in the session's {@code online} hash.
 	 */
 	public Mono<Void> online(UUID sessionId, UUID playerId, int delta) {
-		List<String> args = List.of(SessionKeys.of(sessionId).prefix(), this.instanceId, playerId.toString(),
-				Integer.toString(delta), Long.toString(this.onlineTtlMillis), Long.toString(LIFETIME_SECONDS));
-		return this.redis.execute(this.online, List.of(), args)
+		List<String> args = List.of(this.instanceId, playerId.toString(), Integer.toString(delta),
+				Long.toString(this.onlineTtlMillis), Long.toString(LIFETIME_SECONDS));
+		return this.redis.execute(this.online, ScriptKeys.of(SessionKeys.of(sessionId), 0), args)
 			.then(Mono.fromRunnable(() -> confirmOnline(sessionId, playerId, delta)));
 	}
 
@@ -188,13 +258,13 @@ public class SessionStore {
 	 * stopped without closing its sockets stop counting once its hash expires.
 	 */
 	public Mono<Void> onlineHeartbeat(UUID sessionId) {
-		List<String> args = new ArrayList<>(List.of(SessionKeys.of(sessionId).prefix(), this.instanceId,
-				Long.toString(this.onlineTtlMillis), Long.toString(LIFETIME_SECONDS)));
+		List<String> args = new ArrayList<>(
+				List.of(this.instanceId, Long.toString(this.onlineTtlMillis), Long.toString(LIFETIME_SECONDS)));
 		this.confirmedOnline.getOrDefault(sessionId, Map.of()).forEach((player, sockets) -> {
 			args.add(player.toString());
 			args.add(sockets.toString());
 		});
-		return this.redis.execute(this.onlineHeartbeat, List.of(), args).then();
+		return this.redis.execute(this.onlineHeartbeat, ScriptKeys.of(SessionKeys.of(sessionId), 0), args).then();
 	}
 
 	private void confirmOnline(UUID sessionId, UUID playerId, int delta) {
@@ -210,7 +280,7 @@ public class SessionStore {
 
 	/** Publishes a message on the session's channel (connection announcements). */
 	public Mono<Long> publish(UUID sessionId, String message) {
-		return this.redis.convertAndSend(SessionKeys.of(sessionId).channel(), message);
+		return this.redis.execute(this.announce, ScriptKeys.of(SessionKeys.of(sessionId), 0), List.of(message)).next();
 	}
 
 	private static ServerFrame.Question questionFrame(QuestionStarted e) {
@@ -229,12 +299,8 @@ public class SessionStore {
 		return this.mapper.readValue(raw, type);
 	}
 
-	private static RedisScript<String> applyScript(String name) {
-		return RedisScript.of(text("apply-common") + "\n" + text(name), String.class);
-	}
-
-	private static RedisScript<String> script(String name) {
-		return RedisScript.of(text(name), String.class);
+	private <T> RedisScript<T> script(String body, Class<T> result) {
+		return RedisScript.of(this.preamble + body, result);
 	}
 
 	private static String text(String name) {

@@ -5,12 +5,17 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.core.ReturnedMessage;
 import org.springframework.amqp.rabbit.connection.CorrelationData;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.stereotype.Component;
@@ -20,10 +25,14 @@ import dev.vanguard.contracts.events.SessionEvent;
 /**
  * Sends one event to the exchange and returns only once the broker confirmed it: a nack,
  * a timeout or a broken connection throws, so the outbox keeps the publication for
- * another try.
+ * another try. Events are published {@code mandatory}: one that no queue is bound to take
+ * (realtime-service's queue not declared yet, or deleted) comes back, is counted and
+ * logged, and also stays in the outbox, rather than being confirmed into nowhere.
  */
 @Component
 class RabbitEventPublisher {
+
+	private static final Logger log = LoggerFactory.getLogger(RabbitEventPublisher.class);
 
 	private final RabbitTemplate rabbit;
 
@@ -31,10 +40,16 @@ class RabbitEventPublisher {
 
 	private final EventProperties properties;
 
-	RabbitEventPublisher(RabbitTemplate rabbit, JsonMapper jsonMapper, EventProperties properties) {
+	private final Counter unroutable;
+
+	RabbitEventPublisher(RabbitTemplate rabbit, JsonMapper jsonMapper, EventProperties properties,
+			MeterRegistry registry) {
 		this.rabbit = rabbit;
 		this.jsonMapper = jsonMapper;
 		this.properties = properties;
+		this.unroutable = Counter.builder("events.unroutable")
+			.description("Events the broker returned because no queue was bound to take them")
+			.register(registry);
 	}
 
 	void publish(SessionEvent event) {
@@ -63,6 +78,15 @@ class RabbitEventPublisher {
 		}
 		if (!confirm.ack()) {
 			throw new EventNotConfirmedException(id, "nacked: " + confirm.reason(), null);
+		}
+		// The broker sends basic.return before the ack, and Spring AMQP records it on the
+		// correlation before completing the confirm.
+		ReturnedMessage returned = correlation.getReturned();
+		if (returned != null) {
+			this.unroutable.increment();
+			log.error("Event {} ({}) was returned by the broker: no queue is bound to {} for it ({} {})", id,
+					event.routingKey(), this.properties.exchange(), returned.getReplyCode(), returned.getReplyText());
+			throw new EventNotConfirmedException(id, "returned unroutable: " + returned.getReplyText(), null);
 		}
 	}
 

@@ -1,9 +1,12 @@
 package dev.vanguard.session.game;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -35,6 +38,9 @@ class EventOutboxIntegrationTests extends SessionServiceIntegrationTest {
 
 	@Autowired
 	private JdbcTemplate jdbc;
+
+	@Autowired
+	private MeterRegistry meters;
 
 	@Test
 	void publishesPersistentVersionedJsonMessages() {
@@ -88,6 +94,29 @@ class EventOutboxIntegrationTests extends SessionServiceIntegrationTest {
 		this.rabbitProxy.up();
 		assertThat(this.events.awaitUpTo(session, 1).get(0)).isInstanceOf(SessionOpened.class);
 		await().atMost(Duration.ofSeconds(30)).until(() -> incompletePublications(session) == 0);
+	}
+
+	@Test
+	void keepsAnEventNoQueueTookAndCountsIt() throws IOException {
+		double before = unroutable();
+		this.events.unbind();
+		UUID session;
+		try {
+			session = open();
+			await().atMost(Duration.ofSeconds(60)).until(() -> unroutable() > before);
+			assertThat(incompletePublications(session)).as("the returned event stays in the outbox").isOne();
+			assertThat(this.events.received(session)).isEmpty();
+		}
+		finally {
+			this.events.bind();
+		}
+		assertThat(this.events.awaitUpTo(session, 1).get(0)).isInstanceOf(SessionOpened.class);
+		await().atMost(Duration.ofSeconds(30)).until(() -> incompletePublications(session) == 0);
+	}
+
+	private double unroutable() {
+		Counter counter = this.meters.find("events.unroutable").counter();
+		return (counter != null) ? counter.count() : 0;
 	}
 
 	private UUID open() {

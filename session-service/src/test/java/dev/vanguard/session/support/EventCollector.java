@@ -120,6 +120,18 @@ public final class EventCollector implements AutoCloseable {
 		return events(sessionId).stream().filter((event) -> event.seq() <= seq).toList();
 	}
 
+	/**
+	 * Unbinds this collector's queue, so the exchange has no queue for any event (until
+	 * {@link #bind()}).
+	 */
+	public void unbind() throws IOException {
+		this.channel.queueUnbind(this.queue, this.exchange, RoutingKeys.ALL);
+	}
+
+	public void bind() throws IOException {
+		this.channel.queueBind(this.queue, this.exchange, RoutingKeys.ALL);
+	}
+
 	@Override
 	public void close() throws IOException, TimeoutException {
 		try {

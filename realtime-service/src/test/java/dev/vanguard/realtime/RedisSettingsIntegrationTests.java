@@ -1,0 +1,153 @@
+package dev.vanguard.realtime;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.ObjectMapper;
+
+import dev.vanguard.contracts.SessionKeys;
+import dev.vanguard.contracts.events.PlayerJoined;
+import dev.vanguard.contracts.events.QuestionStarted;
+import dev.vanguard.contracts.events.SessionEvent;
+import dev.vanguard.contracts.events.SessionOpened;
+import dev.vanguard.realtime.fanout.LocalSessions;
+import dev.vanguard.testsupport.Infrastructure;
+import dev.vanguard.testsupport.RabbitTestConfiguration;
+import dev.vanguard.testsupport.RedisServers;
+
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.redis.connection.RedisConnection;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The subscriber honours Spring Boot's Redis settings, because it is opened by the client
+ * Spring Boot configured: against a Redis that requires a password (given only as
+ * {@code spring.data.redis.password}), one that speaks only TLS
+ * ({@code spring.data.redis.ssl.*} with an SSL bundle) and one behind a Sentinel
+ * ({@code spring.data.redis.sentinel.*}, where a client built from host and port would
+ * have subscribed on another Redis), broadcasts reach the sockets live.
+ */
+class RedisSettingsIntegrationTests {
+
+	private static final String PASSWORD = "realtime-" + UUID.randomUUID();
+
+	private static final String EXCHANGE = Infrastructure.uniqueName("realtime_settings_x");
+
+	private static final String QUEUE = Infrastructure.uniqueName("realtime_settings_q");
+
+	private RedisServers redis;
+
+	private ConfigurableApplicationContext instance;
+
+	@BeforeEach
+	void brokerCleanUp() {
+		TestBroker.deleteOnExit(EXCHANGE, QUEUE);
+	}
+
+	@AfterEach
+	void stop() {
+		if (this.instance != null) {
+			this.instance.close();
+		}
+		if (this.redis != null) {
+			this.redis.close();
+		}
+	}
+
+	@Test
+	void subscribesWithThePasswordOfSpringBootsRedisSettings() {
+		this.redis = RedisServers.standalone("--requirepass", PASSWORD);
+		start("--spring.data.redis.host=127.0.0.1", "--spring.data.redis.port=" + this.redis.first().port(),
+				"--spring.data.redis.password=" + PASSWORD);
+		playsAQuestionLive();
+	}
+
+	@Test
+	void subscribesOverTlsWhenSpringBootsRedisSettingsSaySo(@TempDir Path certificates) throws Exception {
+		Path certificate = certificates.resolve("redis.crt");
+		Path key = certificates.resolve("redis.key");
+		Process openssl = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+				"-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", key.toString(), "-out",
+				certificate.toString())
+			.redirectErrorStream(true)
+			.start();
+		String output = new String(openssl.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(openssl.waitFor()).as(output).isZero();
+		this.redis = RedisServers.standalone("--port", "0", "--tls-port", "{port}", "--tls-cert-file",
+				certificate.toString(), "--tls-key-file", key.toString(), "--tls-auth-clients", "no");
+		start("--spring.data.redis.host=127.0.0.1", "--spring.data.redis.port=" + this.redis.first().port(),
+				"--spring.data.redis.ssl.enabled=true", "--spring.data.redis.ssl.bundle=redis",
+				"--spring.ssl.bundle.pem.redis.truststore.certificate=file:" + certificate);
+		playsAQuestionLive();
+	}
+
+	@Test
+	void subscribesToTheMasterASentinelNames() {
+		this.redis = RedisServers.sentinel("vanguard");
+		start("--spring.data.redis.sentinel.master=vanguard",
+				"--spring.data.redis.sentinel.nodes=" + this.redis.nodes().get(1).address());
+		playsAQuestionLive();
+	}
+
+	private void start(String... redisSettings) {
+		List<String> args = new ArrayList<>(List.of(redisSettings));
+		args.addAll(List.of("--server.port=0", "--vanguard.realtime.auth-jwks-uri=" + TestTokens.get().authJwksUri(),
+				"--vanguard.realtime.session-jwks-uri=" + TestTokens.get().sessionJwksUri(),
+				"--vanguard.realtime.amqp.exchange=" + EXCHANGE, "--vanguard.realtime.amqp.queue=" + QUEUE,
+				"--vanguard.realtime.amqp.queue-expires=5m", "--vanguard.realtime.amqp.legacy-queue=",
+				"--vanguard.realtime.allowed-origins=" + TestClient.ORIGIN));
+		this.instance = new SpringApplicationBuilder(RealtimeApplication.class, RabbitTestConfiguration.class)
+			.run(args.toArray(String[]::new));
+	}
+
+	private void playsAQuestionLive() {
+		UUID session = UUID.randomUUID();
+		UUID player = UUID.randomUUID();
+		StringRedisTemplate template = this.instance.getBean(StringRedisTemplate.class);
+		template.opsForHash().put(SessionKeys.of(session).players(), player.toString(), "Ann");
+		publish(new SessionOpened(session, 1, Instant.now(), UUID.randomUUID(), "123456", "Capitals", 1));
+		publish(new PlayerJoined(session, 2, Instant.now(), player, "Ann"));
+		org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(20))
+			.until(() -> "2".equals(template.opsForHash().get(SessionKeys.of(session).state(), "seq")));
+
+		try (TestClient socket = TestClient.connect(port(), "token=" + TestTokens.get().player(session, player))) {
+			socket.await("catchup");
+			String name = this.instance.getBean(LocalSessions.class).subscriberName();
+			assertThat(template.execute((RedisConnection connection) -> connection.serverCommands().getClientList()))
+				.as("the subscriber, authenticated, on this Redis")
+				.anySatisfy((client) -> assertThat(client.getName()).isEqualTo(name));
+			Instant now = Instant.now();
+			publish(new QuestionStarted(session, 3, now, 0, 1, RealtimeIntegrationTests.singleChoice(0), now,
+					now.plusSeconds(20)));
+			assertThat(socket.await("question").path("seq").asLong()).isEqualTo(3);
+		}
+		template.delete(template.keys(SessionKeys.of(session).pattern()));
+	}
+
+	private void publish(SessionEvent event) {
+		MessageProperties properties = new MessageProperties();
+		properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
+		properties.setHeader(SessionEvent.VERSION_HEADER, SessionEvent.VERSION);
+		byte[] body = this.instance.getBean(ObjectMapper.class).writeValueAsBytes(event);
+		this.instance.getBean(RabbitTemplate.class).send(EXCHANGE, event.routingKey(), new Message(body, properties));
+	}
+
+	private int port() {
+		return Integer.parseInt(this.instance.getEnvironment().getProperty("local.server.port"));
+	}
+
+}
