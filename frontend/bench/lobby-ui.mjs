@@ -41,6 +41,25 @@ const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--
 try {
   const page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, baseURL: base });
   await page.addInitScript(() => {
+    // When each roster count arrived on the socket, to tell the page's delay from the pipeline's.
+    window.__frames = {};
+    const Native = window.WebSocket;
+    window.WebSocket = class extends Native {
+      constructor(...args) {
+        super(...args);
+        this.addEventListener('message', (event) => {
+          if (typeof event.data === 'string' && event.data.includes('"player_joined"')) {
+            const frame = JSON.parse(event.data);
+            window.__frames[frame.playerCount] ??= performance.timeOrigin + performance.now();
+            window.__joinedFrames = (window.__joinedFrames ?? 0) + 1;
+            if (frame.seq < (window.__highestSeq ?? 0)) window.__lateFrames = (window.__lateFrames ?? 0) + 1;
+            window.__highestSeq = Math.max(window.__highestSeq ?? 0, frame.seq);
+          } else if (typeof event.data === 'string' && event.data.includes('"catchup"')) {
+            window.__catchups = (window.__catchups ?? 0) + 1;
+          }
+        });
+      }
+    };
     window.__longTasks = [];
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) window.__longTasks.push({ start: entry.startTime, duration: entry.duration });
@@ -60,15 +79,24 @@ try {
   await page.evaluate(() => {
     window.__longTasks = [];
     window.__counts = [];
+    window.__rows = [];
     const heading = () => document.querySelector('h2#players-heading')?.textContent ?? '';
+    const rows = () => Number(document.querySelector('li[aria-setsize]')?.getAttribute('aria-setsize') ?? 0);
     let last = '';
+    let lastRows = 0;
     new MutationObserver(() => {
+      const at = performance.timeOrigin + performance.now();
       const text = heading();
       if (text !== last) {
         last = text;
-        window.__counts.push({ text, at: performance.timeOrigin + performance.now() });
+        window.__counts.push({ text, at });
       }
-    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+      const size = rows();
+      if (size !== lastRows) {
+        lastRows = size;
+        window.__rows.push({ size, at });
+      }
+    }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['aria-setsize'] });
   });
 
   // The block list also reads digits as letters, so a numbered name is now and then refused:
@@ -118,20 +146,43 @@ try {
     await page.waitForFunction((text) => window.__counts.some((count) => count.text === text), everyone, { timeout: 60_000, polling: 100 });
   } catch {
     const shown = await page.locator('h2#players-heading').textContent();
-    throw new Error(`the roster did not reach ${everyone} within 60 s of the last join; it shows "${shown}"`);
+    const frames = await page.evaluate(() => ({ total: window.__joinedFrames ?? 0, late: window.__lateFrames ?? 0 }));
+    throw new Error(`the player count did not reach ${everyone} within 60 s of the last join; it shows "${shown}"; the socket brought ${frames.total} player_joined frames (${frames.late} late)`);
   }
   const complete = await page.evaluate((text) => window.__counts.find((count) => count.text === text).at, everyone);
+  const arrived = await page.evaluate((count) => window.__frames[count] ?? null, joined);
+  // The roster's list (names) may complete later than the count, if a player_joined frame is late.
+  const listed = await page
+    .waitForFunction((size) => window.__rows.find((row) => row.size >= size)?.at ?? null, joined, { timeout: 60_000, polling: 100 })
+    .then(
+      (handle) => handle.jsonValue(),
+      (error) => {
+        console.error(String(error).slice(0, 300));
+        return null;
+      },
+    );
+  const listedNames = await page.evaluate(() => window.__rows.at(-1)?.size ?? 0);
+  const socket = await page.evaluate(() => ({ frames: window.__joinedFrames ?? 0, late: window.__lateFrames ?? 0, catchups: window.__catchups ?? 0 }));
   const longTasks = await page.evaluate(() => window.__longTasks);
   // The roster stays usable: scroll to its end and find the last name.
   await page.getByRole('region', { name: 'Players', exact: true }).evaluate((element) => element.scrollTo(0, element.scrollHeight));
-  const lastShown = await page.locator(`li[aria-posinset="${joined}"]`).waitFor({ timeout: 5_000 }).then(() => true, () => false);
+  const lastShown = await page.locator(`li[aria-posinset="${listedNames}"]`).waitFor({ timeout: 5_000 }).then(() => true, () => false);
   const longest = longTasks.reduce((max, task) => Math.max(max, task.duration), 0);
   const over100 = longTasks.filter((task) => task.duration > 100).length;
-  console.log(`lobby-ui: roster complete ${Math.max(0, complete - lastJoin)} ms after the last join (goal ≤ 1000 ms)`);
+  console.log(`lobby-ui: player count complete ${Math.round(complete - lastJoin)} ms after the last join (goal ≤ 1000 ms)`);
+  console.log(
+    listed === null
+      ? `lobby-ui: the roster's list shows ${listedNames} names 60 s after the count was complete`
+      : `lobby-ui: roster list complete (${joined} names) ${Math.round(listed - lastJoin)} ms after the last join`,
+  );
+  console.log(`lobby-ui: ${socket.frames} player_joined frames reached the host's socket for ${joined} joins (${socket.late} after a later seq), ${socket.catchups} catch-ups`);
+  if (arrived !== null) {
+    console.log(`lobby-ui: the frame with the last count arrived ${Math.round(arrived - lastJoin)} ms after the last join; drawn ${Math.round(complete - arrived)} ms after it arrived`);
+  }
   console.log(`lobby-ui: longest main-thread task ${longest.toFixed(0)} ms; ${longTasks.length} tasks over 50 ms, ${over100} over 100 ms (goal: none over 100 ms)`);
-  console.log(`lobby-ui: the roster's last row (${joined}) is ${lastShown ? '' : 'NOT '}shown after scrolling to its end`);
+  console.log(`lobby-ui: the roster's last row (${listedNames}) is ${lastShown ? '' : 'NOT '}shown after scrolling to its end`);
   await call(`${base}/api/sessions/${session.id}/end`, { method: 'POST', token: accessToken });
-  if (!lastShown) process.exitCode = 1;
+  if (!lastShown || listed === null) process.exitCode = 1;
 } finally {
   await browser.close();
 }

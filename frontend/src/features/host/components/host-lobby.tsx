@@ -98,7 +98,9 @@ export function HostLobby({
   const link = joinUrl(pin);
   const qr = useQrCode(link);
   const [kicking, setKicking] = useState<RosterEntry | null>(null);
-  const count = state.players.length;
+  // The server's count, which every player_joined frame and catch-up carries: right even when
+  // the roster's list is waiting for a frame that has not come yet.
+  const count = Math.max(state.playerCount, state.players.length);
   return (
     <div className={styles.lobby}>
       <section className={styles.joinPanel} aria-labelledby="join-heading">
@@ -126,7 +128,7 @@ export function HostLobby({
             {t('host.lobby.start')}
           </Button>
         </div>
-        {count === 0 ? <p className={styles.lead}>{t('host.lobby.empty')}</p> : <Roster players={state.players} onKick={setKicking} />}
+        {state.players.length === 0 ? <p className={styles.lead}>{t('host.lobby.empty')}</p> : <Roster players={state.players} onKick={setKicking} />}
       </section>
       {kicking ? (
         <KickDialog
