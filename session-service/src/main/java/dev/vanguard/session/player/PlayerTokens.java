@@ -92,8 +92,8 @@ public class PlayerTokens {
 
 	private static RSAKey generate() {
 		log.warn("No vanguard.session.player-token.signing-key configured: generated a key for this instance only. "
-				+ "Several session-service instances must share one configured key, or their player tokens "
-				+ "will not verify against each other's JWKS.");
+				+ "A restart of this instance voids every player's token, and several instances must share one "
+				+ "configured key, or their player tokens will not verify against each other's JWKS.");
 		try {
 			return new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE)
 				.algorithm(JWSAlgorithm.RS256)
