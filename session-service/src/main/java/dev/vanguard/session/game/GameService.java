@@ -1,5 +1,8 @@
 package dev.vanguard.session.game;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -7,6 +10,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -60,6 +64,10 @@ class GameService {
 
 	private final PlayerRepository players;
 
+	private final Nicknames nicknames;
+
+	private final NicknameBans bans;
+
 	private final EntityManager entityManager;
 
 	private final QuizClient quizzes;
@@ -82,12 +90,14 @@ class GameService {
 
 	private final SecureRandom random = new SecureRandom();
 
-	GameService(GameSessionRepository sessions, PlayerRepository players, EntityManager entityManager,
-			QuizClient quizzes, PlayerTokens tokens, SessionRoster roster, ResultsRecorder results,
-			SessionMetrics metrics, ApplicationEventPublisher events, JsonMapper jsonMapper, Clock clock,
-			PlatformTransactionManager transactionManager) {
+	GameService(GameSessionRepository sessions, PlayerRepository players, Nicknames nicknames, NicknameBans bans,
+			EntityManager entityManager, QuizClient quizzes, PlayerTokens tokens, SessionRoster roster,
+			ResultsRecorder results, SessionMetrics metrics, ApplicationEventPublisher events, JsonMapper jsonMapper,
+			Clock clock, PlatformTransactionManager transactionManager) {
 		this.sessions = sessions;
 		this.players = players;
+		this.nicknames = nicknames;
+		this.bans = bans;
 		this.entityManager = entityManager;
 		this.quizzes = quizzes;
 		this.tokens = tokens;
@@ -181,10 +191,15 @@ class GameService {
 	// ---- players
 	// -------------------------------------------------------------------------
 
-	Views.Joined join(String pin, String nickname) {
+	/**
+	 * @param nickname a nickname {@link Nicknames#clean cleaned} already
+	 * @param deviceSecret the secret the player app keeps for this session, checked for
+	 * its form already
+	 */
+	Views.Joined join(String pin, String nickname, String deviceSecret) {
 		Player player;
 		try {
-			player = this.transactions.execute((status) -> addPlayer(pin, nickname));
+			player = this.transactions.execute((status) -> addPlayer(pin, nickname, deviceSecret));
 		}
 		catch (DataIntegrityViolationException ex) {
 			throw nicknameTaken(nickname);
@@ -204,15 +219,18 @@ class GameService {
 	 * with the key-share lock the player's foreign key took on the session row, or two
 	 * joins would each wait for the other.
 	 */
-	private Player addPlayer(String pin, String nickname) {
+	private Player addPlayer(String pin, String nickname, String deviceSecret) {
 		UUID sessionId = this.sessions.findLiveIdByPin(pin).orElseThrow(() -> unknownPin(pin));
 		GameSession session = this.sessions.findById(sessionId).orElseThrow(() -> unknownPin(pin));
 		checkJoinable(session, pin);
-		if (this.players.isNicknameTaken(sessionId, nickname)) {
+		String device = deviceHash(sessionId, deviceSecret);
+		String nicknameKey = this.nicknames.key(nickname);
+		checkAdmissible(sessionId, device, nicknameKey);
+		if (this.players.isNicknameTaken(sessionId, nicknameKey)) {
 			throw nicknameTaken(nickname);
 		}
 		Instant now = now();
-		Player player = new Player(UUID.randomUUID(), sessionId, nickname, now);
+		Player player = new Player(UUID.randomUUID(), sessionId, nickname, nicknameKey, device, now);
 		this.entityManager.persist(player);
 		try {
 			this.entityManager.flush();
@@ -226,12 +244,40 @@ class GameService {
 		}
 		this.entityManager.refresh(session, LockModeType.PESSIMISTIC_WRITE);
 		checkJoinable(session, pin);
+		// again under the lock: a kick or ban that committed meanwhile counts
+		checkAdmissible(sessionId, device, nicknameKey);
 		// in Redis before the event goes out, so the token works as soon as anyone hears
 		// of it; under the lock, so it never touches the keys of a session that ended
 		this.roster.addPlayer(sessionId, player.getId(), nickname);
 		publish(new PlayerJoined(sessionId, session.nextSeq(), now, player.getId(), nickname));
 		afterCommit(this.metrics::playerJoined);
 		return player;
+	}
+
+	private void checkAdmissible(UUID sessionId, String deviceHash, String nicknameKey) {
+		if (this.players.isDeviceKicked(sessionId, deviceHash)) {
+			throw new ApiException(HttpStatus.FORBIDDEN, "kicked", "Removed from this game",
+					"The host removed you from this game; you cannot join it again.");
+		}
+		if (this.bans.isBanned(sessionId, nicknameKey)) {
+			throw new ApiException(HttpStatus.FORBIDDEN, "nickname-banned", "Nickname banned",
+					"The host banned this nickname from this game; please pick another one.");
+		}
+	}
+
+	/**
+	 * The device secret is kept only as a hash, salted with the session so one device's
+	 * joins to different sessions cannot be linked.
+	 */
+	static String deviceHash(UUID sessionId, String deviceSecret) {
+		try {
+			MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+			sha256.update((sessionId + ":" + deviceSecret).getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(sha256.digest());
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Every JDK has SHA-256", ex);
+		}
 	}
 
 	private static void checkJoinable(GameSession session, String pin) {
@@ -248,8 +294,12 @@ class GameService {
 		return new Views.PinLookup(session.getId(), session.isJoinable(), session.getStatus(), session.getQuizTitle());
 	}
 
+	/**
+	 * Removes a player: their token dies and their device cannot join again; with
+	 * {@code banNickname} nobody can join under that nickname (or a look-alike) again.
+	 */
 	@Transactional
-	void kick(UUID sessionId, UUID hostId, UUID playerId) {
+	void kick(UUID sessionId, UUID hostId, UUID playerId, boolean banNickname) {
 		GameSession session = lockHosted(sessionId, hostId);
 		if (session.getStatus() == SessionStatus.ENDED) {
 			throw ApiException.invalidState("The session has ended; players can no longer be removed.");
@@ -259,9 +309,24 @@ class GameService {
 			.orElseThrow(() -> ApiException.notFound("No player " + playerId + " in this session."));
 		Instant now = now();
 		player.kick(now);
+		if (banNickname) {
+			this.bans.ban(sessionId, player.getNicknameKey(), player.getNickname(), now);
+		}
 		this.roster.kickPlayer(sessionId, playerId, player.getNickname());
 		publish(new PlayerKicked(sessionId, session.nextSeq(), now, playerId, player.getNickname()));
 		afterCommit(this.metrics::playerRemoved);
+	}
+
+	/**
+	 * Bans a nickname (and its look-alikes) from the session; players already in stay.
+	 */
+	@Transactional
+	void banNickname(UUID sessionId, UUID hostId, String nickname) {
+		GameSession session = lockHosted(sessionId, hostId);
+		if (session.getStatus() == SessionStatus.ENDED) {
+			throw ApiException.invalidState("The session has ended; nothing can be banned from it.");
+		}
+		this.bans.ban(sessionId, this.nicknames.key(nickname), nickname, now());
 	}
 
 	// ---- host controls
@@ -355,7 +420,7 @@ class GameService {
 	@Transactional(readOnly = true)
 	Views.SessionDetails details(UUID sessionId, UUID hostId) {
 		GameSession session = hosted(sessionId, hostId);
-		return Views.SessionDetails.of(session, this.players.findActive(sessionId));
+		return Views.SessionDetails.of(session, this.players.findActive(sessionId), this.bans.list(sessionId));
 	}
 
 	@Transactional(readOnly = true)

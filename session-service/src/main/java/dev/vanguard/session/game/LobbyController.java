@@ -25,6 +25,9 @@ class LobbyController {
 
 	private static final Pattern PIN = Pattern.compile("[0-9]{6}");
 
+	/** 16–128 base64url characters: the web app sends 32 random bytes (43 characters). */
+	private static final Pattern DEVICE_SECRET = Pattern.compile("[A-Za-z0-9_-]{16,128}");
+
 	private final GameService game;
 
 	private final Nicknames nicknames;
@@ -48,7 +51,10 @@ class LobbyController {
 			HttpServletRequest request) {
 		this.rateLimiter.check("join", request.getRemoteAddr());
 		String nickname = this.nicknames.clean(body.nickname());
-		Views.Joined joined = this.game.join(checkPin(pin), nickname);
+		if (body.deviceSecret() == null || !DEVICE_SECRET.matcher(body.deviceSecret()).matches()) {
+			throw ApiException.validation("deviceSecret", "must be 16 to 128 characters of A-Z, a-z, 0-9, _ and -");
+		}
+		Views.Joined joined = this.game.join(checkPin(pin), nickname, body.deviceSecret());
 		return ResponseEntity.status(HttpStatus.CREATED).body(joined);
 	}
 
@@ -59,7 +65,11 @@ class LobbyController {
 		return pin;
 	}
 
-	record JoinRequest(String nickname) {
+	/**
+	 * @param deviceSecret a random string the player app keeps for the session: a kicked
+	 * device is recognised by it
+	 */
+	record JoinRequest(String nickname, String deviceSecret) {
 	}
 
 }

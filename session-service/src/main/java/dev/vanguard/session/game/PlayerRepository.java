@@ -10,8 +10,11 @@ import org.springframework.data.jpa.repository.Query;
 
 interface PlayerRepository extends JpaRepository<Player, UUID> {
 
-	@Query("select count(p) > 0 from Player p where p.sessionId = :sessionId and p.kickedAt is null and lower(p.nickname) = lower(:nickname)")
-	boolean isNicknameTaken(UUID sessionId, String nickname);
+	@Query("select count(p) > 0 from Player p where p.sessionId = :sessionId and p.kickedAt is null and p.nicknameKey = :nicknameKey")
+	boolean isNicknameTaken(UUID sessionId, String nicknameKey);
+
+	@Query("select count(p) > 0 from Player p where p.sessionId = :sessionId and p.kickedAt is not null and p.deviceHash = :deviceHash")
+	boolean isDeviceKicked(UUID sessionId, String deviceHash);
 
 	@Query("select p from Player p where p.sessionId = :sessionId and p.kickedAt is null order by p.joinedAt, p.id")
 	List<Player> findActive(UUID sessionId);

@@ -31,9 +31,12 @@ class SessionController {
 
 	private final SessionQueries queries;
 
-	SessionController(GameService game, SessionQueries queries) {
+	private final Nicknames nicknames;
+
+	SessionController(GameService game, SessionQueries queries, Nicknames nicknames) {
 		this.game = game;
 		this.queries = queries;
+		this.nicknames = nicknames;
 	}
 
 	@PostMapping
@@ -82,9 +85,20 @@ class SessionController {
 	}
 
 	@DeleteMapping("/{id}/players/{playerId}")
-	ResponseEntity<Void> kick(@AuthenticationPrincipal Jwt token, @PathVariable UUID id, @PathVariable UUID playerId) {
-		this.game.kick(id, Hosts.id(token), playerId);
+	ResponseEntity<Void> kick(@AuthenticationPrincipal Jwt token, @PathVariable UUID id, @PathVariable UUID playerId,
+			@RequestParam(defaultValue = "false") boolean banNickname) {
+		this.game.kick(id, Hosts.id(token), playerId, banNickname);
 		return ResponseEntity.noContent().build();
+	}
+
+	@PostMapping("/{id}/banned-nicknames")
+	ResponseEntity<Void> banNickname(@AuthenticationPrincipal Jwt token, @PathVariable UUID id,
+			@RequestBody BanRequest request) {
+		this.game.banNickname(id, Hosts.id(token), this.nicknames.clean(request.nickname()));
+		return ResponseEntity.noContent().build();
+	}
+
+	record BanRequest(String nickname) {
 	}
 
 	/**

@@ -50,14 +50,15 @@ final class Views {
 
 	record SessionDetails(UUID id, String pin, SessionStatus status, UUID quizId, String quizTitle, int questionCount,
 			int questionIndex, Instant questionStartedAt, Instant questionDeadline, Settings settings,
-			Instant createdAt, Instant startedAt, Instant endedAt, long lastSeq, List<PlayerView> players) {
+			Instant createdAt, Instant startedAt, Instant endedAt, long lastSeq, List<PlayerView> players,
+			List<String> bannedNicknames) {
 
-		static SessionDetails of(GameSession session, List<Player> players) {
+		static SessionDetails of(GameSession session, List<Player> players, List<String> bannedNicknames) {
 			return new SessionDetails(session.getId(), session.getPin(), session.getStatus(), session.getQuizId(),
 					session.getQuizTitle(), session.getQuestionCount(), session.getQuestionIndex(),
 					session.getQuestionStartedAt(), session.getQuestionDeadline(), session.getSettings(),
 					session.getCreatedAt(), session.getStartedAt(), session.getEndedAt(), session.getLastSeq(),
-					players.stream().map(PlayerView::of).toList());
+					players.stream().map(PlayerView::of).toList(), bannedNicknames);
 		}
 
 	}

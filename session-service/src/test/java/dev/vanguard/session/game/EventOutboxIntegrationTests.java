@@ -16,6 +16,7 @@ import dev.vanguard.contracts.SessionKeys;
 import dev.vanguard.contracts.events.QuestionStarted;
 import dev.vanguard.contracts.events.SessionEvent;
 import dev.vanguard.contracts.events.SessionOpened;
+import dev.vanguard.session.support.Api;
 import dev.vanguard.session.support.EventCollector.Received;
 import dev.vanguard.session.support.HostKeys;
 import dev.vanguard.session.support.SessionServiceIntegrationTest;
@@ -60,7 +61,7 @@ class EventOutboxIntegrationTests extends SessionServiceIntegrationTest {
 			status.setRollbackOnly();
 		});
 		transaction.executeWithoutResult((status) -> {
-			this.game.join(created.path("pin").asString(), "ghost");
+			this.game.join(created.path("pin").asString(), "ghost", Api.deviceSecret());
 			status.setRollbackOnly();
 		});
 		assertThat(this.redis.opsForHash().size(SessionKeys.of(session).players())).isZero();

@@ -31,6 +31,7 @@ import dev.vanguard.contracts.SessionKeys;
 import dev.vanguard.contracts.events.PlayerJoined;
 import dev.vanguard.contracts.events.PlayerKicked;
 import dev.vanguard.contracts.events.SessionEvent;
+import dev.vanguard.session.support.Api;
 import dev.vanguard.session.support.Api.Response;
 import dev.vanguard.session.support.HostKeys;
 import dev.vanguard.session.support.SessionServiceIntegrationTest;
@@ -67,7 +68,7 @@ class LobbyIntegrationTests extends SessionServiceIntegrationTest {
 		this.api.get("/api/sessions/pin/1234567", null).problem(400);
 		this.api.control(this.host, id(created), "end");
 		this.api.get("/api/sessions/pin/" + pin, null).problem(404);
-		this.api.post("/api/sessions/pin/" + pin + "/players", null, Map.of("nickname", "late")).problem(404);
+		this.api.post("/api/sessions/pin/" + pin + "/players", null, Api.joinBody("late")).problem(404);
 	}
 
 	@Test
@@ -75,7 +76,7 @@ class LobbyIntegrationTests extends SessionServiceIntegrationTest {
 		JsonNode created = open(null);
 		UUID session = id(created);
 		Response response = this.api.post("/api/sessions/pin/" + created.path("pin").asString() + "/players", null,
-				Map.of("nickname", "  Ada   Lovelace "));
+				Api.joinBody("  Ada   Lovelace "));
 		assertThat(response.status()).isEqualTo(201);
 		JsonNode joined = response.json();
 		assertThat(joined.path("sessionId").asString()).isEqualTo(session.toString());
@@ -112,12 +113,11 @@ class LobbyIntegrationTests extends SessionServiceIntegrationTest {
 		String path = "/api/sessions/pin/" + pin + "/players";
 		assertThat(this.api.join(pin, "🦊".repeat(20)).path("nickname").asString()).isEqualTo("🦊".repeat(20));
 		assertThat(this.api.join(pin, "x".repeat(20)).path("nickname").asString()).hasSize(20);
-		assertThat(field(this.api.post(path, null, Map.of("nickname", "x".repeat(21))).problem(400)))
-			.isEqualTo("nickname");
-		this.api.post(path, null, Map.of("nickname", "   ")).problem(400);
-		this.api.post(path, null, Map.of("nickname", "\u200B\u200B")).problem(400);
-		this.api.post(path, null, Map.of("nickname", "ad\u0000a")).problem(400);
-		this.api.post(path, null, Map.of("nickname", "\u0301")).problem(400);
+		assertThat(field(this.api.post(path, null, Api.joinBody("x".repeat(21))).problem(400))).isEqualTo("nickname");
+		this.api.post(path, null, Api.joinBody("   ")).problem(400);
+		this.api.post(path, null, Api.joinBody("\u200B\u200B")).problem(400);
+		this.api.post(path, null, Api.joinBody("ad\u0000a")).problem(400);
+		this.api.post(path, null, Api.joinBody("\u0301")).problem(400);
 		this.api.post(path, null, Map.of()).problem(400);
 		this.api.post(path, null, "{\"nickname\":").problem(400);
 	}
@@ -126,7 +126,7 @@ class LobbyIntegrationTests extends SessionServiceIntegrationTest {
 	void refusesANicknameTakenIgnoringCase() {
 		String pin = open(null).path("pin").asString();
 		this.api.join(pin, "Ada");
-		JsonNode problem = this.api.post("/api/sessions/pin/" + pin + "/players", null, Map.of("nickname", " ADA "))
+		JsonNode problem = this.api.post("/api/sessions/pin/" + pin + "/players", null, Api.joinBody(" ADA "))
 			.problem(409);
 		assertThat(problem.path("type").asString()).endsWith("/nickname-taken");
 		// another session has its own names
@@ -137,8 +137,7 @@ class LobbyIntegrationTests extends SessionServiceIntegrationTest {
 	void refusesAbusiveNicknames() {
 		String pin = open(null).path("pin").asString();
 		for (String nickname : List.of("F.u.c.k", "sh1thead", "big dick", "B I T C H")) {
-			JsonNode problem = this.api
-				.post("/api/sessions/pin/" + pin + "/players", null, Map.of("nickname", nickname))
+			JsonNode problem = this.api.post("/api/sessions/pin/" + pin + "/players", null, Api.joinBody(nickname))
 				.problem(422);
 			assertThat(problem.path("type").asString()).endsWith("/nickname-rejected");
 		}
@@ -154,7 +153,7 @@ class LobbyIntegrationTests extends SessionServiceIntegrationTest {
 		this.api.join(strictPin, "early");
 		this.api.control(this.host, id(strict), "start");
 		assertThat(this.api.get("/api/sessions/pin/" + strictPin, null).json().path("joinable").asBoolean()).isFalse();
-		assertThat(this.api.post("/api/sessions/pin/" + strictPin + "/players", null, Map.of("nickname", "late"))
+		assertThat(this.api.post("/api/sessions/pin/" + strictPin + "/players", null, Api.joinBody("late"))
 			.problem(409)
 			.path("detail")
 			.asString()).contains("QUESTION");
@@ -168,7 +167,7 @@ class LobbyIntegrationTests extends SessionServiceIntegrationTest {
 		JsonNode podium = this.api.get("/api/sessions/pin/" + pin, null).json();
 		assertThat(podium.path("status").asString()).isEqualTo("PODIUM");
 		assertThat(podium.path("joinable").asBoolean()).isFalse();
-		assertThat(this.api.post("/api/sessions/pin/" + pin + "/players", null, Map.of("nickname", "later"))
+		assertThat(this.api.post("/api/sessions/pin/" + pin + "/players", null, Api.joinBody("later"))
 			.problem(409)
 			.path("detail")
 			.asString()).contains("PODIUM");
@@ -202,6 +201,92 @@ class LobbyIntegrationTests extends SessionServiceIntegrationTest {
 	}
 
 	@Test
+	void aKickedDeviceCannotJoinAgainUnderAnyNickname() {
+		JsonNode created = open(null);
+		String pin = created.path("pin").asString();
+		String phone = Api.deviceSecret();
+		String join = "/api/sessions/pin/" + pin + "/players";
+		String ada = this.api.post(join, null, Api.joinBody("ada", phone)).json().path("playerId").asString();
+		assertThat(
+				this.api.delete("/api/sessions/" + id(created) + "/players/" + ada, HostKeys.token(this.host)).status())
+			.isEqualTo(204);
+
+		for (String nickname : List.of("ada", "Someone Else")) {
+			JsonNode problem = this.api.post(join, null, Api.joinBody(nickname, phone)).problem(403);
+			assertThat(problem.path("type").asString()).endsWith("/kicked");
+		}
+		// the same device is welcome in another session, and another device under the
+		// name
+		assertThat(this.api
+			.post("/api/sessions/pin/" + open(null).path("pin").asString() + "/players", null,
+					Api.joinBody("ada", phone))
+			.status()).isEqualTo(201);
+		assertThat(this.api.post(join, null, Api.joinBody("ada")).status()).isEqualTo(201);
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM players WHERE device_hash = ?", Long.class, phone))
+			.as("the secret itself is never stored")
+			.isZero();
+	}
+
+	@Test
+	void requiresAWellFormedDeviceSecret() {
+		String join = "/api/sessions/pin/" + open(null).path("pin").asString() + "/players";
+		for (Map<String, Object> body : List.<Map<String, Object>>of(Map.of("nickname", "ada"),
+				Map.of("nickname", "ada", "deviceSecret", "short"),
+				Map.of("nickname", "ada", "deviceSecret", "x".repeat(129)),
+				Map.of("nickname", "ada", "deviceSecret", "has spaces and = signs!"),
+				Map.of("nickname", "ada", "deviceSecret", 42))) {
+			assertThat(field(this.api.post(join, null, body).problem(400))).as(body.toString())
+				.isEqualTo("deviceSecret");
+		}
+		assertThat(this.api.post(join, null, Map.of("nickname", "ada", "deviceSecret", "A-b_".repeat(4))).status())
+			.isEqualTo(201);
+	}
+
+	@Test
+	void aBannedNicknameAndItsLookAlikesCannotJoin() {
+		JsonNode created = open(null);
+		UUID session = id(created);
+		String pin = created.path("pin").asString();
+		String join = "/api/sessions/pin/" + pin + "/players";
+		String ada = this.api.join(pin, "Ada").path("playerId").asString();
+		assertThat(this.api
+			.delete("/api/sessions/" + session + "/players/" + ada + "?banNickname=true", HostKeys.token(this.host))
+			.status()).isEqualTo(204);
+		// ADA in Cyrillic capitals and fullwidth Latin
+		for (String nickname : List.of("ada", "\u0410D\u0410", "\uFF41\uFF44\uFF41")) {
+			JsonNode problem = this.api.post(join, null, Api.joinBody(nickname)).problem(403);
+			assertThat(problem.path("type").asString()).as(nickname).endsWith("/nickname-banned");
+		}
+
+		String bans = "/api/sessions/" + session + "/banned-nicknames";
+		this.api.post(bans, HostKeys.token(UUID.randomUUID()), Map.of("nickname", "Eve")).problem(403);
+		this.api.post(bans, null, Map.of("nickname", "Eve")).problem(401);
+		this.api.post(bans, HostKeys.token(this.host), Map.of("nickname", " ")).problem(400);
+		assertThat(this.api.post(bans, HostKeys.token(this.host), Map.of("nickname", "Eve")).status()).isEqualTo(204);
+		this.api.post(join, null, Api.joinBody("EVE")).problem(403);
+		assertThat(this.api.get("/api/sessions/" + session, HostKeys.token(this.host))
+			.json()
+			.path("bannedNicknames")
+			.values()).extracting(JsonNode::asString).containsExactly("Ada", "Eve");
+		this.api.join(pin, "Bob");
+	}
+
+	@Test
+	void comparesNicknamesAfterFoldingLookAlikes() {
+		String pin = open(null).path("pin").asString();
+		String join = "/api/sessions/pin/" + pin + "/players";
+		this.api.join(pin, "Ann");
+		for (String lookAlike : List.of("\u0410nn", "\uFF21\uFF4E\uFF4E", "ANN")) {
+			JsonNode problem = this.api.post(join, null, Api.joinBody(lookAlike)).problem(409);
+			assertThat(problem.path("type").asString()).as(lookAlike).endsWith("/nickname-taken");
+		}
+		for (String blank : List.of("An\u200Dn", "\u3164", "\u2800", "x\u3164")) {
+			assertThat(field(this.api.post(join, null, Api.joinBody(blank)).problem(400))).as(blank)
+				.isEqualTo("nickname");
+		}
+	}
+
+	@Test
 	void limitsLookupsAndJoinsPerClientAddress() {
 		String pin = open(null).path("pin").asString();
 		String address = "10.254." + (int) (Math.random() * 250) + ".7";
@@ -219,10 +304,11 @@ class LobbyIntegrationTests extends SessionServiceIntegrationTest {
 		assertThat(this.api.get("/api/sessions/pin/" + pin, null).status()).isEqualTo(200);
 		String join = "/api/sessions/pin/" + pin + "/players";
 		for (int i = 0; i < 30; i++) {
-			assertThat(this.api.send("POST", join, null, "{\"nickname\":\"p" + i + "\"}", address).status())
-				.isEqualTo(201);
+			assertThat(this.api.send("POST", join, null, Api.JSON.writeValueAsString(Api.joinBody("p" + i)), address)
+				.status()).isEqualTo(201);
 		}
-		this.api.send("POST", join, null, "{\"nickname\":\"one-too-many\"}", address).problem(429);
+		this.api.send("POST", join, null, Api.JSON.writeValueAsString(Api.joinBody("one-too-many")), address)
+			.problem(429);
 	}
 
 	@Test
@@ -236,8 +322,8 @@ class LobbyIntegrationTests extends SessionServiceIntegrationTest {
 			for (int i = 0; i < 500; i++) {
 				// the last 100 repeat earlier names in another case
 				String nickname = (i < distinct) ? "player" + i : "PLAYER" + (i - distinct);
-				responses.add(threads.submit(() -> this.api.post("/api/sessions/pin/" + pin + "/players", null,
-						Map.of("nickname", nickname))));
+				responses.add(threads.submit(
+						() -> this.api.post("/api/sessions/pin/" + pin + "/players", null, Api.joinBody(nickname))));
 			}
 		}
 		Set<String> joined = ConcurrentHashMap.newKeySet();
@@ -296,7 +382,7 @@ class LobbyIntegrationTests extends SessionServiceIntegrationTest {
 	void refusesANicknameTakenByAJoinThatCommitsAfterTheCheck() throws Exception {
 		JsonNode created = open(null);
 		JsonNode problem = joinWhileUncommitted(created, "RACER", "insert into players%",
-				"INSERT INTO players (id, session_id, nickname, joined_at) VALUES (gen_random_uuid(), ?, 'racer', now())")
+				"INSERT INTO players (id, session_id, nickname, nickname_key, joined_at) VALUES (gen_random_uuid(), ?, 'racer', 'racer', now())")
 			.problem(409);
 		assertThat(problem.path("type").asString()).endsWith("/nickname-taken");
 		assertThat(this.jdbc.queryForObject("SELECT last_seq FROM game_sessions WHERE id = ?", Long.class, id(created)))
@@ -319,8 +405,8 @@ class LobbyIntegrationTests extends SessionServiceIntegrationTest {
 				statement.setObject(1, session);
 				assertThat(statement.executeUpdate()).isOne();
 			}
-			Future<Response> join = threads.submit(
-					() -> this.api.post("/api/sessions/pin/" + pin + "/players", null, Map.of("nickname", nickname)));
+			Future<Response> join = threads
+				.submit(() -> this.api.post("/api/sessions/pin/" + pin + "/players", null, Api.joinBody(nickname)));
 			await().atMost(Duration.ofSeconds(30))
 				.until(() -> this.jdbc.queryForObject(
 						"SELECT count(*) FROM pg_stat_activity "
