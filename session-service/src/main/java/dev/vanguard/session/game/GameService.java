@@ -68,6 +68,8 @@ class GameService {
 
 	private final NicknameBans bans;
 
+	private final RateLimiter rateLimiter;
+
 	private final EntityManager entityManager;
 
 	private final QuizClient quizzes;
@@ -91,13 +93,14 @@ class GameService {
 	private final SecureRandom random = new SecureRandom();
 
 	GameService(GameSessionRepository sessions, PlayerRepository players, Nicknames nicknames, NicknameBans bans,
-			EntityManager entityManager, QuizClient quizzes, PlayerTokens tokens, SessionRoster roster,
-			ResultsRecorder results, SessionMetrics metrics, ApplicationEventPublisher events, JsonMapper jsonMapper,
-			Clock clock, PlatformTransactionManager transactionManager) {
+			RateLimiter rateLimiter, EntityManager entityManager, QuizClient quizzes, PlayerTokens tokens,
+			SessionRoster roster, ResultsRecorder results, SessionMetrics metrics, ApplicationEventPublisher events,
+			JsonMapper jsonMapper, Clock clock, PlatformTransactionManager transactionManager) {
 		this.sessions = sessions;
 		this.players = players;
 		this.nicknames = nicknames;
 		this.bans = bans;
+		this.rateLimiter = rateLimiter;
 		this.entityManager = entityManager;
 		this.quizzes = quizzes;
 		this.tokens = tokens;
@@ -192,17 +195,24 @@ class GameService {
 	// -------------------------------------------------------------------------
 
 	/**
+	 * One join as the player sent it.
+	 *
 	 * @param nickname a nickname {@link Nicknames#clean cleaned} already
 	 * @param deviceSecret the secret the player app keeps for this session, checked for
 	 * its form already
+	 * @param pattern the two-step pattern the player tapped, or null
+	 * @param address the client address, for counting wrong patterns
 	 */
-	Views.Joined join(String pin, String nickname, String deviceSecret) {
+	record Joining(String nickname, String deviceSecret, List<String> pattern, String address) {
+	}
+
+	Views.Joined join(String pin, Joining joining) {
 		Player player;
 		try {
-			player = this.transactions.execute((status) -> addPlayer(pin, nickname, deviceSecret));
+			player = this.transactions.execute((status) -> addPlayer(pin, joining));
 		}
 		catch (DataIntegrityViolationException ex) {
-			throw nicknameTaken(nickname);
+			throw nicknameTaken(joining.nickname());
 		}
 		// signing is the slow part of a join: outside the transaction and its row lock
 		String token = this.tokens.issue(player.getSessionId(), player.getId(), player.getNickname());
@@ -219,11 +229,14 @@ class GameService {
 	 * with the key-share lock the player's foreign key took on the session row, or two
 	 * joins would each wait for the other.
 	 */
-	private Player addPlayer(String pin, String nickname, String deviceSecret) {
+	private Player addPlayer(String pin, Joining joining) {
+		String nickname = joining.nickname();
 		UUID sessionId = this.sessions.findLiveIdByPin(pin).orElseThrow(() -> unknownPin(pin));
 		GameSession session = this.sessions.findById(sessionId).orElseThrow(() -> unknownPin(pin));
 		checkJoinable(session, pin);
-		String device = deviceHash(sessionId, deviceSecret);
+		checkPattern(session, joining);
+		checkRoom(session, 0);
+		String device = deviceHash(sessionId, joining.deviceSecret());
 		String nicknameKey = this.nicknames.key(nickname);
 		checkAdmissible(sessionId, device, nicknameKey);
 		if (this.players.isNicknameTaken(sessionId, nicknameKey)) {
@@ -244,14 +257,52 @@ class GameService {
 		}
 		this.entityManager.refresh(session, LockModeType.PESSIMISTIC_WRITE);
 		checkJoinable(session, pin);
-		// again under the lock: a kick or ban that committed meanwhile counts
+		// again under the lock: a kick, ban, lock or cap that committed meanwhile counts
 		checkAdmissible(sessionId, device, nicknameKey);
+		checkRoom(session, 1);
+		if (session.isTwoStepJoin()) {
+			afterCommit(() -> this.rateLimiter.countGoodPattern(joining.address()));
+		}
 		// in Redis before the event goes out, so the token works as soon as anyone hears
 		// of it; under the lock, so it never touches the keys of a session that ended
 		this.roster.addPlayer(sessionId, player.getId(), nickname);
 		publish(new PlayerJoined(sessionId, session.nextSeq(), now, player.getId(), nickname));
 		afterCommit(this.metrics::playerJoined);
 		return player;
+	}
+
+	/**
+	 * With two-step join, the join must name the pattern on the host's screen. Wrong
+	 * guesses are counted per address; past its allowance an address is refused (429)
+	 * before its guess is even compared.
+	 */
+	private void checkPattern(GameSession session, Joining joining) {
+		if (!session.isTwoStepJoin()) {
+			return;
+		}
+		if (joining.pattern() == null || joining.pattern().isEmpty()) {
+			throw new ApiException(HttpStatus.FORBIDDEN, "join-pattern-required", "Pattern required",
+					"This game uses two-step join: tap the pattern shown on the host's screen.");
+		}
+		boolean right = JoinPattern.matches(session.getJoinPattern(), joining.pattern());
+		this.rateLimiter.countPatternGuess(joining.address(), right);
+		if (!right) {
+			throw new ApiException(HttpStatus.FORBIDDEN, "wrong-join-pattern", "Wrong pattern",
+					"That is not the pattern on the host's screen; look again and retry.");
+		}
+	}
+
+	/**
+	 * Whether the cap leaves room: {@code alreadyIn} is 1 once this join's own row is
+	 * inserted. Players are counted only for a capped session, so uncapped joins cost no
+	 * count.
+	 */
+	private void checkRoom(GameSession session, int alreadyIn) {
+		Integer cap = session.getMaxPlayers();
+		if (cap != null && this.players.countActive(session.getId()) - alreadyIn >= cap) {
+			throw new ApiException(HttpStatus.CONFLICT, "lobby-full", "Game full",
+					"This game has reached its limit of " + cap + " players.");
+		}
 	}
 
 	private void checkAdmissible(UUID sessionId, String deviceHash, String nicknameKey) {
@@ -291,7 +342,8 @@ class GameService {
 	Views.PinLookup lookup(String pin) {
 		UUID sessionId = this.sessions.findLiveIdByPin(pin).orElseThrow(() -> unknownPin(pin));
 		GameSession session = this.sessions.findById(sessionId).orElseThrow(() -> unknownPin(pin));
-		return new Views.PinLookup(session.getId(), session.isJoinable(), session.getStatus(), session.getQuizTitle());
+		return new Views.PinLookup(session.getId(), session.isJoinable(), session.getStatus(), session.getQuizTitle(),
+				session.isTwoStepJoin());
 	}
 
 	/**
@@ -315,6 +367,17 @@ class GameService {
 		this.roster.kickPlayer(sessionId, playerId, player.getNickname());
 		publish(new PlayerKicked(sessionId, session.nextSeq(), now, playerId, player.getNickname()));
 		afterCommit(this.metrics::playerRemoved);
+	}
+
+	/** The host's lobby controls: lock, cap, two-step join. */
+	@Transactional
+	Views.Lobby configureLobby(UUID sessionId, UUID hostId, boolean locked, Integer maxPlayers, boolean twoStepJoin) {
+		GameSession session = lockHosted(sessionId, hostId);
+		if (session.getStatus() == SessionStatus.ENDED) {
+			throw ApiException.invalidState("The session has ended; its lobby cannot change.");
+		}
+		session.configureLobby(locked, maxPlayers, twoStepJoin);
+		return Views.Lobby.of(session);
 	}
 
 	/**

@@ -12,6 +12,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.ColumnTransformer;
 
+import org.springframework.http.HttpStatus;
+
 import dev.vanguard.session.web.ApiException;
 
 /**
@@ -53,6 +55,17 @@ class GameSession {
 	private boolean lateJoin;
 
 	private boolean autoAdvance;
+
+	/** The host refuses new joins. */
+	private boolean locked;
+
+	/** At most this many players in at once; null: no cap. */
+	private Integer maxPlayers;
+
+	private boolean twoStepJoin;
+
+	/** With two-step join: the shapes a join must name, comma-separated. */
+	private String joinPattern;
 
 	@Column(columnDefinition = "jsonb")
 	@ColumnTransformer(write = "?::jsonb")
@@ -99,6 +112,9 @@ class GameSession {
 
 	/** Whether a player may join now: in the lobby, or mid-game when late join is on. */
 	boolean isJoinable() {
+		if (this.locked) {
+			return false;
+		}
 		return switch (this.status) {
 			case LOBBY -> true;
 			case QUESTION, REVEAL -> this.lateJoin;
@@ -106,7 +122,24 @@ class GameSession {
 		};
 	}
 
+	/** The host's lobby controls; a new pattern whenever two-step join is turned on. */
+	void configureLobby(boolean locked, Integer maxPlayers, boolean twoStepJoin) {
+		this.locked = locked;
+		this.maxPlayers = maxPlayers;
+		if (twoStepJoin && !this.twoStepJoin) {
+			this.joinPattern = JoinPattern.generate();
+		}
+		else if (!twoStepJoin) {
+			this.joinPattern = null;
+		}
+		this.twoStepJoin = twoStepJoin;
+	}
+
 	void checkJoinable() {
+		if (this.locked && this.status != SessionStatus.PODIUM && this.status != SessionStatus.ENDED) {
+			throw new ApiException(HttpStatus.CONFLICT, "lobby-locked", "Game locked",
+					"The host has locked this game; nobody can join it now.");
+		}
 		if (this.status == SessionStatus.LOBBY || isJoinable()) {
 			return;
 		}
@@ -218,6 +251,22 @@ class GameSession {
 
 	Settings getSettings() {
 		return new Settings(this.randomiseOptions, this.lateJoin, this.autoAdvance);
+	}
+
+	boolean isLocked() {
+		return this.locked;
+	}
+
+	Integer getMaxPlayers() {
+		return this.maxPlayers;
+	}
+
+	boolean isTwoStepJoin() {
+		return this.twoStepJoin;
+	}
+
+	String getJoinPattern() {
+		return this.joinPattern;
 	}
 
 	String getQuizSnapshot() {

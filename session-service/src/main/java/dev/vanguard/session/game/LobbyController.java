@@ -1,5 +1,6 @@
 package dev.vanguard.session.game;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -54,7 +55,8 @@ class LobbyController {
 		if (body.deviceSecret() == null || !DEVICE_SECRET.matcher(body.deviceSecret()).matches()) {
 			throw ApiException.validation("deviceSecret", "must be 16 to 128 characters of A-Z, a-z, 0-9, _ and -");
 		}
-		Views.Joined joined = this.game.join(checkPin(pin), nickname, body.deviceSecret());
+		Views.Joined joined = this.game.join(checkPin(pin),
+				new GameService.Joining(nickname, body.deviceSecret(), body.pattern(), request.getRemoteAddr()));
 		return ResponseEntity.status(HttpStatus.CREATED).body(joined);
 	}
 
@@ -68,8 +70,9 @@ class LobbyController {
 	/**
 	 * @param deviceSecret a random string the player app keeps for the session: a kicked
 	 * device is recognised by it
+	 * @param pattern with two-step join, the shapes shown on the host's screen, in order
 	 */
-	record JoinRequest(String nickname, String deviceSecret) {
+	record JoinRequest(String nickname, String deviceSecret, List<String> pattern) {
 	}
 
 }

@@ -21,6 +21,9 @@ interface PlayerRepository extends JpaRepository<Player, UUID> {
 
 	Optional<Player> findByIdAndSessionId(UUID id, UUID sessionId);
 
+	@Query("select count(p) from Player p where p.sessionId = :sessionId and p.kickedAt is null")
+	long countActive(UUID sessionId);
+
 	@Query("select p.sessionId, count(p) from Player p where p.sessionId in :sessionIds and p.kickedAt is null group by p.sessionId")
 	List<Object[]> countActive(Collection<UUID> sessionIds);
 

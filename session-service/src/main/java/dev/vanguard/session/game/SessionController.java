@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -89,6 +90,21 @@ class SessionController {
 			@RequestParam(defaultValue = "false") boolean banNickname) {
 		this.game.kick(id, Hosts.id(token), playerId, banNickname);
 		return ResponseEntity.noContent().build();
+	}
+
+	@PutMapping("/{id}/lobby")
+	Views.Lobby configureLobby(@AuthenticationPrincipal Jwt token, @PathVariable UUID id,
+			@Valid @RequestBody LobbyRequest request) {
+		return this.game.configureLobby(id, Hosts.id(token), Boolean.TRUE.equals(request.locked()),
+				request.maxPlayers(), Boolean.TRUE.equals(request.twoStepJoin()));
+	}
+
+	/**
+	 * The whole lobby state: a missing switch is off, a missing cap is no cap.
+	 *
+	 * @param maxPlayers the cap, or null for none
+	 */
+	record LobbyRequest(Boolean locked, @Min(1) @Max(100_000) Integer maxPlayers, Boolean twoStepJoin) {
 	}
 
 	@PostMapping("/{id}/banned-nicknames")

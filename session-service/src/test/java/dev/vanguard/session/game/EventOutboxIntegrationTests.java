@@ -61,7 +61,8 @@ class EventOutboxIntegrationTests extends SessionServiceIntegrationTest {
 			status.setRollbackOnly();
 		});
 		transaction.executeWithoutResult((status) -> {
-			this.game.join(created.path("pin").asString(), "ghost", Api.deviceSecret());
+			this.game.join(created.path("pin").asString(),
+					new GameService.Joining("ghost", Api.deviceSecret(), null, "10.0.0.1"));
 			status.setRollbackOnly();
 		});
 		assertThat(this.redis.opsForHash().size(SessionKeys.of(session).players())).isZero();

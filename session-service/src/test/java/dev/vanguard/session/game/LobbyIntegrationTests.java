@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -287,10 +288,76 @@ class LobbyIntegrationTests extends SessionServiceIntegrationTest {
 	}
 
 	@Test
+	void theHostLocksAndCapsTheLobby() {
+		JsonNode created = open(null);
+		UUID session = id(created);
+		String pin = created.path("pin").asString();
+		String join = "/api/sessions/pin/" + pin + "/players";
+		String lobby = "/api/sessions/" + session + "/lobby";
+		this.api.join(pin, "first");
+
+		this.api.send("PUT", lobby, HostKeys.token(UUID.randomUUID()), "{\"locked\":true}", null).problem(403);
+		this.api.send("PUT", lobby, null, "{\"locked\":true}", null).problem(401);
+		this.api.send("PUT", lobby, HostKeys.token(this.host), "{\"maxPlayers\":0}", null).problem(400);
+		JsonNode locked = this.api.send("PUT", lobby, HostKeys.token(this.host), "{\"locked\":true}", null).json();
+		assertThat(locked.path("locked").asBoolean()).isTrue();
+		assertThat(this.api.get("/api/sessions/pin/" + pin, null).json().path("joinable").asBoolean()).isFalse();
+		assertThat(this.api.post(join, null, Api.joinBody("second")).problem(409).path("type").asString())
+			.endsWith("/lobby-locked");
+
+		JsonNode capped = this.api
+			.send("PUT", lobby, HostKeys.token(this.host), "{\"locked\":false,\"maxPlayers\":2}", null)
+			.json();
+		assertThat(capped.path("locked").asBoolean()).isFalse();
+		assertThat(capped.path("maxPlayers").asInt()).isEqualTo(2);
+		this.api.join(pin, "second");
+		assertThat(this.api.post(join, null, Api.joinBody("third")).problem(409).path("type").asString())
+			.endsWith("/lobby-full");
+		assertThat(this.api.get("/api/sessions/" + session, HostKeys.token(this.host))
+			.json()
+			.path("lobby")
+			.path("maxPlayers")
+			.asInt()).isEqualTo(2);
+		// a kick makes room again
+		String second = this.api.get("/api/sessions/" + session, HostKeys.token(this.host))
+			.json()
+			.path("players")
+			.get(1)
+			.path("id")
+			.asString();
+		this.api.delete("/api/sessions/" + session + "/players/" + second, HostKeys.token(this.host));
+		this.api.join(pin, "third");
+	}
+
+	@Test
+	void twoStepJoinNeedsThePatternOnTheHostsScreen() {
+		JsonNode created = open(null);
+		UUID session = id(created);
+		String pin = created.path("pin").asString();
+		String join = "/api/sessions/pin/" + pin + "/players";
+		JsonNode lobby = this.api
+			.send("PUT", "/api/sessions/" + session + "/lobby", HostKeys.token(this.host), "{\"twoStepJoin\":true}",
+					null)
+			.json();
+		List<String> pattern = lobby.path("joinPattern").values().stream().map(JsonNode::asString).toList();
+		assertThat(pattern).hasSize(4).allSatisfy((shape) -> assertThat(shape).isIn(JoinPattern.SHAPES));
+		assertThat(this.api.get("/api/sessions/pin/" + pin, null).json().path("twoStepJoin").asBoolean()).isTrue();
+
+		assertThat(this.api.post(join, null, Api.joinBody("ada")).problem(403).path("type").asString())
+			.endsWith("/join-pattern-required");
+		List<String> wrong = new ArrayList<>(pattern);
+		wrong.set(0, JoinPattern.SHAPES.get((JoinPattern.SHAPES.indexOf(pattern.get(0)) + 1) % 4));
+		assertThat(
+				this.api.post(join, null, withPattern(Api.joinBody("ada"), wrong)).problem(403).path("type").asString())
+			.endsWith("/wrong-join-pattern");
+		assertThat(this.api.post(join, null, withPattern(Api.joinBody("ada"), pattern)).status()).isEqualTo(201);
+	}
+
+	@Test
 	void limitsLookupsAndJoinsPerClientAddress() {
 		String pin = open(null).path("pin").asString();
 		String address = "10.254." + (int) (Math.random() * 250) + ".7";
-		for (int i = 0; i < 30; i++) {
+		for (int i = 0; i < 300; i++) {
 			assertThat(this.api.send("GET", "/api/sessions/pin/" + pin, null, null, address).status()).isEqualTo(200);
 		}
 		Response limited = this.api.send("GET", "/api/sessions/pin/000000", null, null, address);
@@ -303,8 +370,9 @@ class LobbyIntegrationTests extends SessionServiceIntegrationTest {
 		// another address, and joins from this one, have their own budget
 		assertThat(this.api.get("/api/sessions/pin/" + pin, null).status()).isEqualTo(200);
 		String join = "/api/sessions/pin/" + pin + "/players";
-		for (int i = 0; i < 30; i++) {
-			assertThat(this.api.send("POST", join, null, Api.JSON.writeValueAsString(Api.joinBody("p" + i)), address)
+		for (int i = 0; i < 300; i++) {
+			assertThat(this.api
+				.send("POST", join, null, Api.JSON.writeValueAsString(Api.joinBody(Api.nickname("p", i))), address)
 				.status()).isEqualTo(201);
 		}
 		this.api.send("POST", join, null, Api.JSON.writeValueAsString(Api.joinBody("one-too-many")), address)
@@ -436,6 +504,12 @@ class LobbyIntegrationTests extends SessionServiceIntegrationTest {
 
 	private static UUID id(JsonNode created) {
 		return UUID.fromString(created.path("id").asString());
+	}
+
+	static Map<String, Object> withPattern(Map<String, Object> body, List<String> pattern) {
+		Map<String, Object> withPattern = new HashMap<>(body);
+		withPattern.put("pattern", pattern);
+		return withPattern;
 	}
 
 	private static String field(JsonNode problem) {

@@ -119,6 +119,18 @@ public final class Api {
 		return response.json();
 	}
 
+	/**
+	 * The {@code i}th of many nicknames, spelt without digits or vowels: digits are read
+	 * as letters by the block list ({@code 455} is a word), vowels make words.
+	 */
+	public static String nickname(String prefix, int i) {
+		StringBuilder name = new StringBuilder(prefix);
+		for (char digit : Integer.toString(i).toCharArray()) {
+			name.append("bcdfghjmnp".charAt(digit - '0'));
+		}
+		return name.toString();
+	}
+
 	/** A join's body from a new device. */
 	public static Map<String, Object> joinBody(String nickname) {
 		return joinBody(nickname, deviceSecret());
