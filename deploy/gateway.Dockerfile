@@ -15,5 +15,6 @@ ENV GATEWAY_PORT=80 \
     AUTH_UPSTREAM=auth-service:8081 \
     QUIZ_UPSTREAM=quiz-service:8082 \
     SESSION_UPSTREAM=session-service:8083 \
-    REALTIME_UPSTREAM=realtime-service:8084
+    REALTIME_UPSTREAM=realtime-service:8084 \
+    ACCESS_LOG=/var/log/nginx/access.log
 EXPOSE 80

@@ -56,6 +56,7 @@ final class Nginx implements AutoCloseable {
 		String template = Files.readString(deploy.resolve("vanguard.conf.template"));
 		Map<String, String> all = new java.util.HashMap<>(values);
 		all.put("GATEWAY_PORT", "127.0.0.1:" + port);
+		all.put("ACCESS_LOG", prefix.resolve("logs/gateway-access.log").toString());
 		Files.writeString(prefix.resolve("conf/vanguard.conf"), render(template, all));
 
 		String globals = "daemon off; pid " + prefix.resolve("nginx.pid") + ";"
@@ -106,6 +107,12 @@ final class Nginx implements AutoCloseable {
 
 	int port() {
 		return this.port;
+	}
+
+	/** The access log as written so far. */
+	String accessLog() throws IOException {
+		Path log = this.prefix.resolve("logs/gateway-access.log");
+		return Files.exists(log) ? Files.readString(log) : "";
 	}
 
 	String logs() {
