@@ -117,7 +117,7 @@ class GameService {
 	// -------------------------------------------------------------
 
 	Views.SessionCreated create(UUID hostId, String bearerToken, UUID quizId, Settings settings) {
-		QuizDocument quiz = this.quizzes.fetch(quizId, bearerToken);
+		QuizDocument quiz = this.quizzes.fetch(quizId, bearerToken, this.tokens.answerKeyGrant(hostId, quizId));
 		if (quiz.questions().isEmpty()) {
 			throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "quiz-not-playable", "Quiz not playable",
 					"The quiz \"" + quiz.title() + "\" has no questions; add at least one before hosting it.");
