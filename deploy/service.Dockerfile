@@ -14,4 +14,7 @@ USER vanguard
 # Size the heap from the container's memory limit; die (and be restarted) rather than
 # limp on after an OutOfMemoryError.
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+# The container profile: listen on every interface, trust forwarded addresses from the
+# container network (see each service's application.yml).
+ENV SPRING_PROFILES_ACTIVE=container
 ENTRYPOINT ["java", "-jar", "/app/app.jar"]

@@ -1,5 +1,7 @@
 package dev.vanguard.quiz.security;
 
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -8,6 +10,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import dev.vanguard.quiz.web.ProblemTypes;
 import dev.vanguard.quiz.web.ProblemWriter;
 
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,8 +44,10 @@ class SecurityConfiguration {
 		AccessDeniedHandler accessDenied = new ProblemAccessDeniedHandler(problems);
 		http.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.GET, "/api/quizzes/images/*")
 			.permitAll()
-			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
+			.requestMatchers("/actuator/health", "/actuator/health/**")
 			.permitAll()
+			.requestMatchers("/actuator/**")
+			.access(internalNetwork())
 			.requestMatchers("/api/quizzes/v3/api-docs", "/api/quizzes/v3/api-docs/**", "/api/quizzes/docs",
 					"/api/quizzes/docs/**", "/api/quizzes/swagger-ui/**")
 			.permitAll()
@@ -112,6 +119,26 @@ class SecurityConfiguration {
 					"This token may not do that.");
 		}
 
+	}
+
+	/**
+	 * Metrics and info only for the internal network (loopback, private and unique-local
+	 * addresses, as this service sees the caller after trusted proxies): health stays
+	 * open for probes. The gateway does not route {@code /actuator} at all.
+	 */
+	static AuthorizationManager<RequestAuthorizationContext> internalNetwork() {
+		return (authentication, context) -> new AuthorizationDecision(isInternal(context.getRequest().getRemoteAddr()));
+	}
+
+	static boolean isInternal(String address) {
+		try {
+			InetAddress ip = InetAddress.ofLiteral(address);
+			return ip.isLoopbackAddress() || ip.isSiteLocalAddress()
+					|| (ip instanceof Inet6Address && (ip.getAddress()[0] & 0xFE) == 0xFC);
+		}
+		catch (IllegalArgumentException | NullPointerException ex) {
+			return false;
+		}
 	}
 
 }

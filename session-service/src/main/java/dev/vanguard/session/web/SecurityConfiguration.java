@@ -1,5 +1,7 @@
 package dev.vanguard.session.web;
 
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.io.IOException;
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -8,6 +10,9 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -48,8 +53,8 @@ class SecurityConfiguration {
 	 * Open to anyone; a stray Authorization header is ignored here rather than refused.
 	 */
 	private static final RequestMatcher PUBLIC = new OrRequestMatcher(PATHS.matcher("/actuator/health/**"),
-			PATHS.matcher("/actuator/health"), PATHS.matcher("/actuator/info"), PATHS.matcher("/actuator/prometheus"),
-			PATHS.matcher("/api/sessions/.well-known/jwks.json"), PATHS.matcher(HttpMethod.GET, "/api/sessions/pin/*"),
+			PATHS.matcher("/actuator/health"), PATHS.matcher("/api/sessions/.well-known/jwks.json"),
+			PATHS.matcher(HttpMethod.GET, "/api/sessions/pin/*"),
 			PATHS.matcher(HttpMethod.POST, "/api/sessions/pin/*/players"),
 			PATHS.matcher("/api/sessions/v3/api-docs/**"), PATHS.matcher("/api/sessions/v3/api-docs"),
 			PATHS.matcher("/api/sessions/docs/**"), PATHS.matcher("/api/sessions/docs"),
@@ -61,8 +66,12 @@ class SecurityConfiguration {
 		AccessDeniedHandler deniedHandler = problemAccessDeniedHandler(jsonMapper);
 		http.csrf((csrf) -> csrf.disable())
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.authorizeHttpRequests(
-					(requests) -> requests.requestMatchers(PUBLIC).permitAll().anyRequest().hasAuthority("SCOPE_host"))
+			.authorizeHttpRequests((requests) -> requests.requestMatchers(PUBLIC)
+				.permitAll()
+				.requestMatchers(PATHS.matcher("/actuator/**"))
+				.access(internalNetwork())
+				.anyRequest()
+				.hasAuthority("SCOPE_host"))
 			.oauth2ResourceServer((server) -> server.jwt(Customizer.withDefaults())
 				.bearerTokenResolver(bearerTokenResolver())
 				.authenticationEntryPoint(entryPoint)
@@ -112,6 +121,26 @@ class SecurityConfiguration {
 		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		jsonMapper.writeValue(response.getOutputStream(), problem);
+	}
+
+	/**
+	 * Metrics and info only for the internal network (loopback, private and unique-local
+	 * addresses, as this service sees the caller after trusted proxies): health stays
+	 * open for probes. The gateway does not route {@code /actuator} at all.
+	 */
+	static AuthorizationManager<RequestAuthorizationContext> internalNetwork() {
+		return (authentication, context) -> new AuthorizationDecision(isInternal(context.getRequest().getRemoteAddr()));
+	}
+
+	static boolean isInternal(String address) {
+		try {
+			InetAddress ip = InetAddress.ofLiteral(address);
+			return ip.isLoopbackAddress() || ip.isSiteLocalAddress()
+					|| (ip instanceof Inet6Address && (ip.getAddress()[0] & 0xFE) == 0xFC);
+		}
+		catch (IllegalArgumentException | NullPointerException ex) {
+			return false;
+		}
 	}
 
 }
