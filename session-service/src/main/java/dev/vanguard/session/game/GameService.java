@@ -143,7 +143,7 @@ class GameService {
 				now);
 		this.entityManager.persist(session);
 		this.entityManager.flush();
-		publish(new SessionOpened(session.getId(), session.nextSeq(), now, hostId, session.getPin(),
+		publish(new SessionOpened(session.getId(), session.nextSeq(now), now, hostId, session.getPin(),
 				session.getQuizTitle(), session.getQuestionCount()));
 		afterCommit(this.metrics::sessionCreated);
 		return Views.SessionCreated.of(session);
@@ -266,7 +266,7 @@ class GameService {
 		// in Redis before the event goes out, so the token works as soon as anyone hears
 		// of it; under the lock, so it never touches the keys of a session that ended
 		this.roster.addPlayer(sessionId, player.getId(), nickname);
-		publish(new PlayerJoined(sessionId, session.nextSeq(), now, player.getId(), nickname));
+		publish(new PlayerJoined(sessionId, session.nextSeq(now), now, player.getId(), nickname));
 		afterCommit(this.metrics::playerJoined);
 		return player;
 	}
@@ -365,7 +365,7 @@ class GameService {
 			this.bans.ban(sessionId, player.getNicknameKey(), player.getNickname(), now);
 		}
 		this.roster.kickPlayer(sessionId, playerId, player.getNickname());
-		publish(new PlayerKicked(sessionId, session.nextSeq(), now, playerId, player.getNickname()));
+		publish(new PlayerKicked(sessionId, session.nextSeq(now), now, playerId, player.getNickname()));
 		afterCommit(this.metrics::playerRemoved);
 	}
 
@@ -435,14 +435,38 @@ class GameService {
 		if (session.getStatus() == SessionStatus.ENDED) {
 			throw ApiException.invalidState("The session has already ended.");
 		}
+		endNow(session);
+		return Views.SessionState.of(session);
+	}
+
+	/**
+	 * Ends a session idle too long (nothing published since {@code lobbySince} for a
+	 * lobby, since {@code gameSince} for a started game), as the host would: results
+	 * stored, PIN freed. False when it ended or saw activity meanwhile.
+	 */
+	@Transactional
+	boolean endIfIdle(UUID sessionId, Instant lobbySince, Instant gameSince) {
+		GameSession session = this.sessions.findForUpdate(sessionId).orElse(null);
+		if (session == null || session.getStatus() == SessionStatus.ENDED) {
+			return false;
+		}
+		Instant idleSince = (session.getStatus() == SessionStatus.LOBBY) ? lobbySince : gameSince;
+		if (!session.getLastActivityAt().isBefore(idleSince)) {
+			return false;
+		}
+		endNow(session);
+		return true;
+	}
+
+	private void endNow(GameSession session) {
+		UUID sessionId = session.getId();
 		Instant now = now();
 		this.results.record(session.getId(), questions(session), playedQuestions(session),
 				this.players.findActive(sessionId));
 		session.end(now);
 		this.roster.expireAfterEnd(sessionId);
-		publish(new SessionEnded(sessionId, session.nextSeq(), now));
+		publish(new SessionEnded(sessionId, session.nextSeq(now), now));
 		afterCommit(this.metrics::sessionEnded);
-		return Views.SessionState.of(session);
 	}
 
 	// ---- the server clock
@@ -509,7 +533,7 @@ class GameService {
 		QuestionStarted.Question question = questions(session).get(index);
 		Instant now = now();
 		session.openQuestion(index, now, Duration.ofSeconds(question.timeLimitSeconds()));
-		publish(new QuestionStarted(session.getId(), session.nextSeq(), now, index, session.getQuestionCount(),
+		publish(new QuestionStarted(session.getId(), session.nextSeq(now), now, index, session.getQuestionCount(),
 				question, now, session.getQuestionDeadline()));
 		afterCommit(this.metrics::questionOpened);
 	}
@@ -517,7 +541,7 @@ class GameService {
 	private void closeQuestion(GameSession session, QuestionEnded.Reason reason) {
 		Instant now = now();
 		session.closeQuestion(now);
-		publish(new QuestionEnded(session.getId(), session.nextSeq(), now, session.getQuestionIndex(), reason));
+		publish(new QuestionEnded(session.getId(), session.nextSeq(now), now, session.getQuestionIndex(), reason));
 	}
 
 	/** From a closed question to the next one, or to the podium after the last. */
@@ -527,7 +551,7 @@ class GameService {
 		}
 		else {
 			session.showPodium();
-			publish(new PodiumShown(session.getId(), session.nextSeq(), now()));
+			publish(new PodiumShown(session.getId(), session.nextSeq(now()), now()));
 		}
 	}
 

@@ -74,6 +74,9 @@ class GameSession {
 	/** The seq of the last event published for this session; the next one is +1. */
 	private long lastSeq;
 
+	/** When the last event was published: how long the session has been idle. */
+	private Instant lastActivityAt;
+
 	private Instant createdAt;
 
 	private Instant startedAt;
@@ -99,10 +102,15 @@ class GameSession {
 		this.quizSnapshot = snapshotJson;
 		this.lastSeq = 0;
 		this.createdAt = now;
+		this.lastActivityAt = now;
 	}
 
-	/** Takes the next sequence number for an event of this session. */
-	long nextSeq() {
+	/**
+	 * Takes the next sequence number for an event of this session, published at
+	 * {@code now}.
+	 */
+	long nextSeq(Instant now) {
+		this.lastActivityAt = now;
 		return ++this.lastSeq;
 	}
 
@@ -275,6 +283,10 @@ class GameSession {
 
 	long getLastSeq() {
 		return this.lastSeq;
+	}
+
+	Instant getLastActivityAt() {
+		return this.lastActivityAt;
 	}
 
 	Instant getCreatedAt() {
