@@ -377,6 +377,8 @@ class GameService {
 			throw ApiException.invalidState("The session has ended; its lobby cannot change.");
 		}
 		session.configureLobby(locked, maxPlayers, twoStepJoin);
+		this.roster.writeLobby(sessionId, session.isLocked(), session.getMaxPlayers(), session.isTwoStepJoin(),
+				session.getJoinPattern());
 		return Views.Lobby.of(session);
 	}
 

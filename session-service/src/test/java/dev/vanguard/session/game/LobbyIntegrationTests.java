@@ -341,6 +341,12 @@ class LobbyIntegrationTests extends SessionServiceIntegrationTest {
 			.json();
 		List<String> pattern = lobby.path("joinPattern").values().stream().map(JsonNode::asString).toList();
 		assertThat(pattern).hasSize(4).allSatisfy((shape) -> assertThat(shape).isIn(JoinPattern.SHAPES));
+		// for the host's catch-up on realtime-service, which the big screen draws
+		assertThat(this.redis.<String, String>opsForHash().entries(SessionKeys.of(session).lobby()))
+			.containsEntry("twoStepJoin", "true")
+			.containsEntry("locked", "false")
+			.containsEntry("joinPattern", String.join(",", pattern))
+			.doesNotContainKey("maxPlayers");
 		assertThat(this.api.get("/api/sessions/pin/" + pin, null).json().path("twoStepJoin").asBoolean()).isTrue();
 
 		assertThat(this.api.post(join, null, Api.joinBody("ada")).problem(403).path("type").asString())
