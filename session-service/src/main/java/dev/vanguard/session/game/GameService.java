@@ -68,6 +68,8 @@ class GameService {
 
 	private final NicknameBans bans;
 
+	private final FriendlyNicknames friendlyNicknames;
+
 	private final RateLimiter rateLimiter;
 
 	private final EntityManager entityManager;
@@ -93,13 +95,15 @@ class GameService {
 	private final SecureRandom random = new SecureRandom();
 
 	GameService(GameSessionRepository sessions, PlayerRepository players, Nicknames nicknames, NicknameBans bans,
-			RateLimiter rateLimiter, EntityManager entityManager, QuizClient quizzes, PlayerTokens tokens,
-			SessionRoster roster, ResultsRecorder results, SessionMetrics metrics, ApplicationEventPublisher events,
-			JsonMapper jsonMapper, Clock clock, PlatformTransactionManager transactionManager) {
+			FriendlyNicknames friendlyNicknames, RateLimiter rateLimiter, EntityManager entityManager,
+			QuizClient quizzes, PlayerTokens tokens, SessionRoster roster, ResultsRecorder results,
+			SessionMetrics metrics, ApplicationEventPublisher events, JsonMapper jsonMapper, Clock clock,
+			PlatformTransactionManager transactionManager) {
 		this.sessions = sessions;
 		this.players = players;
 		this.nicknames = nicknames;
 		this.bans = bans;
+		this.friendlyNicknames = friendlyNicknames;
 		this.rateLimiter = rateLimiter;
 		this.entityManager = entityManager;
 		this.quizzes = quizzes;
@@ -207,12 +211,20 @@ class GameService {
 	}
 
 	Views.Joined join(String pin, Joining joining) {
-		Player player;
-		try {
-			player = this.transactions.execute((status) -> addPlayer(pin, joining));
-		}
-		catch (DataIntegrityViolationException ex) {
-			throw nicknameTaken(joining.nickname());
+		Player player = null;
+		for (int attempt = 1; player == null; attempt++) {
+			try {
+				player = this.transactions.execute((status) -> addPlayer(pin, joining));
+			}
+			catch (FriendlyNameTaken ex) {
+				// another join got the same generated name first: draw again
+				if (attempt >= 3) {
+					throw nicknameTaken(ex.nickname);
+				}
+			}
+			catch (DataIntegrityViolationException ex) {
+				throw nicknameTaken(joining.nickname());
+			}
 		}
 		// signing is the slow part of a join: outside the transaction and its row lock
 		String token = this.tokens.issue(player.getSessionId(), player.getId(), player.getNickname());
@@ -230,12 +242,19 @@ class GameService {
 	 * joins would each wait for the other.
 	 */
 	private Player addPlayer(String pin, Joining joining) {
-		String nickname = joining.nickname();
 		UUID sessionId = this.sessions.findLiveIdByPin(pin).orElseThrow(() -> unknownPin(pin));
 		GameSession session = this.sessions.findById(sessionId).orElseThrow(() -> unknownPin(pin));
 		checkJoinable(session, pin);
 		checkPattern(session, joining);
 		checkRoom(session, 0);
+		boolean friendly = session.isFriendlyNicknames();
+		String nickname = friendly ? this.friendlyNicknames
+			.generate((name) -> this.players.isNicknameTaken(sessionId, this.nicknames.key(name))
+					|| this.bans.isBanned(sessionId, this.nicknames.key(name)))
+				: joining.nickname();
+		if (nickname == null) {
+			throw ApiException.validation("nickname", "must not be blank");
+		}
 		String device = deviceHash(sessionId, joining.deviceSecret());
 		String nicknameKey = this.nicknames.key(nickname);
 		checkAdmissible(sessionId, device, nicknameKey);
@@ -251,7 +270,7 @@ class GameService {
 		catch (ConstraintViolationException ex) {
 			// a join with the same name got in after our check: the unique index decides
 			if (NICKNAME_INDEX.equals(ex.getConstraintName())) {
-				throw nicknameTaken(nickname);
+				throw friendly ? new FriendlyNameTaken(nickname) : nicknameTaken(nickname);
 			}
 			throw ex;
 		}
@@ -343,7 +362,7 @@ class GameService {
 		UUID sessionId = this.sessions.findLiveIdByPin(pin).orElseThrow(() -> unknownPin(pin));
 		GameSession session = this.sessions.findById(sessionId).orElseThrow(() -> unknownPin(pin));
 		return new Views.PinLookup(session.getId(), session.isJoinable(), session.getStatus(), session.getQuizTitle(),
-				session.isTwoStepJoin());
+				session.isTwoStepJoin(), session.isFriendlyNicknames());
 	}
 
 	/**
@@ -371,12 +390,13 @@ class GameService {
 
 	/** The host's lobby controls: lock, cap, two-step join. */
 	@Transactional
-	Views.Lobby configureLobby(UUID sessionId, UUID hostId, boolean locked, Integer maxPlayers, boolean twoStepJoin) {
+	Views.Lobby configureLobby(UUID sessionId, UUID hostId, boolean locked, Integer maxPlayers, boolean twoStepJoin,
+			boolean friendlyNicknames) {
 		GameSession session = lockHosted(sessionId, hostId);
 		if (session.getStatus() == SessionStatus.ENDED) {
 			throw ApiException.invalidState("The session has ended; its lobby cannot change.");
 		}
-		session.configureLobby(locked, maxPlayers, twoStepJoin);
+		session.configureLobby(locked, maxPlayers, twoStepJoin, friendlyNicknames);
 		this.roster.writeLobby(sessionId, session.isLocked(), session.getMaxPlayers(), session.isTwoStepJoin(),
 				session.getJoinPattern());
 		return Views.Lobby.of(session);
@@ -595,6 +615,18 @@ class GameService {
 
 	private static ApiException unknownPin(String pin) {
 		return ApiException.notFound("No game is running with PIN " + pin + ".");
+	}
+
+	/** A generated name another join took meanwhile; the join is tried again. */
+	private static final class FriendlyNameTaken extends RuntimeException {
+
+		private final String nickname;
+
+		FriendlyNameTaken(String nickname) {
+			super("Friendly nickname taken: " + nickname, null, false, false);
+			this.nickname = nickname;
+		}
+
 	}
 
 	private static ApiException nicknameTaken(String nickname) {

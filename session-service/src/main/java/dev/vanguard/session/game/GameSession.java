@@ -67,6 +67,9 @@ class GameSession {
 	/** With two-step join: the shapes a join must name, comma-separated. */
 	private String joinPattern;
 
+	/** The server names joining players (adjective + animal). */
+	private boolean friendlyNicknames;
+
 	@Column(columnDefinition = "jsonb")
 	@ColumnTransformer(write = "?::jsonb")
 	private String quizSnapshot;
@@ -131,8 +134,9 @@ class GameSession {
 	}
 
 	/** The host's lobby controls; a new pattern whenever two-step join is turned on. */
-	void configureLobby(boolean locked, Integer maxPlayers, boolean twoStepJoin) {
+	void configureLobby(boolean locked, Integer maxPlayers, boolean twoStepJoin, boolean friendlyNicknames) {
 		this.locked = locked;
+		this.friendlyNicknames = friendlyNicknames;
 		this.maxPlayers = maxPlayers;
 		if (twoStepJoin && !this.twoStepJoin) {
 			this.joinPattern = JoinPattern.generate();
@@ -271,6 +275,10 @@ class GameSession {
 
 	boolean isTwoStepJoin() {
 		return this.twoStepJoin;
+	}
+
+	boolean isFriendlyNicknames() {
+		return this.friendlyNicknames;
 	}
 
 	String getJoinPattern() {

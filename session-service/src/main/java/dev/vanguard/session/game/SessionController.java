@@ -96,7 +96,8 @@ class SessionController {
 	Views.Lobby configureLobby(@AuthenticationPrincipal Jwt token, @PathVariable UUID id,
 			@Valid @RequestBody LobbyRequest request) {
 		return this.game.configureLobby(id, Hosts.id(token), Boolean.TRUE.equals(request.locked()),
-				request.maxPlayers(), Boolean.TRUE.equals(request.twoStepJoin()));
+				request.maxPlayers(), Boolean.TRUE.equals(request.twoStepJoin()),
+				Boolean.TRUE.equals(request.friendlyNicknames()));
 	}
 
 	/**
@@ -104,7 +105,8 @@ class SessionController {
 	 *
 	 * @param maxPlayers the cap, or null for none
 	 */
-	record LobbyRequest(Boolean locked, @Min(1) @Max(100_000) Integer maxPlayers, Boolean twoStepJoin) {
+	record LobbyRequest(Boolean locked, @Min(1) @Max(100_000) Integer maxPlayers, Boolean twoStepJoin,
+			Boolean friendlyNicknames) {
 	}
 
 	@PostMapping("/{id}/banned-nicknames")

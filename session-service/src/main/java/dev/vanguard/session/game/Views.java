@@ -77,7 +77,8 @@ final class Views {
 	/**
 	 * @param joinable whether a join would be accepted now
 	 */
-	record PinLookup(UUID sessionId, boolean joinable, SessionStatus status, String quizTitle, boolean twoStepJoin) {
+	record PinLookup(UUID sessionId, boolean joinable, SessionStatus status, String quizTitle, boolean twoStepJoin,
+			boolean friendlyNicknames) {
 	}
 
 	/**
@@ -86,12 +87,14 @@ final class Views {
 	 * @param maxPlayers the cap, or null for none
 	 * @param joinPattern with two-step join, the shapes to show on the host's screen in
 	 * order; otherwise null
+	 * @param friendlyNicknames whether the server names joining players
 	 */
-	record Lobby(boolean locked, Integer maxPlayers, boolean twoStepJoin, List<String> joinPattern) {
+	record Lobby(boolean locked, Integer maxPlayers, boolean twoStepJoin, List<String> joinPattern,
+			boolean friendlyNicknames) {
 
 		static Lobby of(GameSession session) {
 			return new Lobby(session.isLocked(), session.getMaxPlayers(), session.isTwoStepJoin(),
-					JoinPattern.shapes(session.getJoinPattern()));
+					JoinPattern.shapes(session.getJoinPattern()), session.isFriendlyNicknames());
 		}
 
 	}

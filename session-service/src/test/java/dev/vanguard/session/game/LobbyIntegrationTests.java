@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -357,6 +359,38 @@ class LobbyIntegrationTests extends SessionServiceIntegrationTest {
 				this.api.post(join, null, withPattern(Api.joinBody("ada"), wrong)).problem(403).path("type").asString())
 			.endsWith("/wrong-join-pattern");
 		assertThat(this.api.post(join, null, withPattern(Api.joinBody("ada"), pattern)).status()).isEqualTo(201);
+	}
+
+	@Test
+	void friendlyNicknamesNameEveryPlayerAdjectiveAndAnimal() {
+		JsonNode created = open(null);
+		UUID session = id(created);
+		String pin = created.path("pin").asString();
+		JsonNode lobby = this.api
+			.send("PUT", "/api/sessions/" + session + "/lobby", HostKeys.token(this.host),
+					"{\"friendlyNicknames\":true}", null)
+			.json();
+		assertThat(lobby.path("friendlyNicknames").asBoolean()).isTrue();
+		assertThat(this.api.get("/api/sessions/pin/" + pin, null).json().path("friendlyNicknames").asBoolean())
+			.isTrue();
+
+		Set<String> names = new HashSet<>();
+		for (int i = 0; i < 20; i++) {
+			Map<String, Object> body = (i % 2 == 0) ? Map.of("deviceSecret", Api.deviceSecret())
+					: Api.joinBody("Typed Name");
+			JsonNode joined = this.api.post("/api/sessions/pin/" + pin + "/players", null, body).json();
+			String name = joined.path("nickname").asString();
+			String[] words = name.split(" ");
+			assertThat(words[0]).as(name).isIn(FriendlyNicknames.ADJECTIVES);
+			assertThat(words[1]).as(name).isIn(FriendlyNicknames.ANIMALS);
+			names.add(name.toLowerCase(Locale.ROOT));
+		}
+		assertThat(names).hasSize(20);
+		// without friendly nicknames a join still needs one
+		this.api
+			.post("/api/sessions/pin/" + open(null).path("pin").asString() + "/players", null,
+					Map.of("deviceSecret", Api.deviceSecret()))
+			.problem(400);
 	}
 
 	@Test
