@@ -103,6 +103,7 @@ final class Nginx implements AutoCloseable {
 		String template = Files.readString(projectRoot.resolve("deploy/nginx/vanguard.conf.template"));
 		Map<String, String> all = new java.util.HashMap<>(values);
 		all.put("GATEWAY_PORT", "127.0.0.1:" + port);
+		all.put("ACCESS_LOG", prefix.resolve("logs/gateway-access.log").toString());
 		Files.writeString(prefix.resolve("conf/vanguard.conf"), render(template, all));
 	}
 
@@ -131,6 +132,12 @@ final class Nginx implements AutoCloseable {
 
 	int port() {
 		return this.port;
+	}
+
+	/** The access log as written so far. */
+	String accessLog() throws IOException {
+		Path log = this.prefix.resolve("logs/gateway-access.log");
+		return Files.exists(log) ? Files.readString(log) : "";
 	}
 
 	String logs() {

@@ -85,6 +85,8 @@ public abstract class SessionServiceIntegrationTest {
 		for (String address : this.api.addresses) {
 			keys.add("vanguard:ratelimit:session:lookup:" + address);
 			keys.add("vanguard:ratelimit:session:join:" + address);
+			keys.add("vanguard:ratelimit:session:pattern-wrong:" + address);
+			keys.add("vanguard:ratelimit:session:pattern-ok:" + address);
 		}
 		if (!keys.isEmpty()) {
 			this.redis.delete(keys);
