@@ -310,7 +310,10 @@ class SessionLifecycleIntegrationTests extends SessionServiceIntegrationTest {
 		this.api.join(pin, "ada");
 		double before = refusals("nickname-taken");
 
-		this.api.post("/api/sessions/pin/" + pin + "/players", null, Map.of("nickname", "ADA")).problem(409);
+		this.api
+			.post("/api/sessions/pin/" + pin + "/players", null,
+					Map.of("nickname", "ADA", "deviceSecret", "another-phone-of-the-same-class"))
+			.problem(409);
 
 		assertThat(refusals("nickname-taken")).isEqualTo(before + 1);
 	}
