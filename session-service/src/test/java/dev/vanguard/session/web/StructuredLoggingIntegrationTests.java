@@ -22,10 +22,8 @@ import static org.awaitility.Awaitility.await;
  * The container profile (what the compose files run): every log line is an ECS JSON
  * object that Loki can parse, with the request's trace id and the session it is about.
  */
-// Its context (another profile, so never shared) is closed after the class: left cached,
-// its
-// broker connections and clock kept running beside the next classes' contexts and starved
-// their publishing (EventOutboxIntegrationTests timed out behind it).
+// Its context (another profile, so never shared with another class) is closed after the
+// class instead of being kept for the rest of the run.
 @DirtiesContext
 @ActiveProfiles("container")
 @ExtendWith(OutputCaptureExtension.class)
