@@ -29,7 +29,8 @@ ENV NGINX_ENTRYPOINT_LOCAL_RESOLVERS=1 \
     AUTH_UPSTREAM=auth-service:8081 \
     QUIZ_UPSTREAM=quiz-service:8082 \
     SESSION_UPSTREAM=session-service:8083 \
-    REALTIME_UPSTREAM=realtime-service:8084
+    REALTIME_UPSTREAM=realtime-service:8084 \
+    ACCESS_LOG=/var/log/nginx/access.log
 EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=3s --retries=5 \
   CMD wget -q -O /dev/null http://127.0.0.1:8080/gateway/health || exit 1

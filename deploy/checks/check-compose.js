@@ -235,6 +235,19 @@ check('prod: a missing secret or setting stops the configuration with a message 
   return problems;
 });
 
+// A session-service restart must not sign the players of a live game out: its key comes from
+// the environment, never from a start-up of its own, except where dev says it is throwaway.
+check('session-service signs player tokens with VANGUARD_PLAYER_TOKEN_KEY: required in prod, marked throwaway when empty in dev', () => {
+  const problems = [];
+  const given = (d) => d.model.services['session-service'].environment?.VANGUARD_PLAYER_TOKEN_KEY;
+  if (given(deployments.prod) !== prodEnv.VANGUARD_PLAYER_TOKEN_KEY) problems.push('prod: session-service does not get VANGUARD_PLAYER_TOKEN_KEY');
+  const key = '-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----';
+  const devModel = mergeCompose(interpolate(raw.base, { ...devEnv, VANGUARD_PLAYER_TOKEN_KEY: key }), interpolate(raw.dev, { ...devEnv, VANGUARD_PLAYER_TOKEN_KEY: key }));
+  if (devModel.services['session-service'].environment?.VANGUARD_PLAYER_TOKEN_KEY !== key) problems.push('dev: session-service does not get VANGUARD_PLAYER_TOKEN_KEY (./vanguard up passes its kept key)');
+  if (given(deployments.dev) === '' && !/THROWAWAY key/.test(read(files.dev))) problems.push('dev: the empty default is not marked as a throwaway key');
+  return problems;
+});
+
 check('no password or key has a default in the base or prod files', () => {
   const text = read(files.base) + read(files.prod);
   return [...text.matchAll(/\$\{([A-Z0-9_]*(PASSWORD|PASS|KEY|SECRET|TOKEN)[A-Z0-9_]*):-([^}]+)\}/g)].map(

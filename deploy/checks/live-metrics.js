@@ -11,6 +11,7 @@
 // The scrape targets are the services' 127.0.0.1 ports with the jobs and `service` labels of
 // deploy/prometheus/prometheus.yml, so the rules and dashboards read the same series.
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -108,11 +109,14 @@ async function game() {
   const quizzes = await call('GET', '/api/quizzes?public=true', host, null, 200);
   const quiz = (quizzes.items ?? quizzes.content)[0];
   const session = await call('POST', '/api/sessions', host, { quizId: quiz.id }, 201);
+  // Each phone proves its device with a secret of its own (docs/api/sessions.md, "Joining").
+  const join = (nickname, expected) =>
+    call('POST', `/api/sessions/pin/${session.pin}/players`, null, { nickname, deviceSecret: randomBytes(32).toString('base64url') }, expected);
   const players = [];
   for (const nickname of ['metrics-ada', 'metrics-bo', 'metrics-cy']) {
-    players.push(await call('POST', `/api/sessions/pin/${session.pin}/players`, null, { nickname }, 201));
+    players.push(await join(nickname, 201));
   }
-  await call('POST', `/api/sessions/pin/${session.pin}/players`, null, { nickname: 'METRICS-ADA' }, 409);
+  await join('METRICS-ADA', 409);
 
   const wsBase = base.replace(/^http/, 'ws');
   const sockets = await Promise.all(

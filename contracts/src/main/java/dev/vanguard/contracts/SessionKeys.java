@@ -70,6 +70,15 @@ public record SessionKeys(UUID sessionId) {
 		return prefix() + "players";
 	}
 
+	/**
+	 * Hash of the host's lobby controls, written by session-service: {@code locked},
+	 * {@code maxPlayers} (absent: no cap), {@code twoStepJoin}, {@code joinPattern} (the
+	 * shapes, comma-separated; absent without two-step join). For the host's catch-up.
+	 */
+	public String lobby() {
+		return prefix() + "lobby";
+	}
+
 	/** Set of the ids of kicked players, whose tokens are dead. */
 	public String kicked() {
 		return prefix() + "kicked";

@@ -1,5 +1,7 @@
 package dev.vanguard.e2e;
 
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 
@@ -9,6 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Game sessions through session-service's API (docs/api/sessions.md). */
 final class Sessions {
+
+	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private Sessions() {
 	}
@@ -24,13 +28,22 @@ final class Sessions {
 	static Player join(String pin, String nickname) {
 		JsonNode found = Gateway.get("/api/sessions/pin/" + pin, null).expect(200).json();
 		assertThat(found.path("joinable").asBoolean()).as("PIN %s joinable: %s", pin, found).isTrue();
-		JsonNode joined = Gateway.post("/api/sessions/pin/" + pin + "/players", null, Map.of("nickname", nickname))
+		JsonNode joined = Gateway
+			.post("/api/sessions/pin/" + pin + "/players", null,
+					Map.of("nickname", nickname, "deviceSecret", deviceSecret()))
 			.expect(201)
 			.json();
 		assertThat(joined.path("sessionId").asString()).isEqualTo(found.path("sessionId").asString());
 		assertThat(joined.path("nickname").asString()).isEqualTo(nickname);
 		return new Player(UUID.fromString(joined.path("playerId").asString()), nickname,
 				joined.path("token").asString(), UUID.fromString(joined.path("sessionId").asString()));
+	}
+
+	/** What the web app sends with a join: 32 random bytes, base64url without padding. */
+	static String deviceSecret() {
+		byte[] bytes = new byte[32];
+		RANDOM.nextBytes(bytes);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}
 
 	/** A host control ({@code start}, {@code next}, {@code reveal}, {@code end}…). */

@@ -27,6 +27,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import dev.vanguard.gateway.WebSocketUpstream.Handshake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The gateway template routes each prefix to its service through a real nginx, with
@@ -167,7 +168,47 @@ class GatewayRoutingTests {
 		HttpResponse<String> response = post("/api/quizzes/images", 3 * MIB + 1);
 
 		assertThat(response.statusCode()).isEqualTo(413);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(response.body()).contains("\"status\":413", "/problems/payload-too-large");
 		assertThat(quiz.requests()).isEqualTo(before);
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "/", "/play/123456", "/api/quizzes", "/api/scores/1", "/.well-known/jwks.json" })
+	void sendsSecurityHeadersOnEveryAnswer(String path) throws IOException, InterruptedException {
+		HttpResponse<String> response = get(path);
+
+		String csp = response.headers().firstValue("Content-Security-Policy").orElse("");
+		assertThat(csp).contains("default-src 'self'", "script-src 'self'", "frame-ancestors 'none'",
+				"object-src 'none'", "img-src 'self' https: data: blob:",
+				"connect-src 'self' ws://127.0.0.1:" + nginx.port());
+		assertThat(csp).doesNotContain("unsafe-inline", "unsafe-eval");
+		assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+		assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+		assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+		// plain HTTP: no HSTS (it is sent only where the gateway speaks HTTPS)
+		assertThat(response.headers().firstValue("Strict-Transport-Security")).isEmpty();
+	}
+
+	@Test
+	void logsPathsWithoutTheTokensOfTheirQueries() throws Exception {
+		String token = "eyJhbGciOiJSUzI1NiJ9.secret-" + System.nanoTime();
+		get("/api/sessions?token=" + token);
+		get("/api/quizzes/42?access_token=" + token);
+		WebSocket socket = this.client.newWebSocketBuilder()
+			.buildAsync(URI.create("ws://127.0.0.1:" + nginx.port() + "/ws?token=" + token), new WebSocket.Listener() {
+			})
+			.get(10, TimeUnit.SECONDS);
+		socket.abort();
+		HttpRequest withReferer = HttpRequest.newBuilder(uri("/api/auth/login"))
+			.header("Referer", "http://127.0.0.1/ws?token=" + token)
+			.build();
+		this.client.send(withReferer, BodyHandlers.ofString());
+
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(nginx.accessLog()).contains("GET /api/sessions ", "GET /api/quizzes/42 ",
+					"GET /ws ", "GET /api/auth/login "));
+		assertThat(nginx.accessLog()).doesNotContain(token).doesNotContain("token=");
 	}
 
 	@Test

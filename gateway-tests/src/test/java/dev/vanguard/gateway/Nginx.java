@@ -34,10 +34,13 @@ final class Nginx implements AutoCloseable {
 
 	private final int port;
 
-	private Nginx(Path prefix, Process process, int port) {
+	private final List<String> arguments;
+
+	private Nginx(Path prefix, Process process, int port, List<String> arguments) {
 		this.prefix = prefix;
 		this.process = process;
 		this.port = port;
+		this.arguments = arguments;
 	}
 
 	/**
@@ -51,21 +54,19 @@ final class Nginx implements AutoCloseable {
 		Files.createDirectories(prefix.resolve("conf"));
 		Files.createDirectories(prefix.resolve("logs"));
 		Files.createDirectories(prefix.resolve("temp"));
-		Path deploy = projectRoot.resolve("deploy/nginx");
-		Files.copy(deploy.resolve("local/nginx.conf"), prefix.resolve("conf/nginx.conf"));
-		String template = Files.readString(deploy.resolve("vanguard.conf.template"));
-		Map<String, String> all = new java.util.HashMap<>(values);
-		all.put("GATEWAY_PORT", "127.0.0.1:" + port);
-		Files.writeString(prefix.resolve("conf/vanguard.conf"), render(template, all));
+		Files.copy(projectRoot.resolve("deploy/nginx/local/nginx.conf"), prefix.resolve("conf/nginx.conf"));
+		writeConfiguration(projectRoot, prefix, port, values);
 
 		String globals = "daemon off; pid " + prefix.resolve("nginx.pid") + ";"
 				+ ("root".equals(System.getProperty("user.name")) ? " user root;" : "");
-		List<String> command = List.of(binary, "-p", prefix + "/", "-c", prefix.resolve("conf/nginx.conf").toString(),
-				"-e", prefix.resolve("logs/gateway.log").toString(), "-g", globals);
+		List<String> arguments = List.of("-p", prefix + "/", "-c", prefix.resolve("conf/nginx.conf").toString(), "-e",
+				prefix.resolve("logs/gateway.log").toString(), "-g", globals);
+		List<String> command = new ArrayList<>(List.of(binary));
+		command.addAll(arguments);
 		Process process = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(prefix.resolve("logs/stdout.log").toFile())
 			.start();
-		Nginx nginx = new Nginx(prefix, process, port);
+		Nginx nginx = new Nginx(prefix, process, port, arguments);
 		try {
 			await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() -> {
 				if (!process.isAlive()) {
@@ -79,6 +80,31 @@ final class Nginx implements AutoCloseable {
 			throw ex;
 		}
 		return nginx;
+	}
+
+	/**
+	 * Renders the template again with these values and reloads nginx with it, as
+	 * {@code ./vanguard up} does when the configuration changed ({@code nginx -s reload}:
+	 * new workers take new connections, the old ones finish theirs).
+	 */
+	void reload(Path projectRoot, Map<String, String> values) throws IOException, InterruptedException {
+		writeConfiguration(projectRoot, this.prefix, this.port, values);
+		List<String> command = new ArrayList<>(List.of(binary(), "-s", "reload"));
+		command.addAll(this.arguments);
+		Process reload = new ProcessBuilder(command).redirectErrorStream(true).start();
+		String output = new String(reload.getInputStream().readAllBytes());
+		if (reload.waitFor() != 0) {
+			throw new IllegalStateException("nginx -s reload failed: " + output + "\n" + logs());
+		}
+	}
+
+	private static void writeConfiguration(Path projectRoot, Path prefix, int port, Map<String, String> values)
+			throws IOException {
+		String template = Files.readString(projectRoot.resolve("deploy/nginx/vanguard.conf.template"));
+		Map<String, String> all = new java.util.HashMap<>(values);
+		all.put("GATEWAY_PORT", "127.0.0.1:" + port);
+		all.put("ACCESS_LOG", prefix.resolve("logs/gateway-access.log").toString());
+		Files.writeString(prefix.resolve("conf/vanguard.conf"), render(template, all));
 	}
 
 	/**
@@ -106,6 +132,12 @@ final class Nginx implements AutoCloseable {
 
 	int port() {
 		return this.port;
+	}
+
+	/** The access log as written so far. */
+	String accessLog() throws IOException {
+		Path log = this.prefix.resolve("logs/gateway-access.log");
+		return Files.exists(log) ? Files.readString(log) : "";
 	}
 
 	String logs() {

@@ -19,9 +19,10 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
- * Stands in for realtime-service: completes the WebSocket handshake (101) and sends one
- * text frame, so a client behind the gateway sees the upgrade pass through both ways.
- * Records each handshake request it received.
+ * Stands in for realtime-service: completes the WebSocket handshake (101), sends one text
+ * frame, then echoes every text frame the client sends, so a client behind the gateway
+ * sees the upgrade pass through both ways and can tell that its socket still carries
+ * messages. Records each handshake request it received.
  */
 final class WebSocketUpstream implements AutoCloseable {
 
@@ -79,8 +80,10 @@ final class WebSocketUpstream implements AutoCloseable {
 			out.write(payload);
 			out.flush();
 			// hold the connection until the client goes away
-			while (in.read() != -1) {
-				// discard client frames
+			for (Frame frame = Frame.read(in); frame != null; frame = Frame.read(in)) {
+				if (frame.opcode() == TEXT) {
+					writeText(out, frame.payload());
+				}
 			}
 		}
 		catch (SocketException ex) {
@@ -89,6 +92,23 @@ final class WebSocketUpstream implements AutoCloseable {
 		catch (IOException ex) {
 			throw new java.io.UncheckedIOException(ex);
 		}
+	}
+
+	private static final int TEXT = 0x1;
+
+	private static void writeText(OutputStream out, byte[] payload) throws IOException {
+		// FIN + text opcode, unmasked (server to client)
+		out.write(0x80 | TEXT);
+		if (payload.length < 126) {
+			out.write(payload.length);
+		}
+		else {
+			out.write(126);
+			out.write(payload.length >> 8);
+			out.write(payload.length & 0xFF);
+		}
+		out.write(payload);
+		out.flush();
 	}
 
 	private static String readLine(InputStream in) throws IOException {
@@ -118,6 +138,33 @@ final class WebSocketUpstream implements AutoCloseable {
 	@Override
 	public void close() throws IOException {
 		this.server.close();
+	}
+
+	/** One frame from the client (masked, at most 64 KiB, as the tests send). */
+	private record Frame(int opcode, byte[] payload) {
+
+		/** The next frame, or null when the client closed the connection. */
+		static Frame read(InputStream in) throws IOException {
+			int first = in.read();
+			int second = in.read();
+			if (first == -1 || second == -1) {
+				return null;
+			}
+			int length = second & 0x7F;
+			if (length == 126) {
+				length = (in.read() << 8) | in.read();
+			}
+			byte[] mask = in.readNBytes(4);
+			byte[] payload = in.readNBytes(length);
+			if (mask.length < 4 || payload.length < length) {
+				return null;
+			}
+			for (int i = 0; i < payload.length; i++) {
+				payload[i] ^= mask[i % 4];
+			}
+			return new Frame(first & 0x0F, payload);
+		}
+
 	}
 
 	/** The request line and headers (lower-case names) of one upgrade request. */

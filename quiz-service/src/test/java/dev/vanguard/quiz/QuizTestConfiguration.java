@@ -9,7 +9,7 @@ import org.springframework.test.context.DynamicPropertyRegistrar;
 
 /**
  * A real PostgreSQL database for the test context, and the test JWKS in place of
- * auth-service's.
+ * auth-service's and session-service's.
  */
 @TestConfiguration(proxyBeanMethods = false)
 @Import(PostgresTestConfiguration.class)
@@ -17,7 +17,11 @@ public class QuizTestConfiguration {
 
 	@Bean
 	DynamicPropertyRegistrar testJwks() {
-		return (registry) -> registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestTokens::jwksUri);
+		return (registry) -> {
+			registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestTokens::jwksUri);
+			// session-service's keys: the test JWKS serves its stand-in too
+			registry.add("vanguard.quiz.session-jwks-uri", TestTokens::jwksUri);
+		};
 	}
 
 }

@@ -66,6 +66,39 @@ public final class TestTokens {
 					.build());
 	}
 
+	/**
+	 * session-service's grant to read quiz {@code quizId} with its answers for
+	 * {@code hostId}, changed by {@code change} (signed with a key of the test JWKS,
+	 * which stands in for session-service's too).
+	 */
+	public static String answerKeyGrant(UUID hostId, UUID quizId, UnaryOperator<JWTClaimsSet.Builder> change) {
+		Instant now = Instant.now();
+		return sign(AUTH_KEY,
+				change
+					.apply(new JWTClaimsSet.Builder().issuer("vanguard-session")
+						.audience("quiz-service")
+						.subject(hostId.toString())
+						.claim("quiz", quizId.toString())
+						.claim("scope", "quiz-key")
+						.issueTime(Date.from(now))
+						.expirationTime(Date.from(now.plus(Duration.ofMinutes(1)))))
+					.build());
+	}
+
+	/** A grant signed with a key nobody publishes. */
+	public static String forgedAnswerKeyGrant(UUID hostId, UUID quizId) {
+		Instant now = Instant.now();
+		return sign(FOREIGN_KEY,
+				new JWTClaimsSet.Builder().issuer("vanguard-session")
+					.audience("quiz-service")
+					.subject(hostId.toString())
+					.claim("quiz", quizId.toString())
+					.claim("scope", "quiz-key")
+					.issueTime(Date.from(now))
+					.expirationTime(Date.from(now.plus(Duration.ofMinutes(1))))
+					.build());
+	}
+
 	/** Host claims signed with a key auth-service does not publish. */
 	public static String forged(UUID hostId) {
 		return sign(FOREIGN_KEY, hostClaims(hostId).build());

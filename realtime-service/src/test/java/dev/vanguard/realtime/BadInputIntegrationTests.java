@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -148,6 +149,14 @@ class BadInputIntegrationTests extends RealtimeIntegrationTests {
 		assertThat(socket.awaitNth("error", 3).path("code").asString()).isEqualTo("MALFORMED");
 		socket.send("{\"type\":\"answer\",\"questionIndex\":0,\"options\":[1],\"text\":\"x\"}");
 		assertThat(socket.awaitNth("error", 4).path("code").asString()).isEqualTo("MALFORMED");
+		// JSON that is not an object, the text null among them, is an error frame too,
+		// not a closed socket
+		int errors = 4;
+		for (String notAnObject : List.of("null", "42", "\"answer\"", "[]", "true", " ")) {
+			socket.send(notAnObject);
+			assertThat(socket.awaitNth("error", ++errors).path("code").asString()).as(notAnObject)
+				.isEqualTo("MALFORMED");
+		}
 		socket.send("{\"type\":\"ping\"}");
 		assertThat(socket.await("pong").path("serverTime").asLong()).isPositive();
 		assertThat(socket.isConnected()).isTrue();

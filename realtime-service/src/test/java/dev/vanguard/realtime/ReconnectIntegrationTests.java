@@ -1,13 +1,36 @@
 package dev.vanguard.realtime;
 
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import dev.vanguard.contracts.SessionKeys;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ReconnectIntegrationTests extends RealtimeIntegrationTests {
+
+	@Test
+	void givesTheHostAndOnlyTheHostTheLobbyControlsAndTheTwoStepPattern() {
+		Game game = game().open();
+		UUID ann = game.join("Ann");
+		assertThat(host(game).await("catchup").has("lobby")).as("no controls set yet").isFalse();
+		// what session-service writes when the host turns two-step join on
+		this.redis.opsForHash()
+			.putAll(SessionKeys.of(game.sessionId).lobby(), Map.of("locked", "true", "maxPlayers", "30", "twoStepJoin",
+					"true", "joinPattern", "circle,square,circle,diamond"));
+
+		JsonNode lobby = host(game).await("catchup").path("lobby");
+		assertThat(lobby.path("locked").asBoolean()).isTrue();
+		assertThat(lobby.path("maxPlayers").asInt()).isEqualTo(30);
+		assertThat(lobby.path("twoStepJoin").asBoolean()).isTrue();
+		assertThat(lobby.path("joinPattern").values()).extracting(JsonNode::asString)
+			.containsExactly("circle", "square", "circle", "diamond");
+		assertThat(player(game, ann).await("catchup").has("lobby")).isFalse();
+		this.redis.delete(SessionKeys.of(game.sessionId).lobby());
+	}
 
 	@Test
 	void resumesPlayerAfterReloadMidQuestion() {

@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
@@ -26,8 +27,11 @@ class AccountController {
 
 	private final AccountService accounts;
 
-	AccountController(AccountService accounts) {
+	private final RegistrationThrottle throttle;
+
+	AccountController(AccountService accounts, RegistrationThrottle throttle) {
 		this.accounts = accounts;
+		this.throttle = throttle;
 	}
 
 	@PostMapping("/register")
@@ -40,7 +44,9 @@ class AccountController {
 			description = "Validation failed (type .../validation), weak password (.../weak-password) "
 					+ "or malformed JSON (.../malformed-request)")
 	@ApiResponse(responseCode = "409", description = "E-mail already registered (type .../email-taken)")
-	AccountView register(@Valid @RequestBody RegisterRequest request) {
+	@ApiResponse(responseCode = "429", description = "Too many registrations from this address (.../too-many-attempts)")
+	AccountView register(@Valid @RequestBody RegisterRequest request, HttpServletRequest http) {
+		this.throttle.take(http.getRemoteAddr());
 		return this.accounts.register(request);
 	}
 

@@ -3,6 +3,8 @@ package dev.vanguard.auth.signin;
 import java.time.Clock;
 import java.time.ZoneOffset;
 
+import dev.vanguard.auth.account.RegistrationThrottle;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -16,12 +18,15 @@ class Housekeeping {
 
 	private final LoginThrottle throttle;
 
+	private final RegistrationThrottle registrations;
+
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
-	Housekeeping(LoginThrottle throttle, JdbcClient jdbc, Clock clock) {
+	Housekeeping(LoginThrottle throttle, RegistrationThrottle registrations, JdbcClient jdbc, Clock clock) {
 		this.throttle = throttle;
+		this.registrations = registrations;
 		this.jdbc = jdbc;
 		this.clock = clock;
 	}
@@ -30,6 +35,7 @@ class Housekeeping {
 			fixedDelayString = "${vanguard.auth.housekeeping-interval:PT10M}")
 	void removeDeadRecords() {
 		this.throttle.forgetOlderThanWindow(this.clock.instant());
+		this.registrations.forgetOlderThanWindow(this.clock.instant());
 		// A family whose every token has expired can never be used again; its tokens go
 		// with it (on delete cascade).
 		this.jdbc.sql("""

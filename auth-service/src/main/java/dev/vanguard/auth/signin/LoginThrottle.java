@@ -14,19 +14,29 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts failed sign-ins in PostgreSQL, so the limits hold across every instance.
- * Counting is not atomic with the check: concurrent guesses may overshoot a limit by a
- * few, which does not help brute force in any useful way.
+ * Counts failed sign-ins in PostgreSQL, so the limits hold across every instance: per
+ * account and address together, per address, and a slowdown per account (see
+ * {@link AuthProperties.LoginLimits}). No limit locks an account's owner out: failures
+ * from elsewhere only delay their attempt by at most the slowdown. Counting is not atomic
+ * with the check: concurrent guesses may overshoot a limit by a few, which does not help
+ * brute force in any useful way.
  */
 @Component
 class LoginThrottle {
 
 	// The failure that must leave the window before one more attempt is allowed is
 	// the limit-th most recent one.
-	private static final String ACCOUNT_BLOCKER = """
+	private static final String PAIR_BLOCKER = """
 			select failed_at from login_failures
-			where email = :key and failed_at > :since
+			where email = :key and client_address = :address and failed_at > :since
 			order by failed_at desc offset :skip limit 1""";
+
+	// The account is slowed once it has this many failures in the window: the latest
+	// failure then holds the next attempt back for the slowdown.
+	private static final String ACCOUNT_SLOWDOWN = """
+			select max(failed_at) from login_failures
+			where email = :key and failed_at > :since
+			having count(*) >= :count""";
 
 	private static final String ADDRESS_BLOCKER = """
 			select failed_at from login_failures
@@ -45,9 +55,11 @@ class LoginThrottle {
 	/** Refuses with 429 while either the account or the address is over its limit. */
 	void check(String email, String clientAddress, Instant now) {
 		Optional<Instant> blockedUntil = Stream
-			.of(blockedUntil(ACCOUNT_BLOCKER, email, this.limits.perAccount(), now),
-					blockedUntil(ADDRESS_BLOCKER, clientAddress, this.limits.perAddress(), now))
+			.of(blockedUntil(PAIR_BLOCKER, email, clientAddress, this.limits.perAccountAndAddress(), now),
+					blockedUntil(ADDRESS_BLOCKER, clientAddress, clientAddress, this.limits.perAddress(), now),
+					slowedUntil(email, now))
 			.flatMap(Optional::stream)
+			.filter((until) -> until.isAfter(now))
 			.max(Instant::compareTo);
 		if (blockedUntil.isPresent()) {
 			long millis = Duration.between(now, blockedUntil.get()).toMillis();
@@ -71,9 +83,20 @@ class LoginThrottle {
 			.update();
 	}
 
-	private Optional<Instant> blockedUntil(String sql, String key, int limit, Instant now) {
+	private Optional<Instant> slowedUntil(String email, Instant now) {
+		return this.jdbc.sql(ACCOUNT_SLOWDOWN)
+			.param("key", email)
+			.param("since", utc(now.minus(this.limits.window())))
+			.param("count", this.limits.slowAccountAfter())
+			.query(OffsetDateTime.class)
+			.optional()
+			.map((latest) -> latest.toInstant().plus(this.limits.accountSlowdown()));
+	}
+
+	private Optional<Instant> blockedUntil(String sql, String key, String address, int limit, Instant now) {
 		return this.jdbc.sql(sql)
 			.param("key", key)
+			.param("address", address)
 			.param("since", utc(now.minus(this.limits.window())))
 			.param("skip", limit - 1)
 			.query(OffsetDateTime.class)

@@ -24,6 +24,8 @@ public final class Problems {
 
 	public static final URI TOO_MANY_ATTEMPTS = type("too-many-attempts");
 
+	public static final URI BUSY = type("busy");
+
 	public static final URI INVALID_REFRESH_TOKEN = type("invalid-refresh-token");
 
 	public static final URI CROSS_SITE_REQUEST = type("cross-site-request");

@@ -1,13 +1,19 @@
 package dev.vanguard.auth.web;
 
+import java.net.Inet6Address;
+import java.net.InetAddress;
+
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
@@ -38,8 +44,10 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers(HttpMethod.GET, "/.well-known/jwks.json")
 				.permitAll()
-				.requestMatchers("/actuator/health/**", "/actuator/prometheus")
+				.requestMatchers("/actuator/health", "/actuator/health/**")
 				.permitAll()
+				.requestMatchers("/actuator/**")
+				.access(internalNetwork())
 				.requestMatchers("/api/auth/docs/**", "/api/auth/v3/api-docs/**", "/api/auth/swagger-ui/**")
 				.permitAll()
 				.requestMatchers("/error")
@@ -54,6 +62,26 @@ class SecurityConfiguration {
 			.exceptionHandling(
 					(exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
 		return http.build();
+	}
+
+	/**
+	 * Metrics and info only for the internal network (loopback, private and unique-local
+	 * addresses, as this service sees the caller after trusted proxies): health stays
+	 * open for probes. The gateway does not route {@code /actuator} at all.
+	 */
+	static AuthorizationManager<RequestAuthorizationContext> internalNetwork() {
+		return (authentication, context) -> new AuthorizationDecision(isInternal(context.getRequest().getRemoteAddr()));
+	}
+
+	static boolean isInternal(String address) {
+		try {
+			InetAddress ip = InetAddress.ofLiteral(address);
+			return ip.isLoopbackAddress() || ip.isSiteLocalAddress()
+					|| (ip instanceof Inet6Address && (ip.getAddress()[0] & 0xFE) == 0xFC);
+		}
+		catch (IllegalArgumentException | NullPointerException ex) {
+			return false;
+		}
 	}
 
 }

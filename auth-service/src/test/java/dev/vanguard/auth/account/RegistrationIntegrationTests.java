@@ -155,6 +155,20 @@ class RegistrationIntegrationTests {
 	}
 
 	@Test
+	void limitsRegistrationsPerAddress() {
+		for (int i = 0; i < 30; i++) {
+			assertThat(this.http.register(AuthHttp.uniqueEmail("burst"), PASSWORD, "Burst " + i).status())
+				.isEqualTo(201);
+		}
+		AuthHttp.Reply limited = this.http.register(AuthHttp.uniqueEmail("burst"), PASSWORD, "One too many");
+		assertProblem(limited, 429, "too-many-attempts");
+		assertThat(Long.parseLong(limited.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 600L);
+		// another address has its own budget
+		assertThat(new AuthHttp(this.port).register(AuthHttp.uniqueEmail("elsewhere"), PASSWORD, "Else").status())
+			.isEqualTo(201);
+	}
+
+	@Test
 	void rejectsMalformedJson() {
 		assertProblem(this.http.post("/api/auth/register", "{\"email\": "), 400, "malformed-request");
 		assertProblem(this.http.post("/api/auth/register", ""), 400, "malformed-request");

@@ -14,7 +14,9 @@ class CrossSiteRequestGuardTests {
 
 	private final CrossSiteRequestGuard guard = new CrossSiteRequestGuard(new AuthProperties(null, List.of(),
 			Duration.ofMinutes(15), Duration.ofDays(7), List.of("http://localhost:8080", "https://quiz.example/"),
-			new AuthProperties.LoginLimits(Duration.ofMinutes(15), 5, 20)));
+			new AuthProperties.LoginLimits(Duration.ofMinutes(15), 5, 20, 10, Duration.ofSeconds(5)),
+			new AuthProperties.RegistrationLimits(Duration.ofHours(1), 10),
+			new AuthProperties.Hashing(4, Duration.ofSeconds(5))));
 
 	@Test
 	void allowsRequestsFromOurOrigins() {

@@ -1,5 +1,6 @@
 package dev.vanguard.auth.signin;
 
+import java.time.Duration;
 import java.util.UUID;
 
 import dev.vanguard.auth.AuthHttp;
@@ -12,6 +13,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static dev.vanguard.auth.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 @AuthIntegrationTest
 class LoginIntegrationTests {
@@ -99,7 +101,7 @@ class LoginIntegrationTests {
 	}
 
 	@Test
-	void throttlesAnAccountAfterFiveFailedSignIns() {
+	void throttlesGuessesAtAnAccountFromOneAddressWithoutLockingItsOwnerOut() {
 		for (int i = 0; i < 5; i++) {
 			assertProblem(this.http.login(this.email, "wrong passphrase " + i), 401, "bad-credentials");
 		}
@@ -108,10 +110,26 @@ class LoginIntegrationTests {
 		assertProblem(throttled, 429, "too-many-attempts");
 		assertRetryAfterWithinWindow(throttled);
 		assertThat(throttled.refreshCookieHeader()).isEmpty();
-		// The limit is the account's, wherever the next attempt comes from ...
-		assertProblem(new AuthHttp(this.port).login(this.email, PASSWORD), 429, "too-many-attempts");
-		// ... and it does not lock other accounts out of this address.
+		// the owner, signing in from anywhere else, is not locked out by someone's
+		// guesses
+		assertThat(new AuthHttp(this.port).login(this.email, PASSWORD).status()).isEqualTo(200);
+		// and the guesser's address can still sign in to other accounts
 		assertThat(this.http.registerAndLogin("neighbour").status()).isEqualTo(200);
+	}
+
+	@Test
+	void slowsDownGuessesAtAnAccountFromManyAddressesButNeverLocksIt() {
+		for (int i = 0; i < 10; i++) {
+			assertProblem(new AuthHttp(this.port).login(this.email, "guess " + i), 401, "bad-credentials");
+		}
+
+		AuthHttp.Reply slowed = new AuthHttp(this.port).login(this.email, PASSWORD);
+		assertProblem(slowed, 429, "too-many-attempts");
+		assertThat(Long.parseLong(slowed.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 5L);
+		// after the slowdown (5 s), the owner is let in
+		await().atMost(Duration.ofSeconds(15))
+			.pollInterval(Duration.ofSeconds(1))
+			.until(() -> new AuthHttp(this.port).login(this.email, PASSWORD).status() == 200);
 	}
 
 	@Test

@@ -37,7 +37,10 @@ class OperationsIntegrationTests {
 		this.http.refresh(refreshToken);
 		this.http.refresh("A".repeat(43));
 
-		AuthHttp.Reply reply = this.http.get("/actuator/prometheus");
+		// metrics answer the internal network only (Prometheus scrapes from there)
+		assertThat(this.http.get("/actuator/prometheus").status()).isIn(401, 403);
+		assertThat(this.http.get("/actuator/info").status()).isIn(401, 403);
+		AuthHttp.Reply reply = this.http.get("/actuator/prometheus", "X-Forwarded-For", "10.1.2.3");
 
 		assertThat(reply.status()).isEqualTo(200);
 		String metrics = reply.body();

@@ -9,10 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import tools.jackson.databind.JsonNode;
@@ -105,10 +107,10 @@ public final class SessionService implements AutoCloseable {
 	 */
 	public Joined join(String pin, String nickname, String address) throws InterruptedException {
 		try {
-			HttpResponse<String> response = this.http
-				.send(post("/api/sessions/pin/" + pin + "/players", "{\"nickname\":\"" + nickname + "\"}")
-					.header("X-Real-IP", address)
-					.build(), HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = this.http.send(post("/api/sessions/pin/" + pin + "/players",
+					"{\"nickname\":\"" + nickname + "\",\"deviceSecret\":\"" + deviceSecret() + "\"}")
+				.header("X-Real-IP", address)
+				.build(), HttpResponse.BodyHandlers.ofString());
 			if (response.statusCode() != 201) {
 				return new Joined(null, "HTTP " + response.statusCode());
 			}
@@ -117,6 +119,13 @@ public final class SessionService implements AutoCloseable {
 		catch (IOException ex) {
 			return new Joined(null, ex.getClass().getSimpleName());
 		}
+	}
+
+	/** A new device's secret, as the web app makes it: 32 random bytes, base64url. */
+	private static String deviceSecret() {
+		byte[] bytes = new byte[32];
+		ThreadLocalRandom.current().nextBytes(bytes);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}
 
 	/** Ends the session (its sockets close with the session-over code). */

@@ -95,7 +95,8 @@ public final class TokenIssuer implements AutoCloseable {
 			String path = exchange.getRequestURI().getPath();
 			String id = path.substring(path.lastIndexOf('/') + 1);
 			byte[] quiz = ("{\"id\":\"" + id + "\",\"ownerId\":\"" + hostId
-					+ "\",\"title\":\"Bench quiz\",\"version\":1,\"questions\":[{\"id\":\"" + UUID.randomUUID()
+					+ "\",\"title\":\"Bench quiz\",\"version\":1,\"withAnswers\":true,\"questions\":[{\"id\":\""
+					+ UUID.randomUUID()
 					+ "\",\"type\":\"SINGLE_CHOICE\",\"text\":\"Which planet is known as the Red Planet?\","
 					+ "\"imageUrl\":null,\"timeLimitSeconds\":20,\"points\":\"STANDARD\",\"options\":["
 					+ "{\"text\":\"Venus\",\"correct\":false},{\"text\":\"Mars\",\"correct\":true},"

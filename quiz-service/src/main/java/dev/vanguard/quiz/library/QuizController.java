@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import dev.vanguard.quiz.security.AnswerKeyGrants;
 import dev.vanguard.quiz.security.HostTokens;
 import dev.vanguard.quiz.web.FieldPath;
 import dev.vanguard.quiz.web.FieldProblem;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -45,9 +47,12 @@ class QuizController {
 
 	private final QuizDocuments documents;
 
-	QuizController(QuizService quizzes, QuizDocuments documents) {
+	private final AnswerKeyGrants grants;
+
+	QuizController(QuizService quizzes, QuizDocuments documents, AnswerKeyGrants grants) {
 		this.quizzes = quizzes;
 		this.documents = documents;
+		this.grants = grants;
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -60,8 +65,10 @@ class QuizController {
 	}
 
 	@GetMapping("/{id}")
-	QuizView get(@AuthenticationPrincipal Jwt host, @PathVariable UUID id) {
-		return this.quizzes.get(HostTokens.hostId(host), id);
+	QuizView get(@AuthenticationPrincipal Jwt host, @PathVariable UUID id,
+			@RequestHeader(name = AnswerKeyGrants.HEADER, required = false) String answerKeyGrant) {
+		UUID hostId = HostTokens.hostId(host);
+		return this.quizzes.get(hostId, id, this.grants.allows(answerKeyGrant, hostId, id));
 	}
 
 	@PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -37,17 +37,26 @@ public class QuizService {
 		return QuizView.of(quiz);
 	}
 
+	/**
+	 * The quiz as {@code host} may read it: with its answer key for the owner, or when
+	 * session-service granted it for a session this host opens
+	 * ({@code answerKeyGranted}); a public quiz of someone else without.
+	 */
 	@Transactional(readOnly = true)
-	public QuizView get(UUID host, UUID id) {
-		QuizView quiz = QuizView.of(visible(host, id));
+	public QuizView get(UUID host, UUID id, boolean answerKeyGranted) {
+		Quiz visible = visible(host, id);
+		QuizView quiz = QuizView.of(visible, visible.isOwnedBy(host) || answerKeyGranted);
 		this.metrics.fetched();
 		return quiz;
 	}
 
-	/** The quiz as written, without ids, for export. */
+	/**
+	 * The quiz as written, without ids, for export: only the owner's, since a file holds
+	 * the answers (another host copies a public quiz instead).
+	 */
 	@Transactional(readOnly = true)
 	public QuizContent content(UUID host, UUID id) {
-		return visible(host, id).content().withoutIds();
+		return owned(host, id).content().withoutIds();
 	}
 
 	@Transactional

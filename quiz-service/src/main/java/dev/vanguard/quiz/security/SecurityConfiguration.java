@@ -1,6 +1,8 @@
 package dev.vanguard.quiz.security;
 
 import java.io.IOException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -15,6 +17,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -25,6 +29,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 
 /**
  * Every quiz endpoint needs a host token; uploaded images are public because players'
@@ -39,8 +44,10 @@ class SecurityConfiguration {
 		AccessDeniedHandler accessDenied = new ProblemAccessDeniedHandler(problems);
 		http.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.GET, "/api/quizzes/images/*")
 			.permitAll()
-			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
+			.requestMatchers("/actuator/health", "/actuator/health/**")
 			.permitAll()
+			.requestMatchers("/actuator/**")
+			.access(internalNetwork())
 			.requestMatchers("/api/quizzes/v3/api-docs", "/api/quizzes/v3/api-docs/**", "/api/quizzes/docs",
 					"/api/quizzes/docs/**", "/api/quizzes/swagger-ui/**")
 			.permitAll()
@@ -112,6 +119,26 @@ class SecurityConfiguration {
 					"This token may not do that.");
 		}
 
+	}
+
+	/**
+	 * Metrics and info only for the internal network (loopback, private and unique-local
+	 * addresses, as this service sees the caller after trusted proxies): health stays
+	 * open for probes. The gateway does not route {@code /actuator} at all.
+	 */
+	static AuthorizationManager<RequestAuthorizationContext> internalNetwork() {
+		return (authentication, context) -> new AuthorizationDecision(isInternal(context.getRequest().getRemoteAddr()));
+	}
+
+	static boolean isInternal(String address) {
+		try {
+			InetAddress ip = InetAddress.ofLiteral(address);
+			return ip.isLoopbackAddress() || ip.isSiteLocalAddress()
+					|| (ip instanceof Inet6Address && (ip.getAddress()[0] & 0xFE) == 0xFC);
+		}
+		catch (IllegalArgumentException | NullPointerException ex) {
+			return false;
+		}
 	}
 
 }

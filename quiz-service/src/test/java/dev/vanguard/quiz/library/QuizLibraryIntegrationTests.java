@@ -1,6 +1,7 @@
 package dev.vanguard.quiz.library;
 
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -9,6 +10,7 @@ import java.util.UUID;
 import dev.vanguard.quiz.Api;
 import dev.vanguard.quiz.QuizIntegrationTest;
 import dev.vanguard.quiz.Quizzes;
+import dev.vanguard.quiz.TestTokens;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.OptimisticLockException;
@@ -53,7 +55,7 @@ class QuizLibraryIntegrationTests {
 		JsonNode read = this.api.read(this.host, created.get("id").stringValue());
 		assertThat(read).isEqualTo(created);
 		assertThat(propertyNames(read)).containsExactlyInAnyOrder("id", "ownerId", "title", "description", "visibility",
-				"tags", "version", "createdAt", "updatedAt", "questions");
+				"tags", "version", "createdAt", "updatedAt", "withAnswers", "questions");
 		assertThat(read.get("ownerId").stringValue()).isEqualTo(this.host.toString());
 		assertThat(read.get("visibility").stringValue()).isEqualTo("PRIVATE");
 		assertThat(read.get("version").longValue()).isZero();
@@ -201,18 +203,75 @@ class QuizLibraryIntegrationTests {
 	}
 
 	@Test
-	void publicQuizOfAnotherHostCanBeReadWithAnswersButNotChanged() {
+	void publicQuizOfAnotherHostCanBeReadWithoutItsAnswersAndNotChanged() {
 		Map<String, Object> quiz = Quizzes.everyType("Shared");
 		quiz.put("visibility", "PUBLIC");
 		String id = this.api.create(this.host, quiz).get("id").stringValue();
+		JsonNode owners = this.api.read(this.host, id);
+		assertThat(owners.get("withAnswers").booleanValue()).isTrue();
+		assertThat(owners.get("questions").get(0).get("options").get(1).get("correct").booleanValue()).isTrue();
+		assertThat(owners.get("questions").get(3).get("acceptedAnswers")).isNotEmpty();
 		JsonNode read = this.api.read(this.otherHost, id);
-		assertThat(read.get("questions").get(0).get("options").get(1).get("correct").booleanValue()).isTrue();
-		assertThat(read.get("questions").get(3).get("acceptedAnswers")).isNotEmpty();
+		assertThat(read.get("withAnswers").booleanValue()).isFalse();
+		assertThat(read.get("questions").values()).allSatisfy((question) -> {
+			assertThat(question.get("acceptedAnswers")).isEmpty();
+			assertThat(question.get("options").values()).allSatisfy((option) -> {
+				assertThat(option.has("correct")).isFalse();
+				assertThat(option.get("text").stringValue()).isNotBlank();
+			});
+		});
+		assertThat(read.get("questions").get(0).get("text")).isEqualTo(owners.get("questions").get(0).get("text"));
+		Api.problem(this.api.get(this.otherHost, "/api/quizzes/" + id + "/export"), 403, "forbidden");
 		Map<String, Object> revision = Quizzes.everyType("Defaced");
 		revision.put("version", 0);
 		Api.problem(this.api.put(this.otherHost, "/api/quizzes/" + id, revision), 403, "forbidden");
 		Api.problem(this.api.delete(this.otherHost, "/api/quizzes/" + id), 403, "forbidden");
 		assertThat(this.api.read(this.host, id).get("title").stringValue()).isEqualTo("Shared");
+	}
+
+	@Test
+	void givesTheAnswerKeyOfAPublicQuizToSessionServicesGrantForThatHostAndQuizOnly() {
+		Map<String, Object> quiz = Quizzes.everyType("Hosted by others");
+		quiz.put("visibility", "PUBLIC");
+		UUID id = UUID.fromString(this.api.create(this.host, quiz).get("id").stringValue());
+		String other = this.api.create(this.host, quiz).get("id").stringValue();
+
+		assertThat(withAnswers(id, TestTokens.answerKeyGrant(this.otherHost, id, (claims) -> claims))).isTrue();
+		assertThat(withAnswers(id, TestTokens.answerKeyGrant(this.host, id, (claims) -> claims)))
+			.as("a grant for another host")
+			.isFalse();
+		assertThat(withAnswers(id, TestTokens.answerKeyGrant(this.otherHost, UUID.fromString(other), (c) -> c)))
+			.as("a grant for another quiz")
+			.isFalse();
+		assertThat(withAnswers(id, TestTokens.answerKeyGrant(this.otherHost, id, (c) -> c.claim("scope", "player"))))
+			.as("a player token's scope")
+			.isFalse();
+		assertThat(withAnswers(id, TestTokens.answerKeyGrant(this.otherHost, id, (c) -> c.audience("realtime"))))
+			.as("another audience")
+			.isFalse();
+		assertThat(
+				withAnswers(id,
+						TestTokens.answerKeyGrant(this.otherHost, id,
+								(c) -> c.expirationTime(Date.from(Instant.now().minusSeconds(120))))))
+			.as("expired")
+			.isFalse();
+		assertThat(withAnswers(id, TestTokens.forgedAnswerKeyGrant(this.otherHost, id))).as("forged").isFalse();
+		assertThat(withAnswers(id, TestTokens.player(this.otherHost))).as("a player token").isFalse();
+		assertThat(withAnswers(id, "not-a-jwt")).isFalse();
+	}
+
+	private boolean withAnswers(UUID quiz, String grant) {
+		JsonNode read = Api.json(this.api.client()
+			.get()
+			.uri("/api/quizzes/" + quiz)
+			.header("Authorization", Api.bearer(this.otherHost))
+			.header("Vanguard-Answer-Key-Grant", grant)
+			.exchange()
+			.expectStatus()
+			.isOk());
+		boolean keyed = read.get("withAnswers").booleanValue();
+		assertThat(read.get("questions").get(0).get("options").get(1).has("correct")).isEqualTo(keyed);
+		return keyed;
 	}
 
 	@Test

@@ -29,12 +29,26 @@ public class Catchups {
 	/** The catch-up for {@code principal}, or empty when the session is gone. */
 	public Mono<ServerFrame.Catchup> catchup(Principal principal) {
 		boolean host = principal.isHost();
-		return this.store.snapshot(principal.sessionId(), host, host ? null : principal.id().toString())
+		Mono<ServerFrame.Catchup> catchup = this.store
+			.snapshot(principal.sessionId(), host, host ? null : principal.id().toString())
 			.filter(Snapshot::found)
-			.map((snapshot) -> frame(principal, snapshot));
+			.map((snapshot) -> frame(principal, snapshot, null));
+		if (!host) {
+			return catchup;
+		}
+		// the lobby controls are the host's own settings, apart from the game's state:
+		// read beside the snapshot, not inside its script
+		return catchup.zipWith(this.store.lobbyControls(principal.sessionId()),
+				(frame, lobby) -> withLobby(frame, lobby.orElse(null)));
 	}
 
-	static ServerFrame.Catchup frame(Principal principal, Snapshot s) {
+	private static ServerFrame.Catchup withLobby(ServerFrame.Catchup c, ServerFrame.LobbyControls lobby) {
+		return new ServerFrame.Catchup(c.seq(), c.serverTime(), c.sessionId(), c.role(), c.you(), c.status(), c.title(),
+				c.pin(), c.questionCount(), c.questionIndex(), c.question(), c.timeLeftMs(), c.answer(),
+				c.answerCount(), c.players(), c.playerCount(), c.reveal(), c.result(), c.podium(), c.standing(), lobby);
+	}
+
+	static ServerFrame.Catchup frame(Principal principal, Snapshot s, ServerFrame.LobbyControls lobby) {
 		boolean host = principal.isHost();
 		boolean open = "QUESTION".equals(s.status());
 		boolean revealed = "REVEAL".equals(s.status());
@@ -58,7 +72,7 @@ public class Catchups {
 				host ? null : new ServerFrame.You(principal.id(), s.nickname()), s.status(), s.title(),
 				host ? s.pin() : null, s.questionCount(), s.questionIndex(), question, timeLeft, answer,
 				(host && open) ? s.answerCount() : null, host ? s.players() : null, s.playerCount(),
-				revealed ? s.reveal() : null, result, podium, standing);
+				revealed ? s.reveal() : null, result, podium, standing, lobby);
 	}
 
 	static ServerFrame.QuestionView view(QuestionStarted.Question q) {

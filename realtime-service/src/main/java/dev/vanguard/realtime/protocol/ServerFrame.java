@@ -65,7 +65,15 @@ public sealed interface ServerFrame {
 	record Catchup(long seq, long serverTime, UUID sessionId, String role, You you, String status, String title,
 			String pin, int questionCount, int questionIndex, QuestionView question, Long timeLeftMs, YourAnswer answer,
 			Integer answerCount, List<RosterEntry> players, int playerCount, Reveal reveal, Result result,
-			Podium podium, Standing standing) implements ServerFrame {
+			Podium podium, Standing standing, LobbyControls lobby) implements ServerFrame {
+	}
+
+	/**
+	 * The host's lobby controls, in the host's catch-up only: {@code maxPlayers} null
+	 * when uncapped, {@code joinPattern} the shapes to show with two-step join, else
+	 * null.
+	 */
+	record LobbyControls(boolean locked, Integer maxPlayers, boolean twoStepJoin, List<String> joinPattern) {
 	}
 
 	/** The session opened (its lobby). */

@@ -166,6 +166,11 @@ class ConnectionHandler {
 			reject(connection, sample, seq, ErrorCode.MALFORMED, "Not a valid frame");
 			return;
 		}
+		// the JSON text null decodes to no frame at all
+		if (request == null) {
+			reject(connection, sample, seq, ErrorCode.MALFORMED, "A frame is a JSON object");
+			return;
+		}
 		switch (request) {
 			case ClientFrame.Ping ping -> {
 				connection.send(new ServerFrame.Pong(seq, System.currentTimeMillis()));

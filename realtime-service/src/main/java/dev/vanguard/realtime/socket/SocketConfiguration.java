@@ -1,8 +1,12 @@
 package dev.vanguard.realtime.socket;
 
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.util.regex.Pattern;
 
 import io.netty.channel.ChannelOption;
+import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.logging.AccessLog;
 import reactor.netty.http.server.logging.AccessLogArgProvider;
@@ -15,6 +19,7 @@ import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.ReactorResourceFactory;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 
@@ -80,12 +85,25 @@ class SocketConfiguration {
 		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-			.authorizeExchange((exchanges) -> exchanges
-				.pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
+			.authorizeExchange((exchanges) -> exchanges.pathMatchers("/actuator/health", "/actuator/health/**")
 				.permitAll()
+				// metrics and info only for the internal network (loopback, private and
+				// unique-local addresses); health stays open for probes
+				.pathMatchers("/actuator/**")
+				.access((authentication, context) -> Mono
+					.just(new AuthorizationDecision(isInternal(context.getExchange().getRequest().getRemoteAddress()))))
 				.anyExchange()
 				.denyAll())
 			.build();
+	}
+
+	static boolean isInternal(InetSocketAddress peer) {
+		if (peer == null || peer.getAddress() == null) {
+			return false;
+		}
+		InetAddress ip = peer.getAddress();
+		return ip.isLoopbackAddress() || ip.isSiteLocalAddress()
+				|| (ip instanceof Inet6Address && (ip.getAddress()[0] & 0xFE) == 0xFC);
 	}
 
 }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -224,6 +225,21 @@ public class SessionStore {
 				}
 				return snapshot(keys, host, playerId, snapshot.retry(), attempts - 1);
 			});
+	}
+
+	/**
+	 * The host's lobby controls as session-service wrote them; empty (in the Optional)
+	 * before the host set any.
+	 */
+	public Mono<Optional<ServerFrame.LobbyControls>> lobbyControls(UUID sessionId) {
+		return this.redis.<String, String>opsForHash()
+			.entries(SessionKeys.of(sessionId).lobby())
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue)
+			.map((fields) -> fields.isEmpty() ? Optional.<ServerFrame.LobbyControls>empty() : Optional
+				.of(new ServerFrame.LobbyControls(Boolean.parseBoolean(fields.get("locked")),
+						(fields.get("maxPlayers") != null) ? Integer.valueOf(fields.get("maxPlayers")) : null,
+						Boolean.parseBoolean(fields.get("twoStepJoin")),
+						(fields.get("joinPattern") != null) ? List.of(fields.get("joinPattern").split(",")) : null)));
 	}
 
 	/** The seq the session's state was last changed by (0 when unknown). */

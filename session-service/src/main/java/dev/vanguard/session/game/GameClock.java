@@ -2,6 +2,7 @@ package dev.vanguard.session.game;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,6 +59,25 @@ class GameClock {
 			}
 			catch (RuntimeException ex) {
 				log.warn("Could not advance session {} after question {}", reveal.sessionId(), reveal.index(), ex);
+			}
+		}
+	}
+
+	/**
+	 * Ends lobbies and games left idle (nobody ended them): their PINs come free and
+	 * their results are stored, as if the host had ended them.
+	 */
+	@Scheduled(fixedDelayString = "${vanguard.session.idle-check-interval:1m}")
+	void endIdleSessions() {
+		Instant now = this.clock.instant();
+		Instant lobbySince = now.minus(this.properties.lobbyIdleTimeout());
+		Instant gameSince = now.minus(this.properties.gameIdleTimeout());
+		for (UUID session : this.sessions.findIdle(lobbySince, gameSince)) {
+			try {
+				this.game.endIfIdle(session, lobbySince, gameSince);
+			}
+			catch (RuntimeException ex) {
+				log.warn("Could not end idle session {}", session, ex);
 			}
 		}
 	}

@@ -9,7 +9,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param autoAdvanceDelay how long a reveal stays on screen before an auto-advancing
  * session moves on
  * @param clockInterval how often the server clock looks for questions to close
+ * @param lobbyIdleTimeout a lobby with no event for this long ends by itself
+ * @param gameIdleTimeout a started game with no event for this long ends by itself
  */
 @ConfigurationProperties("vanguard.session")
-record GameProperties(@DefaultValue("8s") Duration autoAdvanceDelay, @DefaultValue("200ms") Duration clockInterval) {
+record GameProperties(@DefaultValue("8s") Duration autoAdvanceDelay, @DefaultValue("200ms") Duration clockInterval,
+		@DefaultValue("2h") Duration lobbyIdleTimeout, @DefaultValue("1h") Duration gameIdleTimeout) {
 }

@@ -1,5 +1,8 @@
 package dev.vanguard.session.game;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -7,6 +10,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -64,6 +68,14 @@ class GameService {
 
 	private final PlayerRepository players;
 
+	private final Nicknames nicknames;
+
+	private final NicknameBans bans;
+
+	private final FriendlyNicknames friendlyNicknames;
+
+	private final RateLimiter rateLimiter;
+
 	private final EntityManager entityManager;
 
 	private final QuizClient quizzes;
@@ -86,12 +98,17 @@ class GameService {
 
 	private final SecureRandom random = new SecureRandom();
 
-	GameService(GameSessionRepository sessions, PlayerRepository players, EntityManager entityManager,
+	GameService(GameSessionRepository sessions, PlayerRepository players, Nicknames nicknames, NicknameBans bans,
+			FriendlyNicknames friendlyNicknames, RateLimiter rateLimiter, EntityManager entityManager,
 			QuizClient quizzes, PlayerTokens tokens, SessionRoster roster, ResultsRecorder results,
 			SessionMetrics metrics, ApplicationEventPublisher events, JsonMapper jsonMapper, Clock clock,
 			PlatformTransactionManager transactionManager) {
 		this.sessions = sessions;
 		this.players = players;
+		this.nicknames = nicknames;
+		this.bans = bans;
+		this.friendlyNicknames = friendlyNicknames;
+		this.rateLimiter = rateLimiter;
 		this.entityManager = entityManager;
 		this.quizzes = quizzes;
 		this.tokens = tokens;
@@ -108,7 +125,7 @@ class GameService {
 	// -------------------------------------------------------------
 
 	Views.SessionCreated create(UUID hostId, String bearerToken, UUID quizId, Settings settings) {
-		QuizDocument quiz = this.quizzes.fetch(quizId, bearerToken);
+		QuizDocument quiz = this.quizzes.fetch(quizId, bearerToken, this.tokens.answerKeyGrant(hostId, quizId));
 		if (quiz.questions().isEmpty()) {
 			throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "quiz-not-playable", "Quiz not playable",
 					"The quiz \"" + quiz.title() + "\" has no questions; add at least one before hosting it.");
@@ -134,7 +151,7 @@ class GameService {
 				now);
 		this.entityManager.persist(session);
 		this.entityManager.flush();
-		publish(new SessionOpened(session.getId(), session.nextSeq(), now, hostId, session.getPin(),
+		publish(new SessionOpened(session.getId(), session.nextSeq(now), now, hostId, session.getPin(),
 				session.getQuizTitle(), session.getQuestionCount()));
 		afterCommit(this.metrics::sessionCreated);
 		return Views.SessionCreated.of(session);
@@ -185,13 +202,33 @@ class GameService {
 	// ---- players
 	// -------------------------------------------------------------------------
 
-	Views.Joined join(String pin, String nickname) {
-		Player player;
-		try {
-			player = this.transactions.execute((status) -> addPlayer(pin, nickname));
-		}
-		catch (DataIntegrityViolationException ex) {
-			throw nicknameTaken(nickname);
+	/**
+	 * One join as the player sent it.
+	 *
+	 * @param nickname a nickname {@link Nicknames#clean cleaned} already
+	 * @param deviceSecret the secret the player app keeps for this session, checked for
+	 * its form already
+	 * @param pattern the two-step pattern the player tapped, or null
+	 * @param address the client address, for counting wrong patterns
+	 */
+	record Joining(String nickname, String deviceSecret, List<String> pattern, String address) {
+	}
+
+	Views.Joined join(String pin, Joining joining) {
+		Player player = null;
+		for (int attempt = 1; player == null; attempt++) {
+			try {
+				player = this.transactions.execute((status) -> addPlayer(pin, joining));
+			}
+			catch (FriendlyNameTaken ex) {
+				// another join got the same generated name first: draw again
+				if (attempt >= 3) {
+					throw nicknameTaken(ex.nickname);
+				}
+			}
+			catch (DataIntegrityViolationException ex) {
+				throw nicknameTaken(joining.nickname());
+			}
 		}
 		// signing is the slow part of a join: outside the transaction and its row lock
 		String token = this.tokens.issue(player.getSessionId(), player.getId(), player.getNickname());
@@ -208,15 +245,28 @@ class GameService {
 	 * with the key-share lock the player's foreign key took on the session row, or two
 	 * joins would each wait for the other.
 	 */
-	private Player addPlayer(String pin, String nickname) {
+	private Player addPlayer(String pin, Joining joining) {
 		UUID sessionId = this.sessions.findLiveIdByPin(pin).orElseThrow(() -> unknownPin(pin));
 		GameSession session = this.sessions.findById(sessionId).orElseThrow(() -> unknownPin(pin));
 		checkJoinable(session, pin);
-		if (this.players.isNicknameTaken(sessionId, nickname)) {
+		checkPattern(session, joining);
+		checkRoom(session, 0);
+		boolean friendly = session.isFriendlyNicknames();
+		String nickname = friendly ? this.friendlyNicknames
+			.generate((name) -> this.players.isNicknameTaken(sessionId, this.nicknames.key(name))
+					|| this.bans.isBanned(sessionId, this.nicknames.key(name)))
+				: joining.nickname();
+		if (nickname == null) {
+			throw ApiException.validation("nickname", "must not be blank");
+		}
+		String device = deviceHash(sessionId, joining.deviceSecret());
+		String nicknameKey = this.nicknames.key(nickname);
+		checkAdmissible(sessionId, device, nicknameKey);
+		if (this.players.isNicknameTaken(sessionId, nicknameKey)) {
 			throw nicknameTaken(nickname);
 		}
 		Instant now = now();
-		Player player = new Player(UUID.randomUUID(), sessionId, nickname, now);
+		Player player = new Player(UUID.randomUUID(), sessionId, nickname, nicknameKey, device, now);
 		this.entityManager.persist(player);
 		try {
 			this.entityManager.flush();
@@ -224,18 +274,84 @@ class GameService {
 		catch (ConstraintViolationException ex) {
 			// a join with the same name got in after our check: the unique index decides
 			if (NICKNAME_INDEX.equals(ex.getConstraintName())) {
-				throw nicknameTaken(nickname);
+				throw friendly ? new FriendlyNameTaken(nickname) : nicknameTaken(nickname);
 			}
 			throw ex;
 		}
 		this.entityManager.refresh(session, LockModeType.PESSIMISTIC_WRITE);
 		checkJoinable(session, pin);
+		// again under the lock: a kick, ban, lock or cap that committed meanwhile counts
+		checkAdmissible(sessionId, device, nicknameKey);
+		checkRoom(session, 1);
+		if (session.isTwoStepJoin()) {
+			afterCommit(() -> this.rateLimiter.countGoodPattern(joining.address()));
+		}
 		// in Redis before the event goes out, so the token works as soon as anyone hears
 		// of it; under the lock, so it never touches the keys of a session that ended
 		this.roster.addPlayer(sessionId, player.getId(), nickname);
-		publish(new PlayerJoined(sessionId, session.nextSeq(), now, player.getId(), nickname));
+		publish(new PlayerJoined(sessionId, session.nextSeq(now), now, player.getId(), nickname));
 		afterCommit(this.metrics::playerJoined);
 		return player;
+	}
+
+	/**
+	 * With two-step join, the join must name the pattern on the host's screen. Wrong
+	 * guesses are counted per address; past its allowance an address is refused (429)
+	 * before its guess is even compared.
+	 */
+	private void checkPattern(GameSession session, Joining joining) {
+		if (!session.isTwoStepJoin()) {
+			return;
+		}
+		if (joining.pattern() == null || joining.pattern().isEmpty()) {
+			throw new ApiException(HttpStatus.FORBIDDEN, "join-pattern-required", "Pattern required",
+					"This game uses two-step join: tap the pattern shown on the host's screen.");
+		}
+		boolean right = JoinPattern.matches(session.getJoinPattern(), joining.pattern());
+		this.rateLimiter.countPatternGuess(joining.address(), right);
+		if (!right) {
+			throw new ApiException(HttpStatus.FORBIDDEN, "wrong-join-pattern", "Wrong pattern",
+					"That is not the pattern on the host's screen; look again and retry.");
+		}
+	}
+
+	/**
+	 * Whether the cap leaves room: {@code alreadyIn} is 1 once this join's own row is
+	 * inserted. Players are counted only for a capped session, so uncapped joins cost no
+	 * count.
+	 */
+	private void checkRoom(GameSession session, int alreadyIn) {
+		Integer cap = session.getMaxPlayers();
+		if (cap != null && this.players.countActive(session.getId()) - alreadyIn >= cap) {
+			throw new ApiException(HttpStatus.CONFLICT, "lobby-full", "Game full",
+					"This game has reached its limit of " + cap + " players.");
+		}
+	}
+
+	private void checkAdmissible(UUID sessionId, String deviceHash, String nicknameKey) {
+		if (this.players.isDeviceKicked(sessionId, deviceHash)) {
+			throw new ApiException(HttpStatus.FORBIDDEN, "kicked", "Removed from this game",
+					"The host removed you from this game; you cannot join it again.");
+		}
+		if (this.bans.isBanned(sessionId, nicknameKey)) {
+			throw new ApiException(HttpStatus.FORBIDDEN, "nickname-banned", "Nickname banned",
+					"The host banned this nickname from this game; please pick another one.");
+		}
+	}
+
+	/**
+	 * The device secret is kept only as a hash, salted with the session so one device's
+	 * joins to different sessions cannot be linked.
+	 */
+	static String deviceHash(UUID sessionId, String deviceSecret) {
+		try {
+			MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+			sha256.update((sessionId + ":" + deviceSecret).getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(sha256.digest());
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Every JDK has SHA-256", ex);
+		}
 	}
 
 	private static void checkJoinable(GameSession session, String pin) {
@@ -249,11 +365,16 @@ class GameService {
 	Views.PinLookup lookup(String pin) {
 		UUID sessionId = this.sessions.findLiveIdByPin(pin).orElseThrow(() -> unknownPin(pin));
 		GameSession session = this.sessions.findById(sessionId).orElseThrow(() -> unknownPin(pin));
-		return new Views.PinLookup(session.getId(), session.isJoinable(), session.getStatus(), session.getQuizTitle());
+		return new Views.PinLookup(session.getId(), session.isJoinable(), session.getStatus(), session.getQuizTitle(),
+				session.isTwoStepJoin(), session.isFriendlyNicknames());
 	}
 
+	/**
+	 * Removes a player: their token dies and their device cannot join again; with
+	 * {@code banNickname} nobody can join under that nickname (or a look-alike) again.
+	 */
 	@Transactional
-	void kick(UUID sessionId, UUID hostId, UUID playerId) {
+	void kick(UUID sessionId, UUID hostId, UUID playerId, boolean banNickname) {
 		GameSession session = lockHosted(sessionId, hostId);
 		if (session.getStatus() == SessionStatus.ENDED) {
 			throw ApiException.invalidState("The session has ended; players can no longer be removed.");
@@ -263,9 +384,38 @@ class GameService {
 			.orElseThrow(() -> ApiException.notFound("No player " + playerId + " in this session."));
 		Instant now = now();
 		player.kick(now);
+		if (banNickname) {
+			this.bans.ban(sessionId, player.getNicknameKey(), player.getNickname(), now);
+		}
 		this.roster.kickPlayer(sessionId, playerId, player.getNickname());
-		publish(new PlayerKicked(sessionId, session.nextSeq(), now, playerId, player.getNickname()));
+		publish(new PlayerKicked(sessionId, session.nextSeq(now), now, playerId, player.getNickname()));
 		afterCommit(this.metrics::playerRemoved);
+	}
+
+	/** The host's lobby controls: lock, cap, two-step join. */
+	@Transactional
+	Views.Lobby configureLobby(UUID sessionId, UUID hostId, boolean locked, Integer maxPlayers, boolean twoStepJoin,
+			boolean friendlyNicknames) {
+		GameSession session = lockHosted(sessionId, hostId);
+		if (session.getStatus() == SessionStatus.ENDED) {
+			throw ApiException.invalidState("The session has ended; its lobby cannot change.");
+		}
+		session.configureLobby(locked, maxPlayers, twoStepJoin, friendlyNicknames);
+		this.roster.writeLobby(sessionId, session.isLocked(), session.getMaxPlayers(), session.isTwoStepJoin(),
+				session.getJoinPattern());
+		return Views.Lobby.of(session);
+	}
+
+	/**
+	 * Bans a nickname (and its look-alikes) from the session; players already in stay.
+	 */
+	@Transactional
+	void banNickname(UUID sessionId, UUID hostId, String nickname) {
+		GameSession session = lockHosted(sessionId, hostId);
+		if (session.getStatus() == SessionStatus.ENDED) {
+			throw ApiException.invalidState("The session has ended; nothing can be banned from it.");
+		}
+		this.bans.ban(sessionId, this.nicknames.key(nickname), nickname, now());
 	}
 
 	// ---- host controls
@@ -314,17 +464,41 @@ class GameService {
 		if (session.getStatus() == SessionStatus.ENDED) {
 			throw ApiException.invalidState("The session has already ended.");
 		}
+		endNow(session);
+		return Views.SessionState.of(session);
+	}
+
+	/**
+	 * Ends a session idle too long (nothing published since {@code lobbySince} for a
+	 * lobby, since {@code gameSince} for a started game), as the host would: results
+	 * stored, PIN freed. False when it ended or saw activity meanwhile.
+	 */
+	@Transactional
+	boolean endIfIdle(UUID sessionId, Instant lobbySince, Instant gameSince) {
+		GameSession session = this.sessions.findForUpdate(sessionId).orElse(null);
+		if (session == null || session.getStatus() == SessionStatus.ENDED) {
+			return false;
+		}
+		Instant idleSince = (session.getStatus() == SessionStatus.LOBBY) ? lobbySince : gameSince;
+		if (!session.getLastActivityAt().isBefore(idleSince)) {
+			return false;
+		}
+		endNow(session);
+		return true;
+	}
+
+	private void endNow(GameSession session) {
+		UUID sessionId = session.getId();
 		Instant now = now();
 		this.results.record(session.getId(), questions(session), playedQuestions(session),
 				this.players.findActive(sessionId));
 		session.end(now);
 		this.roster.expireAfterEnd(sessionId);
-		publish(new SessionEnded(sessionId, session.nextSeq(), now));
+		publish(new SessionEnded(sessionId, session.nextSeq(now), now));
 		afterCommit(() -> {
 			this.metrics.sessionEnded();
-			log.info("Session {} ended by its host", sessionId);
+			log.info("Session {} ended", sessionId);
 		});
-		return Views.SessionState.of(session);
 	}
 
 	// ---- the server clock
@@ -365,7 +539,7 @@ class GameService {
 	@Transactional(readOnly = true)
 	Views.SessionDetails details(UUID sessionId, UUID hostId) {
 		GameSession session = hosted(sessionId, hostId);
-		return Views.SessionDetails.of(session, this.players.findActive(sessionId));
+		return Views.SessionDetails.of(session, this.players.findActive(sessionId), this.bans.list(sessionId));
 	}
 
 	@Transactional(readOnly = true)
@@ -391,7 +565,7 @@ class GameService {
 		QuestionStarted.Question question = questions(session).get(index);
 		Instant now = now();
 		session.openQuestion(index, now, Duration.ofSeconds(question.timeLimitSeconds()));
-		publish(new QuestionStarted(session.getId(), session.nextSeq(), now, index, session.getQuestionCount(),
+		publish(new QuestionStarted(session.getId(), session.nextSeq(now), now, index, session.getQuestionCount(),
 				question, now, session.getQuestionDeadline()));
 		afterCommit(this.metrics::questionOpened);
 	}
@@ -399,7 +573,7 @@ class GameService {
 	private void closeQuestion(GameSession session, QuestionEnded.Reason reason) {
 		Instant now = now();
 		session.closeQuestion(now);
-		publish(new QuestionEnded(session.getId(), session.nextSeq(), now, session.getQuestionIndex(), reason));
+		publish(new QuestionEnded(session.getId(), session.nextSeq(now), now, session.getQuestionIndex(), reason));
 	}
 
 	/** From a closed question to the next one, or to the podium after the last. */
@@ -409,7 +583,7 @@ class GameService {
 		}
 		else {
 			session.showPodium();
-			publish(new PodiumShown(session.getId(), session.nextSeq(), now()));
+			publish(new PodiumShown(session.getId(), session.nextSeq(now()), now()));
 		}
 	}
 
@@ -451,6 +625,18 @@ class GameService {
 
 	private static ApiException unknownPin(String pin) {
 		return ApiException.notFound("No game is running with PIN " + pin + ".");
+	}
+
+	/** A generated name another join took meanwhile; the join is tried again. */
+	private static final class FriendlyNameTaken extends RuntimeException {
+
+		private final String nickname;
+
+		FriendlyNameTaken(String nickname) {
+			super("Friendly nickname taken: " + nickname, null, false, false);
+			this.nickname = nickname;
+		}
+
 	}
 
 	private static ApiException nicknameTaken(String nickname) {

@@ -12,6 +12,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.ColumnTransformer;
 
+import org.springframework.http.HttpStatus;
+
 import dev.vanguard.session.web.ApiException;
 
 /**
@@ -54,12 +56,29 @@ class GameSession {
 
 	private boolean autoAdvance;
 
+	/** The host refuses new joins. */
+	private boolean locked;
+
+	/** At most this many players in at once; null: no cap. */
+	private Integer maxPlayers;
+
+	private boolean twoStepJoin;
+
+	/** With two-step join: the shapes a join must name, comma-separated. */
+	private String joinPattern;
+
+	/** The server names joining players (adjective + animal). */
+	private boolean friendlyNicknames;
+
 	@Column(columnDefinition = "jsonb")
 	@ColumnTransformer(write = "?::jsonb")
 	private String quizSnapshot;
 
 	/** The seq of the last event published for this session; the next one is +1. */
 	private long lastSeq;
+
+	/** When the last event was published: how long the session has been idle. */
+	private Instant lastActivityAt;
 
 	private Instant createdAt;
 
@@ -86,10 +105,15 @@ class GameSession {
 		this.quizSnapshot = snapshotJson;
 		this.lastSeq = 0;
 		this.createdAt = now;
+		this.lastActivityAt = now;
 	}
 
-	/** Takes the next sequence number for an event of this session. */
-	long nextSeq() {
+	/**
+	 * Takes the next sequence number for an event of this session, published at
+	 * {@code now}.
+	 */
+	long nextSeq(Instant now) {
+		this.lastActivityAt = now;
 		return ++this.lastSeq;
 	}
 
@@ -99,6 +123,9 @@ class GameSession {
 
 	/** Whether a player may join now: in the lobby, or mid-game when late join is on. */
 	boolean isJoinable() {
+		if (this.locked) {
+			return false;
+		}
 		return switch (this.status) {
 			case LOBBY -> true;
 			case QUESTION, REVEAL -> this.lateJoin;
@@ -106,7 +133,25 @@ class GameSession {
 		};
 	}
 
+	/** The host's lobby controls; a new pattern whenever two-step join is turned on. */
+	void configureLobby(boolean locked, Integer maxPlayers, boolean twoStepJoin, boolean friendlyNicknames) {
+		this.locked = locked;
+		this.friendlyNicknames = friendlyNicknames;
+		this.maxPlayers = maxPlayers;
+		if (twoStepJoin && !this.twoStepJoin) {
+			this.joinPattern = JoinPattern.generate();
+		}
+		else if (!twoStepJoin) {
+			this.joinPattern = null;
+		}
+		this.twoStepJoin = twoStepJoin;
+	}
+
 	void checkJoinable() {
+		if (this.locked && this.status != SessionStatus.PODIUM && this.status != SessionStatus.ENDED) {
+			throw new ApiException(HttpStatus.CONFLICT, "lobby-locked", "Game locked",
+					"The host has locked this game; nobody can join it now.");
+		}
 		if (this.status == SessionStatus.LOBBY || isJoinable()) {
 			return;
 		}
@@ -220,12 +265,36 @@ class GameSession {
 		return new Settings(this.randomiseOptions, this.lateJoin, this.autoAdvance);
 	}
 
+	boolean isLocked() {
+		return this.locked;
+	}
+
+	Integer getMaxPlayers() {
+		return this.maxPlayers;
+	}
+
+	boolean isTwoStepJoin() {
+		return this.twoStepJoin;
+	}
+
+	boolean isFriendlyNicknames() {
+		return this.friendlyNicknames;
+	}
+
+	String getJoinPattern() {
+		return this.joinPattern;
+	}
+
 	String getQuizSnapshot() {
 		return this.quizSnapshot;
 	}
 
 	long getLastSeq() {
 		return this.lastSeq;
+	}
+
+	Instant getLastActivityAt() {
+		return this.lastActivityAt;
 	}
 
 	Instant getCreatedAt() {

@@ -34,6 +34,16 @@ interface GameSessionRepository extends JpaRepository<GameSession, UUID> {
 	@Query("select count(s) from GameSession s where s.status <> dev.vanguard.session.game.SessionStatus.ENDED")
 	long countLive();
 
+	/**
+	 * Sessions idle too long: a lobby with nothing published since {@code lobbySince}, a
+	 * game (question, reveal or podium) with nothing since {@code gameSince}.
+	 */
+	@Query("select s.id from GameSession s where (s.status = dev.vanguard.session.game.SessionStatus.LOBBY "
+			+ "and s.lastActivityAt < :lobbySince) or (s.status in (dev.vanguard.session.game.SessionStatus.QUESTION, "
+			+ "dev.vanguard.session.game.SessionStatus.REVEAL, dev.vanguard.session.game.SessionStatus.PODIUM) "
+			+ "and s.lastActivityAt < :gameSince)")
+	List<UUID> findIdle(Instant lobbySince, Instant gameSince);
+
 	/** Open questions, for the server clock. */
 	@Query("select new dev.vanguard.session.game.OpenQuestion(s.id, s.questionIndex, s.questionDeadline) "
 			+ "from GameSession s where s.status = dev.vanguard.session.game.SessionStatus.QUESTION")

@@ -1,5 +1,6 @@
 package dev.vanguard.session.game;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,6 +25,9 @@ import dev.vanguard.session.web.ApiException;
 class LobbyController {
 
 	private static final Pattern PIN = Pattern.compile("[0-9]{6}");
+
+	/** 16–128 base64url characters: the web app sends 32 random bytes (43 characters). */
+	private static final Pattern DEVICE_SECRET = Pattern.compile("[A-Za-z0-9_-]{16,128}");
 
 	private final GameService game;
 
@@ -51,8 +55,14 @@ class LobbyController {
 			HttpServletRequest request) {
 		try {
 			this.rateLimiter.check("join", request.getRemoteAddr());
-			String nickname = this.nicknames.clean(body.nickname());
-			Views.Joined joined = this.game.join(checkPin(pin), nickname);
+			// with friendly nicknames the server names the player: a typed name may be
+			// absent
+			String nickname = (body.nickname() != null) ? this.nicknames.clean(body.nickname()) : null;
+			if (body.deviceSecret() == null || !DEVICE_SECRET.matcher(body.deviceSecret()).matches()) {
+				throw ApiException.validation("deviceSecret", "must be 16 to 128 characters of A-Z, a-z, 0-9, _ and -");
+			}
+			Views.Joined joined = this.game.join(checkPin(pin),
+					new GameService.Joining(nickname, body.deviceSecret(), body.pattern(), request.getRemoteAddr()));
 			return ResponseEntity.status(HttpStatus.CREATED).body(joined);
 		}
 		catch (ApiException ex) {
@@ -68,7 +78,12 @@ class LobbyController {
 		return pin;
 	}
 
-	record JoinRequest(String nickname) {
+	/**
+	 * @param deviceSecret a random string the player app keeps for the session: a kicked
+	 * device is recognised by it
+	 * @param pattern with two-step join, the shapes shown on the host's screen, in order
+	 */
+	record JoinRequest(String nickname, String deviceSecret, List<String> pattern) {
 	}
 
 }

@@ -10,6 +10,9 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import com.ibm.icu.text.Normalizer2;
+import com.ibm.icu.text.SpoofChecker;
+
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -19,8 +22,9 @@ import dev.vanguard.session.web.ApiException;
 
 /**
  * The nickname rules: trimmed, runs of spaces as one, 1–{@value #MAX_LENGTH} characters
- * (code points, so an emoji counts once), something visible in it, no control or
- * invisible characters, and nothing from the block list.
+ * (code points, so an emoji counts once), something visible in it, no control, invisible
+ * or blank-looking characters, and nothing from the block list. Two nicknames are the
+ * same when their {@link #key keys} are: case and look-alike characters folded together.
  */
 @Component
 class Nicknames {
@@ -32,6 +36,19 @@ class Nicknames {
 	private static final Pattern NOT_A_LETTER = Pattern.compile("[^\\p{L}]+");
 
 	private static final int ZERO_WIDTH_JOINER = 0x200D;
+
+	private static final int EMOJI_PRESENTATION = 0xFE0F;
+
+	/**
+	 * Characters that are letters or symbols to Unicode but draw nothing: the Hangul
+	 * fillers, the blank Braille pattern and the Khmer inherent vowels. A name of them
+	 * looks empty; inside a name they make a look-alike of another.
+	 */
+	private static final Set<Integer> BLANK_LOOKING = Set.of(0x115F, 0x1160, 0x3164, 0xFFA0, 0x2800, 0x17B4, 0x17B5);
+
+	private static final Normalizer2 CASE_FOLD = Normalizer2.getNFKCCasefoldInstance();
+
+	private final SpoofChecker confusables = new SpoofChecker.Builder().build();
 
 	private final Set<String> wholeWords = new HashSet<>();
 
@@ -65,7 +82,7 @@ class Nicknames {
 		if (nickname.isEmpty()) {
 			throw ApiException.validation("nickname", "must not be blank");
 		}
-		if (nickname.codePoints().anyMatch(Nicknames::isInvisible)) {
+		if (hasInvisible(nickname)) {
 			throw ApiException.validation("nickname", "must not contain control or invisible characters");
 		}
 		if (nickname.codePoints().noneMatch(Nicknames::isVisible)) {
@@ -79,6 +96,15 @@ class Nicknames {
 					"This nickname is not allowed; please pick another one.");
 		}
 		return nickname;
+	}
+
+	/**
+	 * What two nicknames are compared by: NFKC with case folding (so {@code ＡＮＮ} is
+	 * {@code ann}), then the UTS #39 confusable skeleton (so Cyrillic {@code Аnn} is
+	 * {@code ann} too).
+	 */
+	String key(String nickname) {
+		return this.confusables.getSkeleton(CASE_FOLD.normalize(nickname));
 	}
 
 	boolean isBlocked(String nickname) {
@@ -110,14 +136,44 @@ class Nicknames {
 		};
 	}
 
+	/**
+	 * Control, format, private-use and blank-looking characters. The zero-width joiner is
+	 * allowed only where it builds an emoji sequence (between two pictographs), not
+	 * between letters, where it only makes a look-alike.
+	 */
+	private static boolean hasInvisible(String nickname) {
+		int[] chars = nickname.codePoints().toArray();
+		for (int i = 0; i < chars.length; i++) {
+			if (chars[i] == ZERO_WIDTH_JOINER) {
+				if (!joinsEmoji(chars, i)) {
+					return true;
+				}
+			}
+			else if (isInvisible(chars[i])) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean joinsEmoji(int[] chars, int joiner) {
+		if (joiner == 0 || joiner == chars.length - 1 || !Character.isExtendedPictographic(chars[joiner + 1])) {
+			return false;
+		}
+		int before = chars[joiner - 1];
+		return Character.isExtendedPictographic(before) || Character.isEmojiModifier(before)
+				|| before == EMOJI_PRESENTATION;
+	}
+
 	private static boolean isInvisible(int c) {
+		if (BLANK_LOOKING.contains(c)) {
+			return true;
+		}
 		return switch (Character.getType(c)) {
 			case Character.CONTROL, Character.PRIVATE_USE, Character.UNASSIGNED, Character.SURROGATE,
 					Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR ->
 				true;
-			// format characters are invisible, except the joiner that builds emoji
-			// sequences
-			case Character.FORMAT -> c != ZERO_WIDTH_JOINER;
+			case Character.FORMAT -> true;
 			default -> false;
 		};
 	}

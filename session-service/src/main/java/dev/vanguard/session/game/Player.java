@@ -9,7 +9,7 @@ import jakarta.persistence.Table;
 
 /**
  * A player who joined a session. A kicked player keeps the row, without the nickname's
- * claim.
+ * claim but with the device's hash, so that device cannot join the session again.
  */
 @Entity
 @Table(name = "players")
@@ -22,6 +22,12 @@ class Player {
 
 	private String nickname;
 
+	/** What nicknames are compared by: {@link Nicknames#key}. */
+	private String nicknameKey;
+
+	/** SHA-256 of the session id and the device secret the join came with. */
+	private String deviceHash;
+
 	private Instant joinedAt;
 
 	private Instant kickedAt;
@@ -29,10 +35,12 @@ class Player {
 	protected Player() {
 	}
 
-	Player(UUID id, UUID sessionId, String nickname, Instant joinedAt) {
+	Player(UUID id, UUID sessionId, String nickname, String nicknameKey, String deviceHash, Instant joinedAt) {
 		this.id = id;
 		this.sessionId = sessionId;
 		this.nickname = nickname;
+		this.nicknameKey = nicknameKey;
+		this.deviceHash = deviceHash;
 		this.joinedAt = joinedAt;
 	}
 
@@ -54,6 +62,10 @@ class Player {
 
 	String getNickname() {
 		return this.nickname;
+	}
+
+	String getNicknameKey() {
+		return this.nicknameKey;
 	}
 
 	Instant getJoinedAt() {

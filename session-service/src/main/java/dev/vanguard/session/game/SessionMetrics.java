@@ -39,7 +39,8 @@ class SessionMetrics {
 
 	/** The last segment of the problem types a join is refused with. */
 	static final List<String> JOIN_REFUSAL_REASONS = List.of("rate-limited", "validation", "nickname-rejected",
-			"not-found", "invalid-session-state", "nickname-taken", "other");
+			"not-found", "invalid-session-state", "nickname-taken", "nickname-banned", "kicked", "lobby-locked",
+			"lobby-full", "join-pattern-required", "wrong-join-pattern", "other");
 
 	private final Map<String, Counter> joinRefusals;
 

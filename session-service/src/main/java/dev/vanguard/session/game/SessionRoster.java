@@ -1,6 +1,7 @@
 package dev.vanguard.session.game;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -35,6 +36,29 @@ class SessionRoster {
 		this.redis.opsForHash().put(keys.players(), player, nickname);
 		this.redis.expire(keys.players(), SessionKeys.MAX_LIFETIME);
 		onRollback(() -> this.redis.opsForHash().delete(keys.players(), player));
+	}
+
+	/**
+	 * The host's lobby controls, for the host's catch-up on realtime-service (the big
+	 * screen shows the two-step pattern). Written after the commit: a rolled-back change
+	 * never shows.
+	 */
+	void writeLobby(UUID sessionId, boolean locked, Integer maxPlayers, boolean twoStepJoin, String joinPattern) {
+		String key = SessionKeys.of(sessionId).lobby();
+		Map<String, String> fields = new HashMap<>();
+		fields.put("locked", Boolean.toString(locked));
+		fields.put("twoStepJoin", Boolean.toString(twoStepJoin));
+		if (maxPlayers != null) {
+			fields.put("maxPlayers", maxPlayers.toString());
+		}
+		if (joinPattern != null) {
+			fields.put("joinPattern", joinPattern);
+		}
+		afterCommit(() -> {
+			this.redis.delete(key);
+			this.redis.opsForHash().putAll(key, fields);
+			this.redis.expire(key, SessionKeys.MAX_LIFETIME);
+		});
 	}
 
 	/** Removes the player and marks their token dead. */
@@ -78,6 +102,7 @@ class SessionRoster {
 		SessionKeys keys = SessionKeys.of(sessionId);
 		this.redis.expire(keys.players(), SessionKeys.TTL_AFTER_END);
 		this.redis.expire(keys.kicked(), SessionKeys.TTL_AFTER_END);
+		this.redis.expire(keys.lobby(), SessionKeys.TTL_AFTER_END);
 	}
 
 	private static long socketCount(Object value) {
@@ -87,6 +112,21 @@ class SessionRoster {
 		catch (NumberFormatException ex) {
 			return 0;
 		}
+	}
+
+	private static void afterCommit(Runnable action) {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			action.run();
+			return;
+		}
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+			@Override
+			public void afterCommit() {
+				action.run();
+			}
+
+		});
 	}
 
 	private static void onRollback(Runnable undo) {

@@ -50,14 +50,15 @@ final class Views {
 
 	record SessionDetails(UUID id, String pin, SessionStatus status, UUID quizId, String quizTitle, int questionCount,
 			int questionIndex, Instant questionStartedAt, Instant questionDeadline, Settings settings,
-			Instant createdAt, Instant startedAt, Instant endedAt, long lastSeq, List<PlayerView> players) {
+			Instant createdAt, Instant startedAt, Instant endedAt, long lastSeq, Lobby lobby, List<PlayerView> players,
+			List<String> bannedNicknames) {
 
-		static SessionDetails of(GameSession session, List<Player> players) {
+		static SessionDetails of(GameSession session, List<Player> players, List<String> bannedNicknames) {
 			return new SessionDetails(session.getId(), session.getPin(), session.getStatus(), session.getQuizId(),
 					session.getQuizTitle(), session.getQuestionCount(), session.getQuestionIndex(),
 					session.getQuestionStartedAt(), session.getQuestionDeadline(), session.getSettings(),
 					session.getCreatedAt(), session.getStartedAt(), session.getEndedAt(), session.getLastSeq(),
-					players.stream().map(PlayerView::of).toList());
+					Lobby.of(session), players.stream().map(PlayerView::of).toList(), bannedNicknames);
 		}
 
 	}
@@ -76,7 +77,26 @@ final class Views {
 	/**
 	 * @param joinable whether a join would be accepted now
 	 */
-	record PinLookup(UUID sessionId, boolean joinable, SessionStatus status, String quizTitle) {
+	record PinLookup(UUID sessionId, boolean joinable, SessionStatus status, String quizTitle, boolean twoStepJoin,
+			boolean friendlyNicknames) {
+	}
+
+	/**
+	 * The host's lobby controls.
+	 *
+	 * @param maxPlayers the cap, or null for none
+	 * @param joinPattern with two-step join, the shapes to show on the host's screen in
+	 * order; otherwise null
+	 * @param friendlyNicknames whether the server names joining players
+	 */
+	record Lobby(boolean locked, Integer maxPlayers, boolean twoStepJoin, List<String> joinPattern,
+			boolean friendlyNicknames) {
+
+		static Lobby of(GameSession session) {
+			return new Lobby(session.isLocked(), session.getMaxPlayers(), session.isTwoStepJoin(),
+					JoinPattern.shapes(session.getJoinPattern()), session.isFriendlyNicknames());
+		}
+
 	}
 
 	/**

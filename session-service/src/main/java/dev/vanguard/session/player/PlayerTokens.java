@@ -7,6 +7,7 @@ import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
@@ -33,12 +34,17 @@ import org.springframework.util.StringUtils;
  * Issues the player tokens that open a player's socket on realtime-service: RS256, issuer
  * {@value #ISSUER}, subject the player id, {@code sid} the session id, scope
  * {@code player}. realtime-service verifies them with the keys published at
- * {@code /api/sessions/.well-known/jwks.json}.
+ * {@code /api/sessions/.well-known/jwks.json}. With the same key it signs the grants that
+ * let quiz-service hand session-service a quiz's answer key ({@link #answerKeyGrant}).
  */
 @Component
 public class PlayerTokens {
 
 	public static final String ISSUER = "vanguard-session";
+
+	public static final String ANSWER_KEY_AUDIENCE = "quiz-service";
+
+	public static final String ANSWER_KEY_SCOPE = "quiz-key";
 
 	private static final Logger log = LoggerFactory.getLogger(PlayerTokens.class);
 
@@ -73,6 +79,29 @@ public class PlayerTokens {
 			.issueTime(Date.from(now))
 			.expirationTime(Date.from(now.plus(this.properties.lifetime())))
 			.build();
+		return sign(claims);
+	}
+
+	/**
+	 * A one-minute grant, audience {@value #ANSWER_KEY_AUDIENCE}, scope
+	 * {@value #ANSWER_KEY_SCOPE}: session-service, opening a session of quiz
+	 * {@code quizId} for host {@code hostId}, may read the quiz with its answers even
+	 * when another host owns it. quiz-service checks it beside the host's own token.
+	 */
+	public String answerKeyGrant(UUID hostId, UUID quizId) {
+		Instant now = this.clock.instant();
+		return sign(new JWTClaimsSet.Builder().issuer(ISSUER)
+			.audience(ANSWER_KEY_AUDIENCE)
+			.subject(hostId.toString())
+			.claim("quiz", quizId.toString())
+			.claim("scope", ANSWER_KEY_SCOPE)
+			.jwtID(UUID.randomUUID().toString())
+			.issueTime(Date.from(now))
+			.expirationTime(Date.from(now.plus(Duration.ofMinutes(1))))
+			.build());
+	}
+
+	private String sign(JWTClaimsSet claims) {
 		SignedJWT jwt = new SignedJWT(
 				new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(this.key.getKeyID()).type(JOSEObjectType.JWT).build(),
 				claims);
@@ -80,7 +109,7 @@ public class PlayerTokens {
 			jwt.sign(this.signer);
 		}
 		catch (JOSEException ex) {
-			throw new IllegalStateException("Cannot sign a player token", ex);
+			throw new IllegalStateException("Cannot sign a token", ex);
 		}
 		return jwt.serialize();
 	}
@@ -92,8 +121,8 @@ public class PlayerTokens {
 
 	private static RSAKey generate() {
 		log.warn("No vanguard.session.player-token.signing-key configured: generated a key for this instance only. "
-				+ "Several session-service instances must share one configured key, or their player tokens "
-				+ "will not verify against each other's JWKS.");
+				+ "A restart of this instance voids every player's token, and several instances must share one "
+				+ "configured key, or their player tokens will not verify against each other's JWKS.");
 		try {
 			return new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE)
 				.algorithm(JWSAlgorithm.RS256)

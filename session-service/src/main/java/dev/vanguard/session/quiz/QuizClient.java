@@ -19,10 +19,14 @@ import dev.vanguard.session.web.ApiException;
 
 /**
  * Fetches a quiz from quiz-service on behalf of the host, with the host's own token, so
- * quiz-service alone decides who may host what.
+ * quiz-service alone decides who may host what; and with session-service's grant
+ * ({@value #GRANT_HEADER}), so quiz-service includes the answer key of a public quiz that
+ * another host owns, which it shows that host without.
  */
 @Component
 public class QuizClient {
+
+	public static final String GRANT_HEADER = "Vanguard-Answer-Key-Grant";
 
 	private final RestClient client;
 
@@ -44,12 +48,13 @@ public class QuizClient {
 	 * @throws ApiException 404 when quiz-service does not show it to this host, 502 when
 	 * quiz-service cannot be reached or answers nonsense
 	 */
-	public QuizDocument fetch(UUID quizId, String bearerToken) {
+	public QuizDocument fetch(UUID quizId, String bearerToken, String answerKeyGrant) {
 		String body;
 		try {
 			body = this.client.get()
 				.uri("/api/quizzes/{id}", quizId)
 				.header(HttpHeaders.AUTHORIZATION, "Bearer " + bearerToken)
+				.header(GRANT_HEADER, answerKeyGrant)
 				.accept(MediaType.APPLICATION_JSON)
 				.retrieve()
 				.body(String.class);
@@ -63,12 +68,18 @@ public class QuizClient {
 		catch (RestClientException ex) {
 			throw unavailable();
 		}
+		QuizDocument quiz;
 		try {
-			return this.jsonMapper.readValue(body, QuizDocument.class);
+			quiz = this.jsonMapper.readValue(body, QuizDocument.class);
 		}
 		catch (JacksonException | IllegalArgumentException ex) {
 			throw unavailable();
 		}
+		// without its key a quiz would play with no right answers: refuse instead
+		if (!quiz.withAnswers()) {
+			throw unavailable();
+		}
+		return quiz;
 	}
 
 	private static ApiException unavailable() {

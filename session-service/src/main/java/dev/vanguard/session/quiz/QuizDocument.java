@@ -8,9 +8,14 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.vanguard.contracts.PointsMode;
 import dev.vanguard.contracts.QuestionType;
 
-/** A quiz as quiz-service returns it to a host who may host it, answers included. */
+/**
+ * A quiz as quiz-service returns it to a host who may host it, answers included.
+ *
+ * @param withAnswers whether quiz-service included the answer key
+ */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record QuizDocument(UUID id, UUID ownerId, String title, long version, List<Question> questions) {
+public record QuizDocument(UUID id, UUID ownerId, String title, long version, boolean withAnswers,
+		List<Question> questions) {
 
 	public QuizDocument {
 		questions = (questions != null) ? List.copyOf(questions) : List.of();

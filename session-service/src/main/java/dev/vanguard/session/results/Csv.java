@@ -3,9 +3,13 @@ package dev.vanguard.session.results;
 import java.util.List;
 
 /**
- * Writes CSV (RFC 4180) whose cells are safe to open in a spreadsheet: a cell that a
- * spreadsheet would read as a formula (starting with {@code =}, {@code +}, {@code -},
- * {@code @}, tab or carriage return) gets a leading {@code '}.
+ * Writes CSV (RFC 4180) whose cells are safe to open in a spreadsheet, whatever separator
+ * the spreadsheet assumes (OWASP's CSV injection guidance): every place where a cell
+ * could begin (its start, and after any {@code ,} {@code ;} or tab in it, where a
+ * spreadsheet splitting on that character would start a new cell, spaces skipped) gets a
+ * {@code '} before a character that starts a formula ({@code = + - @}, their fullwidth
+ * forms, tab, carriage return); and a cell holding any separator, quote or line break is
+ * quoted.
  */
 final class Csv {
 
@@ -32,15 +36,28 @@ final class Csv {
 		return this.out.toString();
 	}
 
+	private static final String FORMULA_STARTS = "=+-@\t\r\uFF1D\uFF0B\uFF0D\uFF20";
+
+	private static final String SEPARATORS = ",;\t";
+
 	static String cell(Object value) {
-		String text = (value != null) ? value.toString() : "";
-		if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-			text = "'" + text;
+		String raw = (value != null) ? value.toString() : "";
+		StringBuilder text = new StringBuilder(raw.length() + 2);
+		boolean cellStart = true;
+		for (int i = 0; i < raw.length(); i++) {
+			char c = raw.charAt(i);
+			if (cellStart && FORMULA_STARTS.indexOf(c) >= 0) {
+				text.append('\'');
+			}
+			text.append(c);
+			// a spreadsheet may trim the spaces before a cell's first character
+			cellStart = SEPARATORS.indexOf(c) >= 0 || (cellStart && c == ' ');
 		}
-		if (text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
-			return '"' + text.replace("\"", "\"\"") + '"';
+		String neutral = text.toString();
+		if (neutral.chars().anyMatch((c) -> ",;\t\"\n\r".indexOf(c) >= 0)) {
+			return '"' + neutral.replace("\"", "\"\"") + '"';
 		}
-		return text;
+		return neutral;
 	}
 
 }

@@ -1,6 +1,8 @@
 package dev.vanguard.session.web;
 
 import java.io.IOException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,6 +16,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -27,6 +31,7 @@ import org.springframework.security.oauth2.server.resource.web.access.BearerToke
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -48,8 +53,8 @@ class SecurityConfiguration {
 	 * Open to anyone; a stray Authorization header is ignored here rather than refused.
 	 */
 	private static final RequestMatcher PUBLIC = new OrRequestMatcher(PATHS.matcher("/actuator/health/**"),
-			PATHS.matcher("/actuator/health"), PATHS.matcher("/actuator/info"), PATHS.matcher("/actuator/prometheus"),
-			PATHS.matcher("/api/sessions/.well-known/jwks.json"), PATHS.matcher(HttpMethod.GET, "/api/sessions/pin/*"),
+			PATHS.matcher("/actuator/health"), PATHS.matcher("/api/sessions/.well-known/jwks.json"),
+			PATHS.matcher(HttpMethod.GET, "/api/sessions/pin/*"),
 			PATHS.matcher(HttpMethod.POST, "/api/sessions/pin/*/players"),
 			PATHS.matcher("/api/sessions/v3/api-docs/**"), PATHS.matcher("/api/sessions/v3/api-docs"),
 			PATHS.matcher("/api/sessions/docs/**"), PATHS.matcher("/api/sessions/docs"),
@@ -61,8 +66,12 @@ class SecurityConfiguration {
 		AccessDeniedHandler deniedHandler = problemAccessDeniedHandler(jsonMapper);
 		http.csrf((csrf) -> csrf.disable())
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.authorizeHttpRequests(
-					(requests) -> requests.requestMatchers(PUBLIC).permitAll().anyRequest().hasAuthority("SCOPE_host"))
+			.authorizeHttpRequests((requests) -> requests.requestMatchers(PUBLIC)
+				.permitAll()
+				.requestMatchers(PATHS.matcher("/actuator/**"))
+				.access(internalNetwork())
+				.anyRequest()
+				.hasAuthority("SCOPE_host"))
 			.oauth2ResourceServer((server) -> server.jwt(Customizer.withDefaults())
 				.bearerTokenResolver(bearerTokenResolver())
 				.authenticationEntryPoint(entryPoint)
@@ -112,6 +121,26 @@ class SecurityConfiguration {
 		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		jsonMapper.writeValue(response.getOutputStream(), problem);
+	}
+
+	/**
+	 * Metrics and info only for the internal network (loopback, private and unique-local
+	 * addresses, as this service sees the caller after trusted proxies): health stays
+	 * open for probes. The gateway does not route {@code /actuator} at all.
+	 */
+	static AuthorizationManager<RequestAuthorizationContext> internalNetwork() {
+		return (authentication, context) -> new AuthorizationDecision(isInternal(context.getRequest().getRemoteAddr()));
+	}
+
+	static boolean isInternal(String address) {
+		try {
+			InetAddress ip = InetAddress.ofLiteral(address);
+			return ip.isLoopbackAddress() || ip.isSiteLocalAddress()
+					|| (ip instanceof Inet6Address && (ip.getAddress()[0] & 0xFE) == 0xFC);
+		}
+		catch (IllegalArgumentException | NullPointerException ex) {
+			return false;
+		}
 	}
 
 }

@@ -19,6 +19,7 @@ import dev.vanguard.contracts.SessionKeys;
 import dev.vanguard.contracts.events.QuestionStarted;
 import dev.vanguard.contracts.events.SessionEvent;
 import dev.vanguard.contracts.events.SessionOpened;
+import dev.vanguard.session.support.Api;
 import dev.vanguard.session.support.EventCollector.Received;
 import dev.vanguard.session.support.HostKeys;
 import dev.vanguard.session.support.SessionServiceIntegrationTest;
@@ -66,7 +67,8 @@ class EventOutboxIntegrationTests extends SessionServiceIntegrationTest {
 			status.setRollbackOnly();
 		});
 		transaction.executeWithoutResult((status) -> {
-			this.game.join(created.path("pin").asString(), "ghost");
+			this.game.join(created.path("pin").asString(),
+					new GameService.Joining("ghost", Api.deviceSecret(), null, "10.0.0.1"));
 			status.setRollbackOnly();
 		});
 		assertThat(this.redis.opsForHash().size(SessionKeys.of(session).players())).isZero();

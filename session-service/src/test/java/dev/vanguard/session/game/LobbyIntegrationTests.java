@@ -5,7 +5,10 @@ import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -31,6 +34,7 @@ import dev.vanguard.contracts.SessionKeys;
 import dev.vanguard.contracts.events.PlayerJoined;
 import dev.vanguard.contracts.events.PlayerKicked;
 import dev.vanguard.contracts.events.SessionEvent;
+import dev.vanguard.session.support.Api;
 import dev.vanguard.session.support.Api.Response;
 import dev.vanguard.session.support.HostKeys;
 import dev.vanguard.session.support.SessionServiceIntegrationTest;
@@ -67,7 +71,7 @@ class LobbyIntegrationTests extends SessionServiceIntegrationTest {
 		this.api.get("/api/sessions/pin/1234567", null).problem(400);
 		this.api.control(this.host, id(created), "end");
 		this.api.get("/api/sessions/pin/" + pin, null).problem(404);
-		this.api.post("/api/sessions/pin/" + pin + "/players", null, Map.of("nickname", "late")).problem(404);
+		this.api.post("/api/sessions/pin/" + pin + "/players", null, Api.joinBody("late")).problem(404);
 	}
 
 	@Test
@@ -75,7 +79,7 @@ class LobbyIntegrationTests extends SessionServiceIntegrationTest {
 		JsonNode created = open(null);
 		UUID session = id(created);
 		Response response = this.api.post("/api/sessions/pin/" + created.path("pin").asString() + "/players", null,
-				Map.of("nickname", "  Ada   Lovelace "));
+				Api.joinBody("  Ada   Lovelace "));
 		assertThat(response.status()).isEqualTo(201);
 		JsonNode joined = response.json();
 		assertThat(joined.path("sessionId").asString()).isEqualTo(session.toString());
@@ -112,12 +116,11 @@ class LobbyIntegrationTests extends SessionServiceIntegrationTest {
 		String path = "/api/sessions/pin/" + pin + "/players";
 		assertThat(this.api.join(pin, "🦊".repeat(20)).path("nickname").asString()).isEqualTo("🦊".repeat(20));
 		assertThat(this.api.join(pin, "x".repeat(20)).path("nickname").asString()).hasSize(20);
-		assertThat(field(this.api.post(path, null, Map.of("nickname", "x".repeat(21))).problem(400)))
-			.isEqualTo("nickname");
-		this.api.post(path, null, Map.of("nickname", "   ")).problem(400);
-		this.api.post(path, null, Map.of("nickname", "\u200B\u200B")).problem(400);
-		this.api.post(path, null, Map.of("nickname", "ad\u0000a")).problem(400);
-		this.api.post(path, null, Map.of("nickname", "\u0301")).problem(400);
+		assertThat(field(this.api.post(path, null, Api.joinBody("x".repeat(21))).problem(400))).isEqualTo("nickname");
+		this.api.post(path, null, Api.joinBody("   ")).problem(400);
+		this.api.post(path, null, Api.joinBody("\u200B\u200B")).problem(400);
+		this.api.post(path, null, Api.joinBody("ad\u0000a")).problem(400);
+		this.api.post(path, null, Api.joinBody("\u0301")).problem(400);
 		this.api.post(path, null, Map.of()).problem(400);
 		this.api.post(path, null, "{\"nickname\":").problem(400);
 	}
@@ -126,7 +129,7 @@ class LobbyIntegrationTests extends SessionServiceIntegrationTest {
 	void refusesANicknameTakenIgnoringCase() {
 		String pin = open(null).path("pin").asString();
 		this.api.join(pin, "Ada");
-		JsonNode problem = this.api.post("/api/sessions/pin/" + pin + "/players", null, Map.of("nickname", " ADA "))
+		JsonNode problem = this.api.post("/api/sessions/pin/" + pin + "/players", null, Api.joinBody(" ADA "))
 			.problem(409);
 		assertThat(problem.path("type").asString()).endsWith("/nickname-taken");
 		// another session has its own names
@@ -137,8 +140,7 @@ class LobbyIntegrationTests extends SessionServiceIntegrationTest {
 	void refusesAbusiveNicknames() {
 		String pin = open(null).path("pin").asString();
 		for (String nickname : List.of("F.u.c.k", "sh1thead", "big dick", "B I T C H")) {
-			JsonNode problem = this.api
-				.post("/api/sessions/pin/" + pin + "/players", null, Map.of("nickname", nickname))
+			JsonNode problem = this.api.post("/api/sessions/pin/" + pin + "/players", null, Api.joinBody(nickname))
 				.problem(422);
 			assertThat(problem.path("type").asString()).endsWith("/nickname-rejected");
 		}
@@ -154,7 +156,7 @@ class LobbyIntegrationTests extends SessionServiceIntegrationTest {
 		this.api.join(strictPin, "early");
 		this.api.control(this.host, id(strict), "start");
 		assertThat(this.api.get("/api/sessions/pin/" + strictPin, null).json().path("joinable").asBoolean()).isFalse();
-		assertThat(this.api.post("/api/sessions/pin/" + strictPin + "/players", null, Map.of("nickname", "late"))
+		assertThat(this.api.post("/api/sessions/pin/" + strictPin + "/players", null, Api.joinBody("late"))
 			.problem(409)
 			.path("detail")
 			.asString()).contains("QUESTION");
@@ -168,7 +170,7 @@ class LobbyIntegrationTests extends SessionServiceIntegrationTest {
 		JsonNode podium = this.api.get("/api/sessions/pin/" + pin, null).json();
 		assertThat(podium.path("status").asString()).isEqualTo("PODIUM");
 		assertThat(podium.path("joinable").asBoolean()).isFalse();
-		assertThat(this.api.post("/api/sessions/pin/" + pin + "/players", null, Map.of("nickname", "later"))
+		assertThat(this.api.post("/api/sessions/pin/" + pin + "/players", null, Api.joinBody("later"))
 			.problem(409)
 			.path("detail")
 			.asString()).contains("PODIUM");
@@ -202,10 +204,200 @@ class LobbyIntegrationTests extends SessionServiceIntegrationTest {
 	}
 
 	@Test
+	void aKickedDeviceCannotJoinAgainUnderAnyNickname() {
+		JsonNode created = open(null);
+		String pin = created.path("pin").asString();
+		String phone = Api.deviceSecret();
+		String join = "/api/sessions/pin/" + pin + "/players";
+		String ada = this.api.post(join, null, Api.joinBody("ada", phone)).json().path("playerId").asString();
+		assertThat(
+				this.api.delete("/api/sessions/" + id(created) + "/players/" + ada, HostKeys.token(this.host)).status())
+			.isEqualTo(204);
+
+		for (String nickname : List.of("ada", "Someone Else")) {
+			JsonNode problem = this.api.post(join, null, Api.joinBody(nickname, phone)).problem(403);
+			assertThat(problem.path("type").asString()).endsWith("/kicked");
+		}
+		// the same device is welcome in another session, and another device under the
+		// name
+		assertThat(this.api
+			.post("/api/sessions/pin/" + open(null).path("pin").asString() + "/players", null,
+					Api.joinBody("ada", phone))
+			.status()).isEqualTo(201);
+		assertThat(this.api.post(join, null, Api.joinBody("ada")).status()).isEqualTo(201);
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM players WHERE device_hash = ?", Long.class, phone))
+			.as("the secret itself is never stored")
+			.isZero();
+	}
+
+	@Test
+	void requiresAWellFormedDeviceSecret() {
+		String join = "/api/sessions/pin/" + open(null).path("pin").asString() + "/players";
+		for (Map<String, Object> body : List.<Map<String, Object>>of(Map.of("nickname", "ada"),
+				Map.of("nickname", "ada", "deviceSecret", "short"),
+				Map.of("nickname", "ada", "deviceSecret", "x".repeat(129)),
+				Map.of("nickname", "ada", "deviceSecret", "has spaces and = signs!"),
+				Map.of("nickname", "ada", "deviceSecret", 42))) {
+			assertThat(field(this.api.post(join, null, body).problem(400))).as(body.toString())
+				.isEqualTo("deviceSecret");
+		}
+		assertThat(this.api.post(join, null, Map.of("nickname", "ada", "deviceSecret", "A-b_".repeat(4))).status())
+			.isEqualTo(201);
+	}
+
+	@Test
+	void aBannedNicknameAndItsLookAlikesCannotJoin() {
+		JsonNode created = open(null);
+		UUID session = id(created);
+		String pin = created.path("pin").asString();
+		String join = "/api/sessions/pin/" + pin + "/players";
+		String ada = this.api.join(pin, "Ada").path("playerId").asString();
+		assertThat(this.api
+			.delete("/api/sessions/" + session + "/players/" + ada + "?banNickname=true", HostKeys.token(this.host))
+			.status()).isEqualTo(204);
+		// ADA in Cyrillic capitals and fullwidth Latin
+		for (String nickname : List.of("ada", "\u0410D\u0410", "\uFF41\uFF44\uFF41")) {
+			JsonNode problem = this.api.post(join, null, Api.joinBody(nickname)).problem(403);
+			assertThat(problem.path("type").asString()).as(nickname).endsWith("/nickname-banned");
+		}
+
+		String bans = "/api/sessions/" + session + "/banned-nicknames";
+		this.api.post(bans, HostKeys.token(UUID.randomUUID()), Map.of("nickname", "Eve")).problem(403);
+		this.api.post(bans, null, Map.of("nickname", "Eve")).problem(401);
+		this.api.post(bans, HostKeys.token(this.host), Map.of("nickname", " ")).problem(400);
+		assertThat(this.api.post(bans, HostKeys.token(this.host), Map.of("nickname", "Eve")).status()).isEqualTo(204);
+		this.api.post(join, null, Api.joinBody("EVE")).problem(403);
+		assertThat(this.api.get("/api/sessions/" + session, HostKeys.token(this.host))
+			.json()
+			.path("bannedNicknames")
+			.values()).extracting(JsonNode::asString).containsExactly("Ada", "Eve");
+		this.api.join(pin, "Bob");
+	}
+
+	@Test
+	void comparesNicknamesAfterFoldingLookAlikes() {
+		String pin = open(null).path("pin").asString();
+		String join = "/api/sessions/pin/" + pin + "/players";
+		this.api.join(pin, "Ann");
+		for (String lookAlike : List.of("\u0410nn", "\uFF21\uFF4E\uFF4E", "ANN")) {
+			JsonNode problem = this.api.post(join, null, Api.joinBody(lookAlike)).problem(409);
+			assertThat(problem.path("type").asString()).as(lookAlike).endsWith("/nickname-taken");
+		}
+		for (String blank : List.of("An\u200Dn", "\u3164", "\u2800", "x\u3164")) {
+			assertThat(field(this.api.post(join, null, Api.joinBody(blank)).problem(400))).as(blank)
+				.isEqualTo("nickname");
+		}
+	}
+
+	@Test
+	void theHostLocksAndCapsTheLobby() {
+		JsonNode created = open(null);
+		UUID session = id(created);
+		String pin = created.path("pin").asString();
+		String join = "/api/sessions/pin/" + pin + "/players";
+		String lobby = "/api/sessions/" + session + "/lobby";
+		this.api.join(pin, "first");
+
+		this.api.send("PUT", lobby, HostKeys.token(UUID.randomUUID()), "{\"locked\":true}", null).problem(403);
+		this.api.send("PUT", lobby, null, "{\"locked\":true}", null).problem(401);
+		this.api.send("PUT", lobby, HostKeys.token(this.host), "{\"maxPlayers\":0}", null).problem(400);
+		JsonNode locked = this.api.send("PUT", lobby, HostKeys.token(this.host), "{\"locked\":true}", null).json();
+		assertThat(locked.path("locked").asBoolean()).isTrue();
+		assertThat(this.api.get("/api/sessions/pin/" + pin, null).json().path("joinable").asBoolean()).isFalse();
+		assertThat(this.api.post(join, null, Api.joinBody("second")).problem(409).path("type").asString())
+			.endsWith("/lobby-locked");
+
+		JsonNode capped = this.api
+			.send("PUT", lobby, HostKeys.token(this.host), "{\"locked\":false,\"maxPlayers\":2}", null)
+			.json();
+		assertThat(capped.path("locked").asBoolean()).isFalse();
+		assertThat(capped.path("maxPlayers").asInt()).isEqualTo(2);
+		this.api.join(pin, "second");
+		assertThat(this.api.post(join, null, Api.joinBody("third")).problem(409).path("type").asString())
+			.endsWith("/lobby-full");
+		assertThat(this.api.get("/api/sessions/" + session, HostKeys.token(this.host))
+			.json()
+			.path("lobby")
+			.path("maxPlayers")
+			.asInt()).isEqualTo(2);
+		// a kick makes room again
+		String second = this.api.get("/api/sessions/" + session, HostKeys.token(this.host))
+			.json()
+			.path("players")
+			.get(1)
+			.path("id")
+			.asString();
+		this.api.delete("/api/sessions/" + session + "/players/" + second, HostKeys.token(this.host));
+		this.api.join(pin, "third");
+	}
+
+	@Test
+	void twoStepJoinNeedsThePatternOnTheHostsScreen() {
+		JsonNode created = open(null);
+		UUID session = id(created);
+		String pin = created.path("pin").asString();
+		String join = "/api/sessions/pin/" + pin + "/players";
+		JsonNode lobby = this.api
+			.send("PUT", "/api/sessions/" + session + "/lobby", HostKeys.token(this.host), "{\"twoStepJoin\":true}",
+					null)
+			.json();
+		List<String> pattern = lobby.path("joinPattern").values().stream().map(JsonNode::asString).toList();
+		assertThat(pattern).hasSize(4).allSatisfy((shape) -> assertThat(shape).isIn(JoinPattern.SHAPES));
+		// for the host's catch-up on realtime-service, which the big screen draws
+		assertThat(this.redis.<String, String>opsForHash().entries(SessionKeys.of(session).lobby()))
+			.containsEntry("twoStepJoin", "true")
+			.containsEntry("locked", "false")
+			.containsEntry("joinPattern", String.join(",", pattern))
+			.doesNotContainKey("maxPlayers");
+		assertThat(this.api.get("/api/sessions/pin/" + pin, null).json().path("twoStepJoin").asBoolean()).isTrue();
+
+		assertThat(this.api.post(join, null, Api.joinBody("ada")).problem(403).path("type").asString())
+			.endsWith("/join-pattern-required");
+		List<String> wrong = new ArrayList<>(pattern);
+		wrong.set(0, JoinPattern.SHAPES.get((JoinPattern.SHAPES.indexOf(pattern.get(0)) + 1) % 4));
+		assertThat(
+				this.api.post(join, null, withPattern(Api.joinBody("ada"), wrong)).problem(403).path("type").asString())
+			.endsWith("/wrong-join-pattern");
+		assertThat(this.api.post(join, null, withPattern(Api.joinBody("ada"), pattern)).status()).isEqualTo(201);
+	}
+
+	@Test
+	void friendlyNicknamesNameEveryPlayerAdjectiveAndAnimal() {
+		JsonNode created = open(null);
+		UUID session = id(created);
+		String pin = created.path("pin").asString();
+		JsonNode lobby = this.api
+			.send("PUT", "/api/sessions/" + session + "/lobby", HostKeys.token(this.host),
+					"{\"friendlyNicknames\":true}", null)
+			.json();
+		assertThat(lobby.path("friendlyNicknames").asBoolean()).isTrue();
+		assertThat(this.api.get("/api/sessions/pin/" + pin, null).json().path("friendlyNicknames").asBoolean())
+			.isTrue();
+
+		Set<String> names = new HashSet<>();
+		for (int i = 0; i < 20; i++) {
+			Map<String, Object> body = (i % 2 == 0) ? Map.of("deviceSecret", Api.deviceSecret())
+					: Api.joinBody("Typed Name");
+			JsonNode joined = this.api.post("/api/sessions/pin/" + pin + "/players", null, body).json();
+			String name = joined.path("nickname").asString();
+			String[] words = name.split(" ");
+			assertThat(words[0]).as(name).isIn(FriendlyNicknames.ADJECTIVES);
+			assertThat(words[1]).as(name).isIn(FriendlyNicknames.ANIMALS);
+			names.add(name.toLowerCase(Locale.ROOT));
+		}
+		assertThat(names).hasSize(20);
+		// without friendly nicknames a join still needs one
+		this.api
+			.post("/api/sessions/pin/" + open(null).path("pin").asString() + "/players", null,
+					Map.of("deviceSecret", Api.deviceSecret()))
+			.problem(400);
+	}
+
+	@Test
 	void limitsLookupsAndJoinsPerClientAddress() {
 		String pin = open(null).path("pin").asString();
 		String address = "10.254." + (int) (Math.random() * 250) + ".7";
-		for (int i = 0; i < 30; i++) {
+		for (int i = 0; i < 300; i++) {
 			assertThat(this.api.send("GET", "/api/sessions/pin/" + pin, null, null, address).status()).isEqualTo(200);
 		}
 		Response limited = this.api.send("GET", "/api/sessions/pin/000000", null, null, address);
@@ -218,11 +410,13 @@ class LobbyIntegrationTests extends SessionServiceIntegrationTest {
 		// another address, and joins from this one, have their own budget
 		assertThat(this.api.get("/api/sessions/pin/" + pin, null).status()).isEqualTo(200);
 		String join = "/api/sessions/pin/" + pin + "/players";
-		for (int i = 0; i < 30; i++) {
-			assertThat(this.api.send("POST", join, null, "{\"nickname\":\"p" + i + "\"}", address).status())
-				.isEqualTo(201);
+		for (int i = 0; i < 300; i++) {
+			assertThat(this.api
+				.send("POST", join, null, Api.JSON.writeValueAsString(Api.joinBody(Api.nickname("p", i))), address)
+				.status()).isEqualTo(201);
 		}
-		this.api.send("POST", join, null, "{\"nickname\":\"one-too-many\"}", address).problem(429);
+		this.api.send("POST", join, null, Api.JSON.writeValueAsString(Api.joinBody("one-too-many")), address)
+			.problem(429);
 	}
 
 	@Test
@@ -236,8 +430,8 @@ class LobbyIntegrationTests extends SessionServiceIntegrationTest {
 			for (int i = 0; i < 500; i++) {
 				// the last 100 repeat earlier names in another case
 				String nickname = (i < distinct) ? "player" + i : "PLAYER" + (i - distinct);
-				responses.add(threads.submit(() -> this.api.post("/api/sessions/pin/" + pin + "/players", null,
-						Map.of("nickname", nickname))));
+				responses.add(threads.submit(
+						() -> this.api.post("/api/sessions/pin/" + pin + "/players", null, Api.joinBody(nickname))));
 			}
 		}
 		Set<String> joined = ConcurrentHashMap.newKeySet();
@@ -296,7 +490,7 @@ class LobbyIntegrationTests extends SessionServiceIntegrationTest {
 	void refusesANicknameTakenByAJoinThatCommitsAfterTheCheck() throws Exception {
 		JsonNode created = open(null);
 		JsonNode problem = joinWhileUncommitted(created, "RACER", "insert into players%",
-				"INSERT INTO players (id, session_id, nickname, joined_at) VALUES (gen_random_uuid(), ?, 'racer', now())")
+				"INSERT INTO players (id, session_id, nickname, nickname_key, joined_at) VALUES (gen_random_uuid(), ?, 'racer', 'racer', now())")
 			.problem(409);
 		assertThat(problem.path("type").asString()).endsWith("/nickname-taken");
 		assertThat(this.jdbc.queryForObject("SELECT last_seq FROM game_sessions WHERE id = ?", Long.class, id(created)))
@@ -319,8 +513,8 @@ class LobbyIntegrationTests extends SessionServiceIntegrationTest {
 				statement.setObject(1, session);
 				assertThat(statement.executeUpdate()).isOne();
 			}
-			Future<Response> join = threads.submit(
-					() -> this.api.post("/api/sessions/pin/" + pin + "/players", null, Map.of("nickname", nickname)));
+			Future<Response> join = threads
+				.submit(() -> this.api.post("/api/sessions/pin/" + pin + "/players", null, Api.joinBody(nickname)));
 			await().atMost(Duration.ofSeconds(30))
 				.until(() -> this.jdbc.queryForObject(
 						"SELECT count(*) FROM pg_stat_activity "
@@ -350,6 +544,12 @@ class LobbyIntegrationTests extends SessionServiceIntegrationTest {
 
 	private static UUID id(JsonNode created) {
 		return UUID.fromString(created.path("id").asString());
+	}
+
+	static Map<String, Object> withPattern(Map<String, Object> body, List<String> pattern) {
+		Map<String, Object> withPattern = new HashMap<>(body);
+		withPattern.put("pattern", pattern);
+		return withPattern;
 	}
 
 	private static String field(JsonNode problem) {

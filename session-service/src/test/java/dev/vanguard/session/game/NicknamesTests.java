@@ -47,4 +47,26 @@ class NicknamesTests {
 			.satisfies((ex) -> assertThat(ex.status().value()).isEqualTo(422));
 	}
 
+	@Test
+	void foldsLookAlikesIntoOneKey() {
+		String ann = this.nicknames.key("Ann");
+		assertThat(this.nicknames.key("ANN")).isEqualTo(ann);
+		// Cyrillic capital A, fullwidth letters
+		assertThat(this.nicknames.key("\u0410nn")).isEqualTo(ann);
+		assertThat(this.nicknames.key("\uFF21\uFF4E\uFF4E")).isEqualTo(ann);
+		assertThat(this.nicknames.key("Bob")).isNotEqualTo(ann);
+	}
+
+	@Test
+	void refusesBlankLookingCharactersAndAJoinerBetweenLetters() {
+		for (String bad : new String[] { "\u3164", "\u2800", "a\u3164", "\u115F\u1160", "\uFFA0", "An\u200Dn" }) {
+			assertThatExceptionOfType(ApiException.class).as(bad)
+				.isThrownBy(() -> this.nicknames.clean(bad))
+				.satisfies((ex) -> assertThat(ex.status().value()).isEqualTo(400));
+		}
+		// the joiner still builds emoji sequences: woman + laptop, with a skin tone
+		assertThat(this.nicknames.clean("\uD83D\uDC69\u200D\uD83D\uDCBB")).isNotBlank();
+		assertThat(this.nicknames.clean("\uD83D\uDC69\uD83C\uDFFD\u200D\uD83D\uDCBB")).isNotBlank();
+	}
+
 }

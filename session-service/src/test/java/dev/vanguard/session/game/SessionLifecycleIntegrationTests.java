@@ -1,10 +1,16 @@
 package dev.vanguard.session.game;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -80,6 +86,25 @@ class SessionLifecycleIntegrationTests extends SessionServiceIntegrationTest {
 		UUID othersQuiz = quiz(UUID.randomUUID(), single("Mine?"));
 		this.api.post("/api/sessions", HostKeys.token(this.host), Map.of("quizId", othersQuiz)).problem(404);
 		this.api.post("/api/sessions", HostKeys.token(this.host), Map.of("quizId", UUID.randomUUID())).problem(404);
+	}
+
+	@Test
+	void fetchesTheAnswerKeyWithAGrantForThisHostAndQuizOnly() throws Exception {
+		UUID quiz = quiz(this.host, single("Key?"));
+		this.api.openSession(this.host, quiz, null);
+
+		SignedJWT grant = SignedJWT.parse(QUIZZES.grant(quiz));
+		JWKSet keys = JWKSet.parse(this.api.get("/api/sessions/.well-known/jwks.json", null).body());
+		RSAKey key = (RSAKey) keys.getKeyByKeyId(grant.getHeader().getKeyID());
+		assertThat(grant.verify(new RSASSAVerifier(key))).isTrue();
+		JWTClaimsSet claims = grant.getJWTClaimsSet();
+		assertThat(claims.getIssuer()).isEqualTo("vanguard-session");
+		assertThat(claims.getAudience()).containsExactly("quiz-service");
+		assertThat(claims.getStringClaim("scope")).isEqualTo("quiz-key");
+		assertThat(claims.getSubject()).isEqualTo(this.host.toString());
+		assertThat(claims.getStringClaim("quiz")).isEqualTo(quiz.toString());
+		assertThat(Duration.between(Instant.now(), claims.getExpirationTime().toInstant()))
+			.isLessThanOrEqualTo(Duration.ofMinutes(1));
 	}
 
 	@Test
@@ -285,7 +310,10 @@ class SessionLifecycleIntegrationTests extends SessionServiceIntegrationTest {
 		this.api.join(pin, "ada");
 		double before = refusals("nickname-taken");
 
-		this.api.post("/api/sessions/pin/" + pin + "/players", null, Map.of("nickname", "ADA")).problem(409);
+		this.api
+			.post("/api/sessions/pin/" + pin + "/players", null,
+					Map.of("nickname", "ADA", "deviceSecret", "another-phone-of-the-same-class"))
+			.problem(409);
 
 		assertThat(refusals("nickname-taken")).isEqualTo(before + 1);
 	}

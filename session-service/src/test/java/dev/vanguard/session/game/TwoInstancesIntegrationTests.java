@@ -1,12 +1,8 @@
 package dev.vanguard.session.game;
 
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -20,22 +16,17 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.amqp.autoconfigure.RabbitConnectionDetails;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
-import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.vanguard.contracts.SessionKeys;
 import dev.vanguard.contracts.events.QuestionEnded;
 import dev.vanguard.contracts.events.SessionEvent;
-import dev.vanguard.session.SessionApplication;
 import dev.vanguard.session.support.Api;
 import dev.vanguard.session.support.EventCollector.Received;
 import dev.vanguard.session.support.HostKeys;
 import dev.vanguard.session.support.QuizStub.Question;
+import dev.vanguard.session.support.ServiceInstances;
 import dev.vanguard.session.support.SessionServiceIntegrationTest;
-import dev.vanguard.session.support.SessionTestConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -48,8 +39,6 @@ class TwoInstancesIntegrationTests extends SessionServiceIntegrationTest {
 
 	private static ConfigurableApplicationContext second;
 
-	private static String secondKeyPem;
-
 	private final UUID host = UUID.randomUUID();
 
 	@Autowired
@@ -61,8 +50,7 @@ class TwoInstancesIntegrationTests extends SessionServiceIntegrationTest {
 	@BeforeEach
 	void startSecondInstance() {
 		if (second == null) {
-			secondKeyPem = pem();
-			second = launch(this.first, secondKeyPem);
+			second = ServiceInstances.launch(this.first, ServiceInstances.pem());
 		}
 	}
 
@@ -158,7 +146,7 @@ class TwoInstancesIntegrationTests extends SessionServiceIntegrationTest {
 	}
 
 	private Api secondApi() {
-		return this.api.onPort(Integer.parseInt(second.getEnvironment().getRequiredProperty("local.server.port")));
+		return this.api.onPort(ServiceInstances.port(second));
 	}
 
 	private String status(UUID session) {
@@ -171,46 +159,6 @@ class TwoInstancesIntegrationTests extends SessionServiceIntegrationTest {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-		}
-	}
-
-	private static ConfigurableApplicationContext launch(ConfigurableApplicationContext first, String keyPem) {
-		JdbcConnectionDetails database = first.getBean(JdbcConnectionDetails.class);
-		DataRedisConnectionDetails.Standalone redis = first.getBean(DataRedisConnectionDetails.class).getStandalone();
-		RabbitConnectionDetails broker = SessionTestConfiguration.broker(first.getBeanFactory());
-		var environment = first.getEnvironment();
-		Map<String, String> properties = Map.ofEntries(Map.entry("server.port", "0"),
-				Map.entry("spring.datasource.url", database.getJdbcUrl()),
-				Map.entry("spring.datasource.username", database.getUsername()),
-				Map.entry("spring.datasource.password", (database.getPassword() != null) ? database.getPassword() : ""),
-				Map.entry("spring.datasource.hikari.maximum-pool-size", "3"),
-				Map.entry("spring.data.redis.host", redis.getHost()),
-				Map.entry("spring.data.redis.port", Integer.toString(redis.getPort())),
-				Map.entry("spring.rabbitmq.host", broker.getFirstAddress().host()),
-				Map.entry("spring.rabbitmq.port", Integer.toString(broker.getFirstAddress().port())),
-				Map.entry("spring.rabbitmq.username", broker.getUsername()),
-				Map.entry("spring.rabbitmq.password", broker.getPassword()),
-				Map.entry("vanguard.events.exchange", EXCHANGE),
-				Map.entry("vanguard.quiz.base-url", environment.getRequiredProperty("vanguard.quiz.base-url")),
-				Map.entry("spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
-						environment.getRequiredProperty("spring.security.oauth2.resourceserver.jwt.jwk-set-uri")),
-				Map.entry("vanguard.session.player-token.signing-key", keyPem));
-		return new SpringApplicationBuilder(SessionApplication.class).run(properties.entrySet()
-			.stream()
-			.map((entry) -> "--" + entry.getKey() + "=" + entry.getValue())
-			.toArray(String[]::new));
-	}
-
-	private static String pem() {
-		try {
-			KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-			generator.initialize(2048);
-			String base64 = Base64.getMimeEncoder(64, "\n".getBytes())
-				.encodeToString(generator.generateKeyPair().getPrivate().getEncoded());
-			return "-----BEGIN PRIVATE KEY-----\n" + base64 + "\n-----END PRIVATE KEY-----\n";
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
 		}
 	}
 

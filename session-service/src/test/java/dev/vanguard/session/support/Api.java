@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -25,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public final class Api {
 
-	static final JsonMapper JSON = JsonMapper.builder().build();
+	public static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -104,9 +105,9 @@ public final class Api {
 		return body;
 	}
 
-	/** Joins and returns the 201 body. */
+	/** Joins from a new device and returns the 201 body. */
 	public JsonNode join(String pin, String nickname) {
-		Response response = post("/api/sessions/pin/" + pin + "/players", null, Map.of("nickname", nickname));
+		Response response = post("/api/sessions/pin/" + pin + "/players", null, joinBody(nickname));
 		assertThat(response.status()).as(response.body()).isEqualTo(201);
 		return response.json();
 	}
@@ -116,6 +117,34 @@ public final class Api {
 		Response response = post("/api/sessions/" + sessionId + "/" + action, HostKeys.token(hostId), null);
 		assertThat(response.status()).as(action + ": " + response.body()).isEqualTo(200);
 		return response.json();
+	}
+
+	/**
+	 * The {@code i}th of many nicknames, spelt without digits or vowels: digits are read
+	 * as letters by the block list ({@code 455} is a word), vowels make words.
+	 */
+	public static String nickname(String prefix, int i) {
+		StringBuilder name = new StringBuilder(prefix);
+		for (char digit : Integer.toString(i).toCharArray()) {
+			name.append("bcdfghjmnp".charAt(digit - '0'));
+		}
+		return name.toString();
+	}
+
+	/** A join's body from a new device. */
+	public static Map<String, Object> joinBody(String nickname) {
+		return joinBody(nickname, deviceSecret());
+	}
+
+	public static Map<String, Object> joinBody(String nickname, String deviceSecret) {
+		return Map.of("nickname", nickname, "deviceSecret", deviceSecret);
+	}
+
+	/** What the web app sends: 32 random bytes, base64url without padding. */
+	public static String deviceSecret() {
+		byte[] bytes = new byte[32];
+		ThreadLocalRandom.current().nextBytes(bytes);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}
 
 	public void track(UUID sessionId) {

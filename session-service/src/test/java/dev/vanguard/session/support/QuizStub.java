@@ -51,6 +51,8 @@ public final class QuizStub {
 		return "http://127.0.0.1:" + this.server.getAddress().getPort();
 	}
 
+	private final Map<UUID, String> grants = new ConcurrentHashMap<>();
+
 	/** Registers a quiz owned by {@code ownerId} and returns its id. */
 	public UUID add(UUID ownerId, String title, List<Question> questions) {
 		UUID id = UUID.randomUUID();
@@ -71,7 +73,19 @@ public final class QuizStub {
 			respond(exchange, 404, "{\"status\":404}".getBytes(StandardCharsets.UTF_8));
 			return;
 		}
-		respond(exchange, 200, JSON.writeValueAsBytes(quiz.toJson()));
+		// like quiz-service, the answer key only with session-service's grant
+		String grant = exchange.getRequestHeaders().getFirst("Vanguard-Answer-Key-Grant");
+		if (grant != null) {
+			this.grants.put(quiz.id(), grant);
+		}
+		Map<String, Object> json = quiz.toJson();
+		json.put("withAnswers", grant != null);
+		respond(exchange, 200, JSON.writeValueAsBytes(json));
+	}
+
+	/** The answer-key grant session-service sent with its last fetch of the quiz. */
+	public String grant(UUID quizId) {
+		return this.grants.get(quizId);
 	}
 
 	private static UUID bearerSubject(HttpExchange exchange) {

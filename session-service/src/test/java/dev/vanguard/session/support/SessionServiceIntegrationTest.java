@@ -38,14 +38,19 @@ public abstract class SessionServiceIntegrationTest {
 
 	protected static final QuizStub QUIZZES = new QuizStub();
 
-	protected static final String EXCHANGE = Infrastructure.uniqueName("vanguard_events_test");
-
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
+		// An exchange of each context's own (this runs once per context): its event
+		// collector deletes the exchange when the context closes, and events are
+		// published
+		// mandatory, so a shared one would leave the contexts still cached publishing
+		// into a
+		// deleted exchange, or returned for want of a queue.
+		String exchange = Infrastructure.uniqueName("vanguard_events_test");
 		registry.add("vanguard.quiz.base-url", QUIZZES::baseUrl);
 		registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
 				() -> QUIZZES.baseUrl() + "/.well-known/jwks.json");
-		registry.add("vanguard.events.exchange", () -> EXCHANGE);
+		registry.add("vanguard.events.exchange", () -> exchange);
 		registry.add("vanguard.events.confirm-timeout", () -> "3s");
 		registry.add("vanguard.events.resubmit-interval", () -> "1s");
 		// longer than any publish takes even on a busy machine, so tests see no repeats
@@ -85,6 +90,8 @@ public abstract class SessionServiceIntegrationTest {
 		for (String address : this.api.addresses) {
 			keys.add("vanguard:ratelimit:session:lookup:" + address);
 			keys.add("vanguard:ratelimit:session:join:" + address);
+			keys.add("vanguard:ratelimit:session:pattern-wrong:" + address);
+			keys.add("vanguard:ratelimit:session:pattern-ok:" + address);
 		}
 		if (!keys.isEmpty()) {
 			this.redis.delete(keys);
