@@ -28,9 +28,23 @@ final class Quizzes {
 	 */
 	static ObjectNode content(JsonNode quiz) {
 		ObjectNode content = (ObjectNode) quiz.deepCopy();
-		content.remove(List.of("id", "ownerId", "version", "createdAt", "updatedAt"));
+		// withAnswers says what the reader was shown, not what the quiz holds
+		content.remove(List.of("id", "ownerId", "version", "createdAt", "updatedAt", "withAnswers"));
 		ArrayNode questions = (ArrayNode) content.path("questions");
 		questions.forEach((question) -> ((ObjectNode) question).remove("id"));
+		return content;
+	}
+
+	/**
+	 * The content without its answer key: no {@code correct} flags, no accepted answers,
+	 * as a host who does not own a public quiz reads it.
+	 */
+	static ObjectNode contentWithoutKey(JsonNode quiz) {
+		ObjectNode content = content(quiz);
+		content.path("questions").forEach((question) -> {
+			((ObjectNode) question).remove("acceptedAnswers");
+			question.path("options").forEach((option) -> ((ObjectNode) option).remove("correct"));
+		});
 		return content;
 	}
 

@@ -31,7 +31,7 @@ public final class QuizDocumentReader {
 	 * Members a client may send back from a response; they are not the client's to set.
 	 */
 	private static final Set<String> QUIZ_READ_ONLY = Set.of("id", "ownerId", "version", "createdAt", "updatedAt",
-			"questionCount");
+			"questionCount", "withAnswers");
 
 	private static final Set<String> QUIZ_FIELDS = Set.of("title", "description", "visibility", "tags", "questions");
 
