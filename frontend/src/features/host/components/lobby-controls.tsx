@@ -67,6 +67,8 @@ export function LobbyControls({ sessionId }: { sessionId: string }) {
     return lobby.isError ? <Alert>{lobbyProblem(lobby.error)}</Alert> : null;
   }
   const current = lobby.data;
+  // A switch moves at once and stays where the server's answer puts it (back, on a refusal).
+  const switches: LobbySettings = update.isPending && update.variables ? update.variables : settingsOf(current);
   const shownCap = capText ?? (current.maxPlayers === null ? '' : String(current.maxPlayers));
 
   function change(patch: Partial<LobbySettings>) {
@@ -96,10 +98,9 @@ export function LobbyControls({ sessionId }: { sessionId: string }) {
         <summary>{t('host.lobbyControls.title')}</summary>
         <div className={styles.body}>
           <fieldset className={styles.switches} disabled={update.isPending}>
-            <legend className="visually-hidden">{t('host.lobbyControls.title')}</legend>
             {SWITCHES.map((item) => (
               <label key={item.name} className={styles.check}>
-                <input type="checkbox" checked={current[item.name]} onChange={(event) => change({ [item.name]: event.target.checked })} />
+                <input type="checkbox" checked={switches[item.name]} onChange={(event) => change({ [item.name]: event.target.checked })} />
                 <span>
                   <strong>{t(item.label)}</strong>
                   <span className={styles.hint}>{t(item.hint)}</span>
