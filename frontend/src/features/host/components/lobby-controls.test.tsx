@@ -107,10 +107,13 @@ describe('LobbyControls', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Set limit' }));
     expect(await screen.findByText('At most 30 players can join. Leave empty for no limit.')).toBeInTheDocument();
     await userEvent.clear(cap);
+    await userEvent.type(cap, '1{Enter}');
+    expect(await screen.findByText('At most 1 player can join. Leave empty for no limit.')).toBeInTheDocument();
+    await userEvent.clear(cap);
     await userEvent.click(screen.getByRole('button', { name: 'Set limit' }));
     expect(await screen.findByText('Any number of players can join. Type a number to set a limit.')).toBeInTheDocument();
 
-    expect(puts(fetch).map((call) => call.body.maxPlayers)).toEqual([30, null]);
+    expect(puts(fetch).map((call) => call.body.maxPlayers)).toEqual([30, 1, null]);
   });
 
   it('refuses a cap the server would refuse, beside the field, without asking it', async () => {

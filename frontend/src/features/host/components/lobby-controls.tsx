@@ -3,7 +3,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { ApiError } from '../../../lib/api-client';
-import { t } from '../../../messages/catalogue';
+import { t, tPlural } from '../../../messages/catalogue';
 import { getLobby, MAX_PLAYERS_LIMIT, updateLobby, type Lobby, type LobbySettings } from '../api/lobby-api';
 import { JoinPattern } from './join-pattern';
 import styles from './lobby-controls.module.css';
@@ -126,7 +126,7 @@ export function LobbyControls({ sessionId }: { sessionId: string }) {
               {t('host.lobbyControls.capSave')}
             </Button>
             <p id={`${capId}-hint`} className={styles.hint}>
-              {current.maxPlayers === null ? t('host.lobbyControls.capHintNone') : t('host.lobbyControls.capHint', { count: current.maxPlayers })}
+              {current.maxPlayers === null ? t('host.lobbyControls.capHintNone') : tPlural('host.lobbyControls.capHint', current.maxPlayers)}
             </p>
             {capError ? (
               <p id={`${capId}-error`} className={styles.fieldError} role="alert">
