@@ -183,6 +183,27 @@ check('every file the Dockerfiles copy from the repository exists', () => {
   return problems;
 });
 
+// 20,000 WebSockets are 40,000 connections through nginx (the client's and the upstream's),
+// which may all land on one worker; each worker needs a file for every one of them.
+const GATEWAY_CONNECTIONS = 40000;
+for (const [kind, d] of Object.entries(deployments)) {
+  check(`${kind}: the gateway carries 20,000 WebSockets (worker_connections, worker_rlimit_nofile, ulimits)`, () => {
+    const nginx = read('deploy/nginx/docker/nginx.conf');
+    const directive = (name) => Number(nginx.match(new RegExp(`^\\s*${name}\\s+(\\d+);`, 'm'))?.[1] ?? 0);
+    const connections = directive('worker_connections');
+    const workerFiles = directive('worker_rlimit_nofile');
+    const nofile = d.model.services.gateway.ulimits?.nofile ?? {};
+    const problems = [];
+    if (connections < GATEWAY_CONNECTIONS) problems.push(`worker_connections is ${connections}, not ${GATEWAY_CONNECTIONS}`);
+    if (workerFiles < connections) problems.push(`worker_rlimit_nofile ${workerFiles} is below worker_connections ${connections}`);
+    for (const limit of ['soft', 'hard']) {
+      if (!(Number(nofile[limit]) >= workerFiles))
+        problems.push(`the gateway container's ${limit} nofile limit ${nofile[limit]} is below worker_rlimit_nofile ${workerFiles}`);
+    }
+    return problems;
+  });
+}
+
 check('dev: every published port is bound to 127.0.0.1 only', () =>
   Object.entries(deployments.dev.model.services).flatMap(([name, s]) =>
     (s.ports ?? []).filter((p) => !String(p).startsWith('127.0.0.1:')).map((p) => `${name} publishes ${p}`),

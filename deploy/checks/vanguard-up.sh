@@ -6,8 +6,10 @@
 #                            or taken from VANGUARD_PLAYER_TOKEN_KEY
 #   vanguard-up.sh service   session-service starts from a private copy of its jar, with the
 #                            key in its environment; a rebuild does not touch that copy
-#   vanguard-up.sh gateway   a running gateway is not reloaded when its configuration is
-#                            unchanged, and is reloaded (same master, new workers) when not
+#   vanguard-up.sh gateway   the gateway's workers take 40,000 connections and may open as
+#                            many files as the host allows up to 100,000; a running gateway is
+#                            not reloaded when its configuration is unchanged, and is reloaded
+#                            (same master, new workers) when not
 #
 # Run by deploy/checks/run. Needs openssl and nginx.
 set -euo pipefail
@@ -113,6 +115,19 @@ JAVA
 
 workers_of() { pgrep -P "$1" | sort | tr '\n' ' '; }
 
+# 20,000 WebSockets through the gateway: 40,000 connections, which may all land on one worker,
+# each worker allowed as many files as this host permits up to GATEWAY_OPEN_FILES.
+check_gateway_capacity() {
+  local connections worker open_files expected
+  connections="$(sed -n 's/^ *worker_connections \([0-9]*\);.*/\1/p' "$STATE/nginx/nginx.conf")"
+  ((${connections:-0} >= 40000)) || problem "the rendered gateway allows ${connections:-no} worker_connections, not 40,000"
+  expected="$(gateway_open_files)"
+  for worker in $1; do
+    open_files="$(awk '/^Max open files/ { print $4 }' "/proc/$worker/limits")"
+    [[ "$open_files" == "$expected" ]] || problem "gateway worker $worker may open $open_files files, not $expected"
+  done
+}
+
 check_gateway() {
   ensure_nginx
   GATEWAY_PORT="$(free_port)"
@@ -122,6 +137,7 @@ check_gateway() {
   master="$(pid_of gateway)"
   wait_until 10 test -n "$(workers_of "$master")"
   workers="$(workers_of "$master")"
+  check_gateway_capacity "$workers"
 
   output="$(start_gateway)"
   grep -q "with this configuration" <<<"$output" || problem "an unchanged configuration was not recognised: $output"

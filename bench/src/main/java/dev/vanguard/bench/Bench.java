@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.vanguard.bench.targets.ClickTarget;
+import dev.vanguard.bench.targets.Gateway;
 import dev.vanguard.bench.targets.LineTarget;
 import dev.vanguard.bench.targets.SessionService;
 import dev.vanguard.bench.targets.Target;
@@ -38,6 +40,11 @@ public final class Bench {
 	static final int VANGUARD_PORT = 19111;
 
 	static final int SESSION_PORT = 19121;
+
+	/** The click case's gateway (nginx as ./vanguard up runs it). */
+	static final int GATEWAY_PORT = 19131;
+
+	static final List<Integer> CLICK_PLAYERS = List.of(100, 1_000, 2_000);
 
 	static final List<Integer> FANOUT_PLAYERS = List.of(500, 1_000, 2_000, 5_000, 10_000);
 
@@ -122,6 +129,7 @@ public final class Bench {
 			case "connections" -> connections();
 			case "answers" -> answers();
 			case "joins" -> joins();
+			case "click" -> click();
 			default -> throw new IllegalArgumentException("Unknown case " + scenario);
 		};
 	}
@@ -187,6 +195,52 @@ public final class Bench {
 						realtime.issuer(), logs())) {
 			return JoinStorm.measure(realtime, sessions, this.options.playersOr(List.of(2_000)).getFirst(),
 					this.options);
+		}
+	}
+
+	/**
+	 * The host's click to every phone through session-service and realtime-service,
+	 * direct and through the gateway, with the floor (if among the targets) in the same
+	 * run for comparison.
+	 */
+	private Report.Section click() throws IOException, InterruptedException {
+		try (VanguardTarget realtime = VanguardTarget.start(this.options.root(), 1, VANGUARD_PORT, logs(),
+				"http://127.0.0.1:" + SESSION_PORT + "/api/sessions/.well-known/jwks.json");
+				SessionService sessions = SessionService.start(this.options.root(), SESSION_PORT, realtime.exchange(),
+						realtime.issuer(), logs());
+				Gateway gateway = Gateway.start(this.options.root(), GATEWAY_PORT, SESSION_PORT, VANGUARD_PORT,
+						realtime.issuer().baseUrl().replace("http://", ""), logs())) {
+			// one question per round, and one more so the last "next" still opens one
+			String host = ClickTarget.host(realtime.issuer(), this.options.warmup() + this.options.rounds() + 1);
+			Map<String, Target> targets = new LinkedHashMap<>();
+			try {
+				if (this.options.targets().contains("floor")) {
+					targets.put("floor", LineTarget.floor(FLOOR_PORT, FLOOR_PORT + 1, logs()));
+				}
+				targets.put("direct", new ClickTarget(realtime, sessions, null, host, this.options.warmup()));
+				targets.put("gateway", new ClickTarget(realtime, sessions, gateway, host, this.options.warmup()));
+				List<Row> rows = new ArrayList<>();
+				for (int players : this.options.playersOr(CLICK_PLAYERS)) {
+					for (Target target : targets.values()) {
+						rows.add(Broadcast.measure("click", target, players, this.options));
+					}
+				}
+				return new Report.Section("click", rows, List.of(
+						"vanguard direct: the host's POST /api/sessions/{id}/start (round 1), then /next (after a "
+								+ "/reveal), sent to session-service; latency runs from sending it to the question "
+								+ "frame at each player's socket on realtime-service. The players joined through "
+								+ "session-service's REST join first. vanguard gateway: the same with the host's "
+								+ "requests and the sockets through nginx as ./vanguard up runs it "
+								+ "(deploy/nginx/local/nginx.conf and the template). floor: the bare-NIO server's "
+								+ "broadcast in the same run. CPU, RSS and threads are realtime-service plus "
+								+ "session-service (plus nginx through the gateway); heap is realtime-service's.",
+						"Target (issue 13): click → frame at every phone p99 ≤ floor p99 + 5 ms direct, ≤ 1.3 × "
+								+ "direct through the gateway; click received → frame prepared median ≤ 3 ms, "
+								+ "p99 ≤ 8 ms."));
+			}
+			finally {
+				targets.values().forEach(Target::close);
+			}
 		}
 	}
 

@@ -188,10 +188,12 @@ final class Broadcast {
 			}
 			if (!this.serverShareMillis.isEmpty()) {
 				List<Long> sorted = this.serverShareMillis.stream().sorted().toList();
-				notes.add(String.format(Locale.ROOT,
-						"publish → frame prepared on the server (the frame's serverTime − createdAt, ms, "
-								+ "first frame of each measured round): median %d, max %d",
+				notes.add(String.format(Locale.ROOT, "%s: median %d, max %d", target.serverShareMeaning(),
 						sorted.get(sorted.size() / 2), sorted.getLast()));
+			}
+			String own = target.measuredNote();
+			if (!own.isBlank()) {
+				notes.add(own);
 			}
 			notes.addAll(this.misses);
 			return new Row(scenario, target.name(), players, connected, this.count, this.measured, warmupP99,

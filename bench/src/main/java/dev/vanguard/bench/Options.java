@@ -22,12 +22,12 @@ import java.util.List;
 public record Options(List<String> scenarios, List<Integer> players, int rounds, int warmup, List<String> targets,
 		int instances, Path root, boolean writeDoc, String command) {
 
-	static final List<String> STANDARD = List.of("fanout", "instances", "connections", "answers", "joins");
+	static final List<String> STANDARD = List.of("fanout", "click", "instances", "connections", "answers", "joins");
 
 	static final List<String> ALL_TARGETS = List.of("vanguard", "floor", "socketio");
 
 	static final String USAGE = """
-			usage: bench [--case fanout|instances|connections|answers|joins|smoke|standard[,…]]
+			usage: bench [--case fanout|click|instances|connections|answers|joins|smoke|standard[,…]]
 			             [--players N[,N…]] [--rounds 5] [--warmup 2]
 			             [--targets vanguard,floor,socketio] [--instances 3]
 			             [--root DIR] [--no-doc]

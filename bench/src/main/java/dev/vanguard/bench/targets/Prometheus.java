@@ -18,6 +18,20 @@ final class Prometheus {
 		return (long) total;
 	}
 
+	/**
+	 * The sum of every sample of {@code metric} whose labels contain {@code label},
+	 * fractions kept (seconds).
+	 */
+	static double total(String exposition, String metric, String label) {
+		double total = 0;
+		for (String line : exposition.split("\n")) {
+			if (line.startsWith(metric + "{") && line.contains(label)) {
+				total += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+			}
+		}
+		return total;
+	}
+
 	/** The sum of every sample of {@code metric}, whatever its labels. */
 	static double sum(String exposition, String metric) {
 		double total = 0;

@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +36,8 @@ public final class SessionService implements AutoCloseable {
 
 	private final HttpClient http = HttpClient.newBuilder()
 		.executor(Executors.newVirtualThreadPerTaskExecutor())
+		// as the gateway and the web app speak it, without an h2c upgrade on each request
+		.version(HttpClient.Version.HTTP_1_1)
 		.connectTimeout(Duration.ofSeconds(10))
 		.build();
 
@@ -126,6 +129,34 @@ public final class SessionService implements AutoCloseable {
 		byte[] bytes = new byte[32];
 		ThreadLocalRandom.current().nextBytes(bytes);
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
+	/** Where session-service answers, without the gateway. */
+	public String baseUrl() {
+		return "http://127.0.0.1:" + this.port;
+	}
+
+	/**
+	 * Sends a host's control ({@code start}, {@code reveal}, {@code next}) for the
+	 * session to session-service at {@code baseUrl} (itself or a gateway in front of it).
+	 */
+	public CompletableFuture<HttpResponse<String>> control(String baseUrl, UUID sessionId, String action,
+			String hostToken) {
+		return this.http
+			.sendAsync(HttpRequest.newBuilder(URI.create(baseUrl + "/api/sessions/" + sessionId + "/" + action))
+				.timeout(Duration.ofSeconds(30))
+				.header("Authorization", "Bearer " + hostToken)
+				.POST(HttpRequest.BodyPublishers.noBody())
+				.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** session-service's Prometheus exposition. */
+	public String scrape() throws IOException, InterruptedException {
+		return this.http
+			.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/prometheus"))
+				.timeout(Duration.ofSeconds(10))
+				.build(), HttpResponse.BodyHandlers.ofString())
+			.body();
 	}
 
 	/** Ends the session (its sockets close with the session-over code). */

@@ -42,6 +42,20 @@ public interface Target extends AutoCloseable {
 	/** Forgets the audience prepared last (its clients are already gone). */
 	void finish() throws IOException;
 
+	/**
+	 * What the share measured from the first frame's {@code createdAt} and
+	 * {@code serverTime} means for this target.
+	 */
+	default String serverShareMeaning() {
+		return "publish → frame prepared on the server (the frame's serverTime − createdAt, ms, "
+				+ "first frame of each measured round)";
+	}
+
+	/** What the target itself saw of the measured rounds, for the row's notes. */
+	default String measuredNote() {
+		return "";
+	}
+
 	/** The server processes whose CPU and threads are reported. */
 	List<Long> pids();
 

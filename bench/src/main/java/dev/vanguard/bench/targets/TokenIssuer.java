@@ -12,6 +12,7 @@ import java.security.Signature;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.StringJoiner;
 import java.util.UUID;
 
 import com.sun.net.httpserver.HttpServer;
@@ -91,17 +92,25 @@ public final class TokenIssuer implements AutoCloseable {
 	 * quiz-service.
 	 */
 	public void serveQuiz(UUID hostId) {
+		serveQuiz(hostId, 1);
+	}
+
+	/** As {@link #serveQuiz(UUID)}, with {@code questions} questions in the quiz. */
+	public void serveQuiz(UUID hostId, int questions) {
+		String question = "{\"id\":\"%s\",\"type\":\"SINGLE_CHOICE\","
+				+ "\"text\":\"Which planet is known as the Red Planet?\",\"imageUrl\":null,\"timeLimitSeconds\":20,"
+				+ "\"points\":\"STANDARD\",\"options\":[{\"text\":\"Venus\",\"correct\":false},"
+				+ "{\"text\":\"Mars\",\"correct\":true},{\"text\":\"Jupiter\",\"correct\":false},"
+				+ "{\"text\":\"Saturn\",\"correct\":false}],\"acceptedAnswers\":[]}";
 		this.server.createContext("/api/quizzes/", (exchange) -> {
 			String path = exchange.getRequestURI().getPath();
 			String id = path.substring(path.lastIndexOf('/') + 1);
+			StringJoiner all = new StringJoiner(",", "[", "]");
+			for (int i = 0; i < questions; i++) {
+				all.add(question.formatted(UUID.randomUUID()));
+			}
 			byte[] quiz = ("{\"id\":\"" + id + "\",\"ownerId\":\"" + hostId
-					+ "\",\"title\":\"Bench quiz\",\"version\":1,\"withAnswers\":true,\"questions\":[{\"id\":\""
-					+ UUID.randomUUID()
-					+ "\",\"type\":\"SINGLE_CHOICE\",\"text\":\"Which planet is known as the Red Planet?\","
-					+ "\"imageUrl\":null,\"timeLimitSeconds\":20,\"points\":\"STANDARD\",\"options\":["
-					+ "{\"text\":\"Venus\",\"correct\":false},{\"text\":\"Mars\",\"correct\":true},"
-					+ "{\"text\":\"Jupiter\",\"correct\":false},{\"text\":\"Saturn\",\"correct\":false}],"
-					+ "\"acceptedAnswers\":[]}]}")
+					+ "\",\"title\":\"Bench quiz\",\"version\":1,\"withAnswers\":true,\"questions\":" + all + "}")
 				.getBytes(StandardCharsets.UTF_8);
 			exchange.getResponseHeaders().add("Content-Type", "application/json");
 			exchange.sendResponseHeaders(200, quiz.length);

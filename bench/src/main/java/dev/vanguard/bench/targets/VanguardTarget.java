@@ -270,7 +270,8 @@ public final class VanguardTarget implements Target {
 		this.sessionId = null;
 	}
 
-	private void awaitNoConnections() throws IOException {
+	/** Waits (at most a minute) until no instance holds a connection any more. */
+	public void awaitNoConnections() throws IOException {
 		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
 		double active = Double.NaN;
 		while (System.nanoTime() < deadline) {

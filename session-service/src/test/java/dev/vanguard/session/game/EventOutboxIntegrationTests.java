@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -55,6 +56,19 @@ class EventOutboxIntegrationTests extends SessionServiceIntegrationTest {
 		assertThat(received.properties().getHeaders()).containsEntry(SessionEvent.VERSION_HEADER, 1);
 		assertThat(received.event()).isInstanceOf(SessionOpened.class);
 		assertThat(received.event().seq()).isEqualTo(1);
+	}
+
+	@Test
+	void sendsAnEventAtItsCommitAndCompletesItsPublicationOnceConfirmed() {
+		long atCommitBefore = sent("commit");
+		UUID session = open();
+		assertThat(this.events.awaitUpTo(session, 1).get(0)).isInstanceOf(SessionOpened.class);
+		await().atMost(Duration.ofSeconds(30)).until(() -> incompletePublications(session) == 0);
+		// sent by the committing thread and not again by the relay, which only awaited
+		// its
+		// confirm before the publication was completed
+		assertThat(sent("commit")).isGreaterThan(atCommitBefore);
+		assertThat(this.events.received(session)).hasSize(1);
 	}
 
 	@Test
@@ -114,6 +128,11 @@ class EventOutboxIntegrationTests extends SessionServiceIntegrationTest {
 		}
 		assertThat(this.events.awaitUpTo(session, 1).get(0)).isInstanceOf(SessionOpened.class);
 		await().atMost(Duration.ofSeconds(30)).until(() -> incompletePublications(session) == 0);
+	}
+
+	private long sent(String sender) {
+		Timer timer = this.meters.find("events.publish.delay").tag("sender", sender).timer();
+		return (timer != null) ? timer.count() : 0;
 	}
 
 	private double unroutable() {
