@@ -94,6 +94,8 @@ class GameService {
 
 	private final Clock clock;
 
+	private final GameProperties properties;
+
 	private final TransactionTemplate transactions;
 
 	private final SecureRandom random = new SecureRandom();
@@ -102,7 +104,7 @@ class GameService {
 			FriendlyNicknames friendlyNicknames, RateLimiter rateLimiter, EntityManager entityManager,
 			QuizClient quizzes, PlayerTokens tokens, SessionRoster roster, ResultsRecorder results,
 			SessionMetrics metrics, ApplicationEventPublisher events, JsonMapper jsonMapper, Clock clock,
-			PlatformTransactionManager transactionManager) {
+			GameProperties properties, PlatformTransactionManager transactionManager) {
 		this.sessions = sessions;
 		this.players = players;
 		this.nicknames = nicknames;
@@ -118,6 +120,7 @@ class GameService {
 		this.events = events;
 		this.jsonMapper = jsonMapper;
 		this.clock = clock;
+		this.properties = properties;
 		this.transactions = new TransactionTemplate(transactionManager);
 	}
 
@@ -489,6 +492,10 @@ class GameService {
 
 	private void endNow(GameSession session) {
 		UUID sessionId = session.getId();
+		if (session.getStatus() == SessionStatus.QUESTION) {
+			// close first, then read: what the phones' podium shows is what is stored
+			this.roster.closeAnswers(sessionId, session.getQuestionIndex());
+		}
 		Instant now = now();
 		this.results.record(session.getId(), questions(session), playedQuestions(session),
 				this.players.findActive(sessionId));
@@ -514,11 +521,37 @@ class GameService {
 		if (session == null || session.getStatus() != SessionStatus.QUESTION || session.getQuestionIndex() != index) {
 			return false;
 		}
-		if (reason == QuestionEnded.Reason.DEADLINE && session.getQuestionDeadline().isAfter(now())) {
+		if (reason == QuestionEnded.Reason.DEADLINE && !timeIsUp(session, now())) {
 			return false;
 		}
 		closeQuestion(session, reason);
 		return true;
+	}
+
+	/**
+	 * Whether the open question's time is up. It runs from when the question can reach
+	 * the phones: realtime-service moves its start and deadline in Redis when it applies
+	 * the question late (after a broker outage), and the clock takes the move over here,
+	 * once, when the deadline it had passes. A question not applied yet is held open, but
+	 * only {@code questionDeliveryTimeout} past its deadline, so a game never waits for
+	 * an event that cannot arrive. Without its state in Redis the database's deadline
+	 * counts.
+	 */
+	private boolean timeIsUp(GameSession session, Instant now) {
+		if (session.getQuestionDeadline().isAfter(now)) {
+			return false;
+		}
+		return switch (this.roster.liveQuestion(session.getId(), session.getQuestionIndex())) {
+			case SessionRoster.LiveQuestion.Open open when open.deadline().isAfter(session.getQuestionDeadline()) -> {
+				session.moveQuestionTime(open.startedAt(), open.deadline());
+				log.info("Question {} of session {} reached the phones late; its deadline moved to {}",
+						session.getQuestionIndex(), session.getId(), open.deadline());
+				yield !open.deadline().isAfter(now);
+			}
+			case SessionRoster.LiveQuestion.NotReached notReached ->
+				!now.isBefore(session.getQuestionDeadline().plus(this.properties.questionDeliveryTimeout()));
+			default -> true;
+		};
 	}
 
 	/** Moves an auto-advancing session on from the reveal of question {@code index}. */
@@ -571,6 +604,8 @@ class GameService {
 	}
 
 	private void closeQuestion(GameSession session, QuestionEnded.Reason reason) {
+		// at once, not when the QuestionEnded is applied (a broker outage can delay that)
+		this.roster.closeAnswers(session.getId(), session.getQuestionIndex());
 		Instant now = now();
 		session.closeQuestion(now);
 		publish(new QuestionEnded(session.getId(), session.nextSeq(now), now, session.getQuestionIndex(), reason));

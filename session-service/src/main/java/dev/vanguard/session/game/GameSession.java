@@ -174,6 +174,18 @@ class GameSession {
 		this.revealedAt = null;
 	}
 
+	/**
+	 * The open question reached the phones late: its time runs from then. Only ever
+	 * later, so taking the same move over twice changes nothing.
+	 */
+	void moveQuestionTime(Instant startedAt, Instant deadline) {
+		require(SessionStatus.QUESTION, "move the question's time");
+		if (deadline.isAfter(this.questionDeadline)) {
+			this.questionStartedAt = startedAt;
+			this.questionDeadline = deadline;
+		}
+	}
+
 	/** QUESTION(n) → REVEAL(n). */
 	void closeQuestion(Instant now) {
 		require(SessionStatus.QUESTION, "close the question");

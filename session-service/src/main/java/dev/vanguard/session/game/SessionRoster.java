@@ -1,5 +1,6 @@
 package dev.vanguard.session.game;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -23,6 +25,40 @@ import dev.vanguard.contracts.SessionKeys;
  */
 @Component
 class SessionRoster {
+
+	/**
+	 * Closes question ARGV[1] for answers now, by Redis's own clock: its deadline in the
+	 * state hash moves to a millisecond before now, so realtime-service's answer script,
+	 * which runs after this one and refuses an answer later than the deadline, refuses
+	 * every further answer as late. Returns the deadline it replaced, or false when the
+	 * question is not the open one in Redis (not applied yet, or past its deadline).
+	 */
+	private static final RedisScript<String> CLOSE_ANSWERS = RedisScript.of("""
+			local s = redis.call('HMGET', KEYS[1], 'status', 'questionIndex', 'deadline')
+			if s[1] ~= 'QUESTION' or s[2] ~= ARGV[1] or not s[3] then
+			  return false
+			end
+			local time = redis.call('TIME')
+			local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+			if tonumber(s[3]) < now then
+			  return false
+			end
+			redis.call('HSET', KEYS[1], 'deadline', string.format('%d', now - 1))
+			return s[3]
+			""", String.class);
+
+	/**
+	 * Puts back the deadline {@link #CLOSE_ANSWERS} replaced (ARGV[2]) if question
+	 * ARGV[1] is still the open one in Redis: the close rolled back.
+	 */
+	private static final RedisScript<Long> REOPEN_ANSWERS = RedisScript.of("""
+			local s = redis.call('HMGET', KEYS[1], 'status', 'questionIndex')
+			if s[1] ~= 'QUESTION' or s[2] ~= ARGV[1] then
+			  return 0
+			end
+			redis.call('HSET', KEYS[1], 'deadline', ARGV[2])
+			return 1
+			""", Long.class);
 
 	private final StringRedisTemplate redis;
 
@@ -61,6 +97,21 @@ class SessionRoster {
 		});
 	}
 
+	/**
+	 * Stops realtime-service accepting answers to question {@code index} before its
+	 * reveal or the end is read, so what is read is final: an answer accepted after the
+	 * read would reach the phones' podium but not the stored results. Undone if the
+	 * transaction that closes the question rolls back.
+	 */
+	void closeAnswers(UUID sessionId, int index) {
+		String state = SessionKeys.of(sessionId).state();
+		String question = Integer.toString(index);
+		String replaced = this.redis.execute(CLOSE_ANSWERS, List.of(state), question);
+		if (replaced != null) {
+			onRollback(() -> this.redis.execute(REOPEN_ANSWERS, List.of(state), question, replaced));
+		}
+	}
+
 	/** Removes the player and marks their token dead. */
 	void kickPlayer(UUID sessionId, UUID playerId, String nickname) {
 		SessionKeys keys = SessionKeys.of(sessionId);
@@ -97,12 +148,65 @@ class SessionRoster {
 		return this.redis.opsForHash().multiGet(keys.answers(index), connected).stream().allMatch(Objects::nonNull);
 	}
 
+	/**
+	 * Where realtime-service has got with question {@code index}, read from the session's
+	 * state hash: it moves the question's start and deadline when it applies the question
+	 * late (a broker outage), so the clock counts from when phones could see it.
+	 */
+	LiveQuestion liveQuestion(UUID sessionId, int index) {
+		List<Object> fields = this.redis.opsForHash()
+			.multiGet(SessionKeys.of(sessionId).state(), List.of("status", "questionIndex", "startedAt", "deadline"));
+		String status = (String) fields.get(0);
+		if (status == null) {
+			return new LiveQuestion.Lost();
+		}
+		int applied = parseInt(fields.get(1), -1);
+		if (applied < index || "LOBBY".equals(status)) {
+			return new LiveQuestion.NotReached();
+		}
+		if (applied == index && "QUESTION".equals(status) && fields.get(2) != null && fields.get(3) != null) {
+			return new LiveQuestion.Open(Instant.ofEpochMilli(Long.parseLong((String) fields.get(2))),
+					Instant.ofEpochMilli(Long.parseLong((String) fields.get(3))));
+		}
+		return new LiveQuestion.Closed();
+	}
+
+	/** Question {@code index} as realtime-service holds it in Redis. */
+	sealed interface LiveQuestion {
+
+		/** Open on the phones, from {@code startedAt} until {@code deadline}. */
+		record Open(Instant startedAt, Instant deadline) implements LiveQuestion {
+		}
+
+		/** Not applied yet: its QuestionStarted has not reached realtime-service. */
+		record NotReached() implements LiveQuestion {
+		}
+
+		/** Applied and closed, or moved past by a later event. */
+		record Closed() implements LiveQuestion {
+		}
+
+		/** The session has no state in Redis: Redis lost it. */
+		record Lost() implements LiveQuestion {
+		}
+
+	}
+
 	/** The keys this service wrote live on for a while after the end, then go. */
 	void expireAfterEnd(UUID sessionId) {
 		SessionKeys keys = SessionKeys.of(sessionId);
 		this.redis.expire(keys.players(), SessionKeys.TTL_AFTER_END);
 		this.redis.expire(keys.kicked(), SessionKeys.TTL_AFTER_END);
 		this.redis.expire(keys.lobby(), SessionKeys.TTL_AFTER_END);
+	}
+
+	private static int parseInt(Object value, int absent) {
+		try {
+			return (value != null) ? Integer.parseInt(String.valueOf(value)) : absent;
+		}
+		catch (NumberFormatException ex) {
+			return absent;
+		}
 	}
 
 	private static long socketCount(Object value) {
