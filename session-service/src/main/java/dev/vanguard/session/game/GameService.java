@@ -10,8 +10,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
@@ -497,8 +499,12 @@ class GameService {
 			this.roster.closeAnswers(sessionId, session.getQuestionIndex());
 		}
 		Instant now = now();
-		this.results.record(session.getId(), questions(session), playedQuestions(session),
-				this.players.findActive(sessionId));
+		boolean live = this.results.record(sessionId, playedQuestions(session), this.players.findActive(sessionId));
+		if (!live && session.getStatus() != SessionStatus.LOBBY) {
+			session.markLiveStateLost();
+			log.warn("Session {} ended without its live state in Redis; its results hold the answers kept so far",
+					sessionId);
+		}
 		session.end(now);
 		this.roster.expireAfterEnd(sessionId);
 		publish(new SessionEnded(sessionId, session.nextSeq(now), now));
@@ -566,6 +572,63 @@ class GameService {
 		return true;
 	}
 
+	/**
+	 * Writes a live session's state back into Redis when Redis lost it (it came back
+	 * empty, or the state key expired): state, question, deadline, roster, kicked set and
+	 * the scores up to the last reveal, with the seq of the session's last event, so
+	 * every event still on its way is a duplicate rather than a gap nobody can fill.
+	 * realtime-service sees the seq move and sends its phones a catch-up. A started game
+	 * rebuilt so is marked: its results say its live state was lost.
+	 * @return whether it wrote the state
+	 */
+	@Transactional
+	boolean rebuildIfLost(UUID sessionId) {
+		GameSession session = this.sessions.findForUpdate(sessionId).orElse(null);
+		if (session == null || session.getStatus() == SessionStatus.ENDED) {
+			return false;
+		}
+		SessionStatus status = session.getStatus();
+		int index = session.getQuestionIndex();
+		boolean questionShown = (status == SessionStatus.QUESTION || status == SessionStatus.REVEAL) && index >= 0;
+		Map<String, String> state = new HashMap<>();
+		state.put("status", status.name());
+		state.put("seq", Long.toString(session.getLastSeq()));
+		state.put("hostId", session.getHostId().toString());
+		state.put("pin", session.getPin());
+		state.put("title", session.getQuizTitle());
+		state.put("questionCount", Integer.toString(session.getQuestionCount()));
+		state.put("questionIndex", Integer.toString(index));
+		state.put("startedAt", Long.toString(epochMillis(session.getQuestionStartedAt())));
+		state.put("deadline", Long.toString(epochMillis(session.getQuestionDeadline())));
+		List<Player> active = this.players.findActive(sessionId);
+		Map<String, String> nicknames = new HashMap<>();
+		Map<String, Long> scores = new HashMap<>();
+		Map<UUID, Long> kept = this.results.keptPoints(sessionId);
+		for (Player player : active) {
+			nicknames.put(player.getId().toString(), player.getNickname());
+			scores.put(player.getId().toString(), kept.getOrDefault(player.getId(), 0L));
+		}
+		List<String> kicked = this.players.findKickedIds(sessionId).stream().map(UUID::toString).toList();
+		String question = questionShown ? this.jsonMapper.writeValueAsString(questions(session).get(index)) : null;
+		boolean written = this.roster.rebuild(sessionId,
+				new SessionRoster.LiveState(state, index, question, nicknames, kicked, scores));
+		if (!written) {
+			return false;
+		}
+		this.roster.writeLobby(sessionId, session.isLocked(), session.getMaxPlayers(), session.isTwoStepJoin(),
+				session.getJoinPattern());
+		if (status != SessionStatus.LOBBY) {
+			session.markLiveStateLost();
+		}
+		log.warn("Session {} had no live state in Redis; rebuilt it at seq {} ({})", sessionId, session.getLastSeq(),
+				session.describe());
+		return true;
+	}
+
+	private static long epochMillis(Instant instant) {
+		return (instant != null) ? instant.toEpochMilli() : 0;
+	}
+
 	// ---- reading
 	// -------------------------------------------------------------------------
 
@@ -606,6 +669,7 @@ class GameService {
 	private void closeQuestion(GameSession session, QuestionEnded.Reason reason) {
 		// at once, not when the QuestionEnded is applied (a broker outage can delay that)
 		this.roster.closeAnswers(session.getId(), session.getQuestionIndex());
+		this.results.keepAnswers(session.getId(), session.getQuestionIndex());
 		Instant now = now();
 		session.closeQuestion(now);
 		publish(new QuestionEnded(session.getId(), session.nextSeq(now), now, session.getQuestionIndex(), reason));

@@ -80,6 +80,9 @@ class GameSession {
 	/** When the last event was published: how long the session has been idle. */
 	private Instant lastActivityAt;
 
+	/** Its live state in Redis was lost while it ran: the results say so. */
+	private boolean liveStateLost;
+
 	private Instant createdAt;
 
 	private Instant startedAt;
@@ -195,6 +198,14 @@ class GameSession {
 		if (this.questionDeadline.isAfter(now)) {
 			this.questionDeadline = now;
 		}
+	}
+
+	void markLiveStateLost() {
+		this.liveStateLost = true;
+	}
+
+	boolean isLiveStateLost() {
+		return this.liveStateLost;
 	}
 
 	void showPodium() {

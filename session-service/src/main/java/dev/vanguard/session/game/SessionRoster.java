@@ -9,6 +9,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
@@ -60,10 +62,51 @@ class SessionRoster {
 			return 1
 			""", Long.class);
 
+	/**
+	 * Writes a session's live state back after Redis lost it, only if the state hash is
+	 * still missing, so it never overwrites what realtime-service wrote meanwhile. KEYS:
+	 * state, players, kicked, scores, the open question's key. ARGV[1] JSON
+	 * {@code {"state":{…},"players":{id:nickname},"kicked":[id],"scores":{id:points}}},
+	 * ARGV[2] the question with its answers (JSON, empty for none), ARGV[3] the keys'
+	 * lifetime (seconds). Scores that survived are kept. Returns 1 when it wrote.
+	 */
+	private static final RedisScript<Long> REBUILD = RedisScript.of("""
+			if redis.call('EXISTS', KEYS[1]) == 1 then
+			  return 0
+			end
+			local live = cjson.decode(ARGV[1])
+			local lifetime = tonumber(ARGV[3])
+			for field, value in pairs(live.state) do
+			  redis.call('HSET', KEYS[1], field, value)
+			end
+			redis.call('EXPIRE', KEYS[1], lifetime)
+			for id, nickname in pairs(live.players) do
+			  redis.call('HSET', KEYS[2], id, nickname)
+			end
+			redis.call('EXPIRE', KEYS[2], lifetime)
+			for _, id in ipairs(live.kicked) do
+			  redis.call('SADD', KEYS[3], id)
+			end
+			redis.call('EXPIRE', KEYS[3], lifetime)
+			if redis.call('EXISTS', KEYS[4]) == 0 then
+			  for id, points in pairs(live.scores) do
+			    redis.call('ZADD', KEYS[4], points, id)
+			  end
+			  redis.call('EXPIRE', KEYS[4], lifetime)
+			end
+			if ARGV[2] ~= '' then
+			  redis.call('SET', KEYS[5], ARGV[2], 'EX', lifetime)
+			end
+			return 1
+			""", Long.class);
+
 	private final StringRedisTemplate redis;
 
-	SessionRoster(StringRedisTemplate redis) {
+	private final JsonMapper jsonMapper;
+
+	SessionRoster(StringRedisTemplate redis, JsonMapper jsonMapper) {
 		this.redis = redis;
+		this.jsonMapper = jsonMapper;
 	}
 
 	void addPlayer(UUID sessionId, UUID playerId, String nickname) {
@@ -190,6 +233,40 @@ class SessionRoster {
 		record Lost() implements LiveQuestion {
 		}
 
+	}
+
+	/** Whether Redis holds the session's state hash (realtime-service's view of it). */
+	boolean hasLiveState(UUID sessionId) {
+		return Boolean.TRUE.equals(this.redis.hasKey(SessionKeys.of(sessionId).state()));
+	}
+
+	/**
+	 * A session's live state as session-service knows it, to write back after Redis lost
+	 * it.
+	 *
+	 * @param state the state hash's fields, as realtime-service's scripts write them
+	 * @param questionIndex the open or revealed question, -1 for none
+	 * @param questionJson that question with its answers, or null
+	 * @param scores points per player up to the last reveal
+	 */
+	record LiveState(Map<String, String> state, int questionIndex, String questionJson, Map<String, String> players,
+			List<String> kicked, Map<String, Long> scores) {
+	}
+
+	/**
+	 * Writes {@code live} back if the session has no state hash in Redis.
+	 * @return whether it wrote
+	 */
+	boolean rebuild(UUID sessionId, LiveState live) {
+		String json = this.jsonMapper.writeValueAsString(Map.of("state", live.state(), "players", live.players(),
+				"kicked", live.kicked(), "scores", live.scores()));
+		SessionKeys keys = SessionKeys.of(sessionId);
+		List<String> scriptKeys = List.of(keys.state(), keys.players(), keys.kicked(), keys.scores(),
+				keys.question(Math.max(live.questionIndex(), 0)));
+		Long written = this.redis.execute(REBUILD, scriptKeys, json,
+				(live.questionJson() != null) ? live.questionJson() : "",
+				Long.toString(SessionKeys.MAX_LIFETIME.toSeconds()));
+		return written != null && written == 1;
 	}
 
 	/** The keys this service wrote live on for a while after the end, then go. */

@@ -29,6 +29,7 @@ class ResultsIntegrationTests extends SessionServiceIntegrationTest {
 		assertThat(results.path("standings").values()).extracting((row) -> row.path("nickname").asString())
 			.containsExactly("ada", "=cmd", "grace");
 		JsonNode ada = results.path("standings").get(0);
+		assertThat(results.path("liveStateLost").asBoolean()).isFalse();
 		assertThat(ada.path("rank").asInt()).isEqualTo(1);
 		assertThat(ada.path("totalScore").asLong()).isEqualTo(2700);
 		assertThat(ada.path("correctCount").asInt()).isEqualTo(2);
@@ -150,6 +151,7 @@ class ResultsIntegrationTests extends SessionServiceIntegrationTest {
 		this.api.join(pin, "grace");
 		SessionKeys keys = SessionKeys.of(session);
 		this.api.control(this.host, session, "start");
+		applyQuestion(keys, 0);
 		answer(keys, 0, ada, "{\"options\":[2],\"correct\":true,\"points\":900,\"streak\":1,\"responseMs\":1000}");
 		answer(keys, 0, cmd, "{\"options\":[0],\"correct\":false,\"points\":0,\"streak\":0,\"responseMs\":3000}");
 		this.api.control(this.host, session, "reveal");
