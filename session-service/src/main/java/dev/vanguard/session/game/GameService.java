@@ -575,10 +575,10 @@ class GameService {
 	/**
 	 * Writes a live session's state back into Redis when Redis lost it (it came back
 	 * empty, or the state key expired): state, question, deadline, roster, kicked set and
-	 * the scores up to the last reveal, with the seq of the session's last event, so
-	 * every event still on its way is a duplicate rather than a gap nobody can fill.
-	 * realtime-service sees the seq move and sends its phones a catch-up. A started game
-	 * rebuilt so is marked: its results say its live state was lost.
+	 * the scores and streaks up to the last reveal, with the seq of the session's last
+	 * event, so every event still on its way is a duplicate rather than a gap nobody can
+	 * fill. realtime-service sees the seq move and sends its phones a catch-up. A started
+	 * game rebuilt so is marked: its results say its live state was lost.
 	 * @return whether it wrote the state
 	 */
 	@Transactional
@@ -603,15 +603,20 @@ class GameService {
 		List<Player> active = this.players.findActive(sessionId);
 		Map<String, String> nicknames = new HashMap<>();
 		Map<String, Long> scores = new HashMap<>();
+		Map<String, Integer> streaks = new HashMap<>();
 		Map<UUID, Long> kept = this.results.keptPoints(sessionId);
+		// the last question revealed: a player without an answer to it lost their streak
+		int revealed = (status == SessionStatus.QUESTION) ? index - 1 : index;
+		Map<UUID, Integer> keptStreaks = (revealed >= 0) ? this.results.keptStreaks(sessionId, revealed) : Map.of();
 		for (Player player : active) {
 			nicknames.put(player.getId().toString(), player.getNickname());
 			scores.put(player.getId().toString(), kept.getOrDefault(player.getId(), 0L));
+			streaks.put(player.getId().toString(), keptStreaks.getOrDefault(player.getId(), 0));
 		}
 		List<String> kicked = this.players.findKickedIds(sessionId).stream().map(UUID::toString).toList();
 		String question = questionShown ? this.jsonMapper.writeValueAsString(questions(session).get(index)) : null;
 		boolean written = this.roster.rebuild(sessionId,
-				new SessionRoster.LiveState(state, index, question, nicknames, kicked, scores));
+				new SessionRoster.LiveState(state, index, question, nicknames, kicked, scores, streaks));
 		if (!written) {
 			return false;
 		}

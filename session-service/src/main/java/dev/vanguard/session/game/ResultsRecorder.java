@@ -126,6 +126,16 @@ class ResultsRecorder {
 		return points;
 	}
 
+	/** Each player's streak as of their kept answer to question {@code index}. */
+	Map<UUID, Integer> keptStreaks(UUID sessionId, int index) {
+		Map<UUID, Integer> streaks = new HashMap<>();
+		this.jdbc.query("SELECT player_id, streak FROM player_answers WHERE session_id = ? AND question_index = ?",
+				(row) -> {
+					streaks.put(row.getObject("player_id", UUID.class), row.getInt("streak"));
+				}, sessionId, index);
+		return streaks;
+	}
+
 	private static UUID playerId(String value) {
 		try {
 			return UUID.fromString(value);

@@ -65,10 +65,11 @@ class SessionRoster {
 	/**
 	 * Writes a session's live state back after Redis lost it, only if the state hash is
 	 * still missing, so it never overwrites what realtime-service wrote meanwhile. KEYS:
-	 * state, players, kicked, scores, the open question's key. ARGV[1] JSON
-	 * {@code {"state":{…},"players":{id:nickname},"kicked":[id],"scores":{id:points}}},
-	 * ARGV[2] the question with its answers (JSON, empty for none), ARGV[3] the keys'
-	 * lifetime (seconds). Scores that survived are kept. Returns 1 when it wrote.
+	 * state, players, kicked, scores, the open question's key, streaks. ARGV[1] JSON
+	 * {@code {"state":{…},"players":{id:nickname},"kicked":[id],"scores":{id:points},
+	 * "streaks":{id:streak}}}, ARGV[2] the question with its answers (JSON, empty for
+	 * none), ARGV[3] the keys' lifetime (seconds). Scores and streaks that survived are
+	 * kept. Returns 1 when it wrote.
 	 */
 	private static final RedisScript<Long> REBUILD = RedisScript.of("""
 			if redis.call('EXISTS', KEYS[1]) == 1 then
@@ -93,6 +94,12 @@ class SessionRoster {
 			    redis.call('ZADD', KEYS[4], points, id)
 			  end
 			  redis.call('EXPIRE', KEYS[4], lifetime)
+			end
+			if redis.call('EXISTS', KEYS[6]) == 0 then
+			  for id, streak in pairs(live.streaks) do
+			    redis.call('HSET', KEYS[6], id, streak)
+			  end
+			  redis.call('EXPIRE', KEYS[6], lifetime)
 			end
 			if ARGV[2] ~= '' then
 			  redis.call('SET', KEYS[5], ARGV[2], 'EX', lifetime)
@@ -248,9 +255,10 @@ class SessionRoster {
 	 * @param questionIndex the open or revealed question, -1 for none
 	 * @param questionJson that question with its answers, or null
 	 * @param scores points per player up to the last reveal
+	 * @param streaks each player's streak as of the last reveal
 	 */
 	record LiveState(Map<String, String> state, int questionIndex, String questionJson, Map<String, String> players,
-			List<String> kicked, Map<String, Long> scores) {
+			List<String> kicked, Map<String, Long> scores, Map<String, Integer> streaks) {
 	}
 
 	/**
@@ -259,10 +267,10 @@ class SessionRoster {
 	 */
 	boolean rebuild(UUID sessionId, LiveState live) {
 		String json = this.jsonMapper.writeValueAsString(Map.of("state", live.state(), "players", live.players(),
-				"kicked", live.kicked(), "scores", live.scores()));
+				"kicked", live.kicked(), "scores", live.scores(), "streaks", live.streaks()));
 		SessionKeys keys = SessionKeys.of(sessionId);
 		List<String> scriptKeys = List.of(keys.state(), keys.players(), keys.kicked(), keys.scores(),
-				keys.question(Math.max(live.questionIndex(), 0)));
+				keys.question(Math.max(live.questionIndex(), 0)), keys.streaks());
 		Long written = this.redis.execute(REBUILD, scriptKeys, json,
 				(live.questionJson() != null) ? live.questionJson() : "",
 				Long.toString(SessionKeys.MAX_LIFETIME.toSeconds()));

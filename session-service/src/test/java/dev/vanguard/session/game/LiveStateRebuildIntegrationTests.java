@@ -52,6 +52,8 @@ class LiveStateRebuildIntegrationTests extends SessionServiceIntegrationTest {
 		// the scores up to the last reveal, from the answers kept at that reveal
 		assertThat(this.redis.opsForZSet().score(game.keys().scores(), game.ada())).isEqualTo(900);
 		assertThat(this.redis.opsForZSet().score(game.keys().scores(), game.grace())).isZero();
+		assertThat(this.redis.opsForHash().entries(game.keys().streaks())).containsEntry(game.ada(), "1")
+			.containsEntry(game.grace(), "0");
 
 		// a second look finds the state and leaves it alone
 		this.redis.opsForHash().put(game.keys().state(), "seq", "999");
