@@ -56,6 +56,10 @@ public abstract class SessionServiceIntegrationTest {
 		// longer than any publish takes even on a busy machine, so tests see no repeats
 		registry.add("vanguard.events.resubmit-older-than", () -> "8s");
 		registry.add("vanguard.session.auto-advance-delay", () -> "1s");
+		// tests rebuild live state by calling the clock: no realtime-service writes the
+		// state
+		// of their sessions, and a rebuild would leave keys behind after their clean-up
+		registry.add("vanguard.session.live-state-check-interval", () -> "1h");
 		// a long window, so a slow machine cannot let the rate-limit test slip into the
 		// next
 		registry.add("vanguard.session.rate-limit.window", () -> "60s");
