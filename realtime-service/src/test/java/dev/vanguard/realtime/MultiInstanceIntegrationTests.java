@@ -76,6 +76,7 @@ class MultiInstanceIntegrationTests extends RealtimeIntegrationTests {
 			.run("--server.port=0", "--vanguard.realtime.auth-jwks-uri=" + TestTokens.get().authJwksUri(),
 					"--vanguard.realtime.session-jwks-uri=" + TestTokens.get().sessionJwksUri(),
 					"--vanguard.realtime.amqp.exchange=" + EXCHANGE, "--vanguard.realtime.amqp.queue=" + QUEUE,
+					"--vanguard.realtime.amqp.resync-queue=" + RESYNC_QUEUE,
 					"--vanguard.realtime.amqp.queue-expires=5m", "--vanguard.realtime.amqp.legacy-queue=",
 					"--vanguard.realtime.allowed-origins=" + TestClient.ORIGIN,
 					"--vanguard.realtime.resync-interval=500ms");

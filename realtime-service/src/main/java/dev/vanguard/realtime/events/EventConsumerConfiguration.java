@@ -25,7 +25,9 @@ import dev.vanguard.realtime.RealtimeProperties;
  * (docs/adr/0006-quorum-queue-single-active-consumer.md). A quorum queue is replicated
  * over a RabbitMQ cluster's nodes and works the same on a single node. An event rejected
  * as unreadable is dead-lettered (at least once) to a queue of its own rather than
- * dropped.
+ * dropped, and so is an event that waited too long (see {@link EventListener}). The queue
+ * of {@link dev.vanguard.contracts.events.ResyncRequested resync requests} is declared
+ * here as well, so that a request waits for session-service even before it first started.
  */
 @Configuration(proxyBeanMethods = false)
 class EventConsumerConfiguration {
@@ -63,6 +65,11 @@ class EventConsumerConfiguration {
 		return expiring(QueueBuilder.durable(properties.amqp().deadLetterQueue()).quorum(), properties.amqp()).build();
 	}
 
+	@Bean
+	Queue resyncRequestsQueue(RealtimeProperties properties) {
+		return expiring(QueueBuilder.durable(properties.amqp().resyncQueue()).quorum(), properties.amqp()).build();
+	}
+
 	private static QueueBuilder expiring(QueueBuilder builder, RealtimeProperties.Amqp amqp) {
 		return (amqp.queueExpires() != null) ? builder.expires((int) amqp.queueExpires().toMillis()) : builder;
 	}
@@ -92,6 +99,8 @@ class EventConsumerConfiguration {
 		container.setRecoveryBackOff(recovery);
 		container.setShutdownTimeout(SHUTDOWN_TIMEOUT_MS);
 		container.setDefaultRequeueRejected(true);
+		// Held events are checked every second even when no delivery comes.
+		container.setIdleEventInterval(EventListener.SWEEP_INTERVAL_MS);
 		return container;
 	}
 
