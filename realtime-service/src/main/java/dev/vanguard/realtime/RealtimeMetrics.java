@@ -123,7 +123,7 @@ public class RealtimeMetrics {
 	private Counter eventCounter(String outcome) {
 		return Counter.builder("session.events.processed")
 			.description("Session events consumed, by outcome: applied, duplicate, gap (held for its"
-					+ " predecessor), rejected (unreadable) or failed (Redis; sent back to the queue)")
+					+ " predecessor), rejected (unreadable) or failed (one try Redis did not apply)")
 			.tag("outcome", outcome)
 			.register(this.registry);
 	}

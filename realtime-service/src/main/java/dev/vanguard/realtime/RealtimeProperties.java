@@ -117,8 +117,8 @@ public record RealtimeProperties(String instanceId,
 	 * @param resyncAfter how long a session's events may wait for a predecessor before
 	 * session-service is asked to write the session's state again (and again at this
 	 * interval while they wait)
-	 * @param heldTimeout how long an event may wait for its predecessor, or keep failing
-	 * in Redis, before it goes to the dead-letter queue
+	 * @param heldTimeout how long an event may wait for its predecessor, or keep being
+	 * refused by Redis's script, before it goes to the dead-letter queue
 	 * @param resyncQueue where the resync requests go (through the default exchange)
 	 */
 	public record Amqp(@NotBlank @DefaultValue("vanguard.events") String exchange,

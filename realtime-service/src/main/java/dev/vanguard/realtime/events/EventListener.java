@@ -48,9 +48,10 @@ import org.springframework.stereotype.Component;
  * lowest held event of each session is tried again, which also picks up a state that
  * session-service wrote afresh. A session whose events have waited {@code resync-after}
  * gets a {@link ResyncRequested}, repeated at that interval; events that waited
- * {@code held-timeout}, or that Redis kept refusing that long, are rejected to the
+ * {@code held-timeout}, or that Redis's script refused ten times, are rejected to the
  * dead-letter queue (counted in {@code session.events.dead.lettered}). An unreadable
- * event goes there at once.
+ * event goes there at once. While Redis is away, the event in hand waits here and is
+ * tried again (see {@link #apply}).
  */
 @Component
 class EventListener implements ChannelAwareMessageListener, ApplicationListener<ListenerContainerIdleEvent> {
@@ -59,6 +60,16 @@ class EventListener implements ChannelAwareMessageListener, ApplicationListener<
 
 	/** How often held events are tried again and their wait checked. */
 	static final long SWEEP_INTERVAL_MS = 1_000;
+
+	/** The longest pause between two tries of an event while Redis is away. */
+	static final long REDIS_RETRY_MAX_MS = 2_000;
+
+	/**
+	 * How often Redis may refuse an event before it is dead-lettered: fewer than RabbitMQ
+	 * 4's default delivery limit of a quorum queue (20), so that this consumer, not the
+	 * broker, dead-letters it and asks for the resync.
+	 */
+	static final long REFUSALS_BEFORE_DEAD_LETTER = 10;
 
 	/**
 	 * The routing key of an event that was sent round the queue (see
@@ -131,7 +142,7 @@ class EventListener implements ChannelAwareMessageListener, ApplicationListener<
 		// Every log line about this event carries its session (a field of its own in JSON
 		// logs).
 		try (MDC.MDCCloseable _ = MDC.putCloseable("sessionId", event.sessionId().toString())) {
-			ApplyOutcome outcome = apply(event, tag, channel, false);
+			ApplyOutcome outcome = apply(event, message, channel, false);
 			if (outcome == ApplyOutcome.GAP) {
 				hold(new HeldEvents.Held(event, message, tag, heldSince(message)), channel);
 			}
@@ -167,63 +178,101 @@ class EventListener implements ChannelAwareMessageListener, ApplicationListener<
 	}
 
 	/**
-	 * Applies one event and acknowledges it unless it came too early; null when Redis
-	 * failed and the event went back to the queue (or, failing for too long, to the
+	 * Applies one event and acknowledges it unless it came too early; null when Redis did
+	 * not apply it and the event went back to the queue (or, refused too often, to the
 	 * dead-letter queue). A retry of a held event is not counted again as a gap.
 	 */
-	private ApplyOutcome apply(SessionEvent event, long tag, Channel channel, boolean retry) throws IOException {
-		ApplyOutcome outcome;
+	private ApplyOutcome apply(SessionEvent event, Message message, Channel channel, boolean retry) throws IOException {
+		ApplyOutcome outcome = null;
 		boolean refused = false;
-		try {
-			outcome = this.store.apply(event).block(this.properties.redisTimeout());
-		}
-		catch (RuntimeException ex) {
-			refused = refusedByRedis(ex);
-			// Once per event: a refused one comes back many times before it is given up.
-			boolean first = !refused || !this.failingSince.containsKey(new EventId(event.sessionId(), event.seq()));
-			logger.atLevel(first ? Level.WARN : Level.DEBUG)
-				.log("Could not apply event {} #{} of session {}: {}", event.getClass().getSimpleName(), event.seq(),
-						event.sessionId(), ex.toString());
-			outcome = null;
-		}
-		if (outcome != ApplyOutcome.GAP || !retry) {
-			this.metrics.eventProcessed((outcome != null) ? outcome.name().toLowerCase(Locale.ROOT) : "failed");
+		long backoff = this.properties.gapRetryDelay().toMillis();
+		for (int attempt = 0;; attempt++) {
+			try {
+				outcome = this.store.apply(event).block(this.properties.redisTimeout());
+				break;
+			}
+			catch (RuntimeException ex) {
+				refused = refusedByRedis(ex);
+				this.metrics.eventProcessed("failed");
+				// Once per event: it may fail many times over before it passes or is
+				// given
+				// up.
+				boolean first = attempt == 0
+						&& !(refused && this.failingSince.containsKey(new EventId(event.sessionId(), event.seq())));
+				logger.atLevel(first ? Level.WARN : Level.DEBUG)
+					.log("Could not apply event {} #{} of session {}: {}", event.getClass().getSimpleName(),
+							event.seq(), event.sessionId(), ex.toString());
+				if (refused || !channel.isOpen() || Thread.currentThread().isInterrupted()) {
+					break;
+				}
+				// Redis is away: the event waits here, unacknowledged, and so do the
+				// events
+				// behind it. Back in the queue, RabbitMQ 4.0-4.2 would count each return
+				// towards the quorum queue's delivery limit (20 by default) and
+				// dead-letter it within seconds.
+				sleep(backoff);
+				backoff = Math.min(backoff * 2, REDIS_RETRY_MAX_MS);
+			}
 		}
 		if (outcome == null) {
-			failed(event, tag, channel, refused);
+			failed(event, message, channel, refused);
 			return null;
+		}
+		if (outcome != ApplyOutcome.GAP || !retry) {
+			this.metrics.eventProcessed(outcome.name().toLowerCase(Locale.ROOT));
 		}
 		if (!this.failingSince.isEmpty()) {
 			this.failingSince.remove(new EventId(event.sessionId(), event.seq()));
 		}
 		if (outcome != ApplyOutcome.GAP) {
-			channel.basicAck(tag, false);
+			channel.basicAck(message.getMessageProperties().getDeliveryTag(), false);
 		}
 		return outcome;
 	}
 
 	/**
-	 * Redis did not apply the event: it goes back to the queue. Redis away (no
-	 * connection, a timeout, loading, busy, out of memory) only delays it, however long
-	 * (ADR 6); but an event Redis itself refused, with an error of its script, for the
-	 * whole {@code held-timeout} will never pass: it is dead-lettered and its session
-	 * resynchronised.
+	 * Redis did not apply the event. Redis away (no connection, a timeout, loading, busy,
+	 * out of memory) only delays it, however long (ADR 6): it left the retries above only
+	 * because this consumer is stopping, and goes back to the queue. An event Redis
+	 * itself refused, with an error of its script, goes back to the queue too, other
+	 * sessions' events pass meanwhile; refused {@link #REFUSALS_BEFORE_DEAD_LETTER}
+	 * times, or for the whole {@code held-timeout}, it will never pass: it is
+	 * dead-lettered and its session resynchronised.
 	 */
-	private void failed(SessionEvent event, long tag, Channel channel, boolean refused) throws IOException {
+	private void failed(SessionEvent event, Message message, Channel channel, boolean refused) throws IOException {
+		long tag = message.getMessageProperties().getDeliveryTag();
+		if (!channel.isOpen()) {
+			// The broker gives it to the next consumer.
+			return;
+		}
+		if (!refused) {
+			channel.basicNack(tag, false, true);
+			return;
+		}
 		long now = now();
 		EventId id = new EventId(event.sessionId(), event.seq());
-		long since = refused ? this.failingSince.computeIfAbsent(id, (key) -> now) : now;
-		if (now - since < this.properties.heldTimeout().toMillis()) {
+		long since = this.failingSince.computeIfAbsent(id, (key) -> now);
+		long deliveries = deliveryCount(message);
+		if (now - since < this.properties.heldTimeout().toMillis() && deliveries < REFUSALS_BEFORE_DEAD_LETTER) {
 			pause();
 			channel.basicNack(tag, false, true);
 			return;
 		}
 		this.failingSince.remove(id);
-		logger.error("Dead-lettering event {} #{} of session {}: Redis has refused it for {} ms",
-				event.getClass().getSimpleName(), event.seq(), event.sessionId(), now - since);
+		logger.error("Dead-lettering event {} #{} of session {}: Redis has refused it {} times, for {} ms",
+				event.getClass().getSimpleName(), event.seq(), event.sessionId(), deliveries + 1, now - since);
 		channel.basicReject(tag, false);
 		this.metrics.eventDeadLettered("failed");
 		requestResync(event.sessionId(), -1, event.seq(), ResyncRequested.Reason.FAILED, channel);
+	}
+
+	/**
+	 * How often the broker delivered this message before ({@code x-delivery-count}, set
+	 * by quorum queues on a redelivery).
+	 */
+	private static long deliveryCount(Message message) {
+		Object count = message.getMessageProperties().getHeaders().get("x-delivery-count");
+		return (count instanceof Number number) ? number.longValue() : 0;
 	}
 
 	/**
@@ -284,7 +333,7 @@ class EventListener implements ChannelAwareMessageListener, ApplicationListener<
 		HeldEvents.Held next = this.held.next(applied.sessionId());
 		while (next != null && next.event().seq() <= applied.seq() + 1) {
 			this.held.release(next);
-			ApplyOutcome outcome = apply(next.event(), next.deliveryTag(), channel, true);
+			ApplyOutcome outcome = apply(next.event(), next.message(), channel, true);
 			if (outcome == ApplyOutcome.GAP) {
 				// Cannot happen while seq <= applied + 1, unless Redis lost the state.
 				hold(next, channel);
@@ -316,7 +365,7 @@ class EventListener implements ChannelAwareMessageListener, ApplicationListener<
 	private void retry(UUID sessionId, Channel channel, long now) throws IOException {
 		HeldEvents.Held first = this.held.next(sessionId);
 		this.held.release(first);
-		ApplyOutcome outcome = apply(first.event(), first.deliveryTag(), channel, true);
+		ApplyOutcome outcome = apply(first.event(), first.message(), channel, true);
 		if (outcome == null) {
 			return;
 		}
@@ -417,8 +466,12 @@ class EventListener implements ChannelAwareMessageListener, ApplicationListener<
 	}
 
 	private void pause() {
+		sleep(this.properties.gapRetryDelay().toMillis());
+	}
+
+	private static void sleep(long millis) {
 		try {
-			Thread.sleep(this.properties.gapRetryDelay().toMillis());
+			Thread.sleep(millis);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
