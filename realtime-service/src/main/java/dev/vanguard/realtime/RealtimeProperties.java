@@ -120,6 +120,10 @@ public record RealtimeProperties(String instanceId,
 	 * @param heldTimeout how long an event may wait for its predecessor, or keep being
 	 * refused by Redis's script, before it goes to the dead-letter queue
 	 * @param resyncQueue where the resync requests go (through the default exchange)
+	 * @param deliveryLimit the {@code x-delivery-limit} of the event queue when this
+	 * service creates it; null leaves the broker's default (none on RabbitMQ 3, 20 on 4).
+	 * A queue that exists keeps the limit it was created with: the broker refuses a
+	 * declaration with another, so change it with a policy
 	 */
 	public record Amqp(@NotBlank @DefaultValue("vanguard.events") String exchange,
 			@NotBlank @DefaultValue("vanguard.realtime.session-events") String queue,
@@ -127,7 +131,7 @@ public record RealtimeProperties(String instanceId,
 			@Min(2) @DefaultValue("250") int prefetch, @NotNull @DefaultValue("100ms") Duration gapRetryDelay,
 			@NotNull @DefaultValue("5s") Duration redisTimeout, @NotNull @DefaultValue("3s") Duration resyncAfter,
 			@NotNull @DefaultValue("60s") Duration heldTimeout,
-			@NotBlank @DefaultValue(ResyncRequested.QUEUE) String resyncQueue) {
+			@NotBlank @DefaultValue(ResyncRequested.QUEUE) String resyncQueue, @Min(1) Integer deliveryLimit) {
 
 		/** Where events that can never be applied are kept for an operator to look at. */
 		public String deadLetterQueue() {

@@ -51,13 +51,17 @@ class EventConsumerConfiguration {
 		// The default exchange routes the dead letters by queue name. At-least-once
 		// dead-lettering needs the reject-publish overflow; no length limit is set, so it
 		// never rejects a publish.
-		return expiring(QueueBuilder.durable(amqp.queue())
+		QueueBuilder queue = QueueBuilder.durable(amqp.queue())
 			.quorum()
 			.singleActiveConsumer()
 			.deadLetterExchange("")
 			.deadLetterRoutingKey(amqp.deadLetterQueue())
 			.withArgument("x-dead-letter-strategy", "at-least-once")
-			.overflow(QueueBuilder.Overflow.rejectPublish), amqp).build();
+			.overflow(QueueBuilder.Overflow.rejectPublish);
+		if (amqp.deliveryLimit() != null) {
+			queue.deliveryLimit(amqp.deliveryLimit());
+		}
+		return expiring(queue, amqp).build();
 	}
 
 	@Bean
