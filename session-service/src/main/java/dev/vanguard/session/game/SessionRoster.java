@@ -51,6 +51,7 @@ class SessionRoster {
 
 	private static final String LIFETIME_SECONDS = Long.toString(SessionKeys.MAX_LIFETIME.toSeconds());
 
+	/**
 	 * Closes question ARGV[1] for answers now, by Redis's own clock: its deadline in the
 	 * state hash moves to a millisecond before now, so realtime-service's answer script,
 	 * which runs after this one and refuses an answer later than the deadline, refuses
