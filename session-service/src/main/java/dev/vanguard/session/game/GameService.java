@@ -587,6 +587,83 @@ class GameService {
 		if (session == null || session.getStatus() == SessionStatus.ENDED) {
 			return false;
 		}
+		if (!this.roster.rebuild(sessionId, liveState(session))) {
+			return false;
+		}
+		rebuilt(session, "had no live state in Redis; rebuilt it");
+		return true;
+	}
+
+	/** What a {@link #resync} did. */
+	enum ResyncOutcome {
+
+		/** Redis had no state of the session: written from the database. */
+		REBUILT,
+
+		/**
+		 * Redis's state was behind the database's last event (an applied event was lost):
+		 * replaced at the database's seq.
+		 */
+		REWRITTEN,
+
+		/** Redis's state was at the database's seq or beyond: nothing to do. */
+		UP_TO_DATE,
+
+		/** The session has ended, or never existed: nothing to do. */
+		NOT_LIVE
+
+	}
+
+	/**
+	 * Answers realtime-service's request to resynchronise a session whose events it
+	 * cannot apply. Under the session's row lock, so no change of the session (and no new
+	 * seq) comes in between reading the database and writing Redis: when Redis has no
+	 * state, or a state whose seq is below the session's last event, the live state is
+	 * written from the database at that seq, so every event still held becomes a
+	 * duplicate. The check and the write are one script in Redis, which never moves the
+	 * seq backwards and keeps the answers to the open question Redis still holds.
+	 * Repeating it changes nothing.
+	 */
+	@Transactional
+	ResyncOutcome resync(UUID sessionId) {
+		GameSession session = this.sessions.findForUpdate(sessionId).orElse(null);
+		if (session == null || session.getStatus() == SessionStatus.ENDED) {
+			return ResyncOutcome.NOT_LIVE;
+		}
+		return switch (this.roster.resync(sessionId, liveState(session))) {
+			case REBUILT -> {
+				rebuilt(session, "had no live state in Redis; rebuilt it");
+				yield ResyncOutcome.REBUILT;
+			}
+			case REWRITTEN -> {
+				rebuilt(session, "had a live state in Redis behind its last event; rewrote it");
+				yield ResyncOutcome.REWRITTEN;
+			}
+			case NOTHING -> ResyncOutcome.UP_TO_DATE;
+		};
+	}
+
+	/**
+	 * After the live state was written from the database: the lobby controls too, and a
+	 * started game is marked, since Redis lost what it had (a lost event can carry lost
+	 * answers with it).
+	 */
+	private void rebuilt(GameSession session, String what) {
+		this.roster.writeLobby(session.getId(), session.isLocked(), session.getMaxPlayers(), session.isTwoStepJoin(),
+				session.getJoinPattern());
+		if (session.getStatus() != SessionStatus.LOBBY) {
+			session.markLiveStateLost();
+		}
+		log.warn("Session {} {} at seq {} ({})", session.getId(), what, session.getLastSeq(), session.describe());
+	}
+
+	/**
+	 * The session's live state as the database knows it: state, question, deadline,
+	 * roster, kicked set, and the scores and streaks as of the last reveal (from the
+	 * answers kept at each close).
+	 */
+	private SessionRoster.LiveState liveState(GameSession session) {
+		UUID sessionId = session.getId();
 		SessionStatus status = session.getStatus();
 		int index = session.getQuestionIndex();
 		boolean questionShown = (status == SessionStatus.QUESTION || status == SessionStatus.REVEAL) && index >= 0;
@@ -615,19 +692,7 @@ class GameService {
 		}
 		List<String> kicked = this.players.findKickedIds(sessionId).stream().map(UUID::toString).toList();
 		String question = questionShown ? this.jsonMapper.writeValueAsString(questions(session).get(index)) : null;
-		boolean written = this.roster.rebuild(sessionId,
-				new SessionRoster.LiveState(state, index, question, nicknames, kicked, scores, streaks));
-		if (!written) {
-			return false;
-		}
-		this.roster.writeLobby(sessionId, session.isLocked(), session.getMaxPlayers(), session.isTwoStepJoin(),
-				session.getJoinPattern());
-		if (status != SessionStatus.LOBBY) {
-			session.markLiveStateLost();
-		}
-		log.warn("Session {} had no live state in Redis; rebuilt it at seq {} ({})", sessionId, session.getLastSeq(),
-				session.describe());
-		return true;
+		return new SessionRoster.LiveState(state, index, question, nicknames, kicked, scores, streaks);
 	}
 
 	private static long epochMillis(Instant instant) {

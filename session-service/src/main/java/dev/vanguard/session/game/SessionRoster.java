@@ -86,20 +86,45 @@ class SessionRoster {
 			""", Long.class);
 
 	/**
-	 * Writes a session's live state back after Redis lost it, only if the state hash is
-	 * still missing, so it never overwrites what realtime-service wrote meanwhile. KEYS:
-	 * state, players, kicked, scores, the open question's key, streaks. ARGV[1] JSON
+	 * Writes a session's live state back. KEYS: state, players, kicked, scores, the open
+	 * question's key, streaks, the open question's answers. ARGV[1] JSON
 	 * {@code {"state":{…},"players":{id:nickname},"kicked":[id],"scores":{id:points},
 	 * "streaks":{id:streak}}}, ARGV[2] the question with its answers (JSON, empty for
-	 * none), ARGV[3] the keys' lifetime (seconds). Scores and streaks that survived are
-	 * kept. Returns 1 when it wrote.
+	 * none), ARGV[3] the keys' lifetime (seconds), ARGV[4] {@code missing} or
+	 * {@code behind}.
+	 * <p>
+	 * {@code missing}: only when the state hash is missing, so it never overwrites what
+	 * realtime-service wrote meanwhile; scores and streaks that survived are kept.
+	 * {@code behind}: also when the state hash is there but its seq is below the one
+	 * written (an applied event was lost), never when it is at or above it, so the seq
+	 * never moves backwards. Roster, kicked set, scores and streaks are replaced by the
+	 * database's, plus the answers to the open question that Redis still holds (their
+	 * points and streaks count as when they were accepted); a deadline realtime-service
+	 * moved for a question applied late is kept.
+	 * <p>
+	 * Returns 1 when it wrote a missing state, 2 when it replaced a state that was
+	 * behind, 0 when it wrote nothing.
 	 */
-	private static final RedisScript<Long> REBUILD = RedisScript.of("""
-			if redis.call('EXISTS', KEYS[1]) == 1 then
-			  return 0
-			end
+	private static final RedisScript<Long> WRITE_LIVE_STATE = RedisScript.of("""
 			local live = cjson.decode(ARGV[1])
 			local lifetime = tonumber(ARGV[3])
+			local result = 1
+			if redis.call('EXISTS', KEYS[1]) == 1 then
+			  if ARGV[4] ~= 'behind' then
+			    return 0
+			  end
+			  local s = redis.call('HMGET', KEYS[1], 'seq', 'status', 'questionIndex', 'deadline', 'startedAt')
+			  if tonumber(s[1] or '0') >= tonumber(live.state.seq) then
+			    return 0
+			  end
+			  if s[2] == 'QUESTION' and live.state.status == 'QUESTION' and s[3] == live.state.questionIndex
+			      and tonumber(s[4] or '0') > tonumber(live.state.deadline) then
+			    live.state.deadline = s[4]
+			    live.state.startedAt = s[5]
+			  end
+			  redis.call('DEL', KEYS[2], KEYS[3], KEYS[4], KEYS[6])
+			  result = 2
+			end
 			for field, value in pairs(live.state) do
 			  redis.call('HSET', KEYS[1], field, value)
 			end
@@ -116,6 +141,20 @@ class SessionRoster {
 			  for id, points in pairs(live.scores) do
 			    redis.call('ZADD', KEYS[4], points, id)
 			  end
+			  if result == 2 and live.state.status == 'QUESTION' then
+			    local answers = redis.call('HGETALL', KEYS[7])
+			    for i = 1, #answers, 2 do
+			      local ok, answer = pcall(cjson.decode, answers[i + 1])
+			      if ok and live.players[answers[i]] then
+			        if tonumber(answer.points) and tonumber(answer.points) > 0 then
+			          redis.call('ZINCRBY', KEYS[4], answer.points, answers[i])
+			        end
+			        if tonumber(answer.streak) then
+			          live.streaks[answers[i]] = answer.streak
+			        end
+			      end
+			    end
+			  end
 			  redis.call('EXPIRE', KEYS[4], lifetime)
 			end
 			if redis.call('EXISTS', KEYS[6]) == 0 then
@@ -127,7 +166,7 @@ class SessionRoster {
 			if ARGV[2] ~= '' then
 			  redis.call('SET', KEYS[5], ARGV[2], 'EX', lifetime)
 			end
-			return 1
+			return result
 			""", Long.class);
 
 	private final StringRedisTemplate redis;
@@ -295,15 +334,46 @@ class SessionRoster {
 	 * @return whether it wrote
 	 */
 	boolean rebuild(UUID sessionId, LiveState live) {
+		return writeLiveState(sessionId, live, "missing") == 1;
+	}
+
+	/** How a {@link #resync} went. */
+	enum Written {
+
+		/** Nothing written: Redis's state is at the seq written or beyond. */
+		NOTHING,
+
+		/** The state hash was missing and is written. */
+		REBUILT,
+
+		/** The state hash was behind (below the seq written) and is replaced. */
+		REWRITTEN
+
+	}
+
+	/**
+	 * Writes {@code live} back if the session has no state hash in Redis, or one whose
+	 * seq is below {@code live}'s.
+	 */
+	Written resync(UUID sessionId, LiveState live) {
+		return switch ((int) writeLiveState(sessionId, live, "behind")) {
+			case 1 -> Written.REBUILT;
+			case 2 -> Written.REWRITTEN;
+			default -> Written.NOTHING;
+		};
+	}
+
+	private long writeLiveState(UUID sessionId, LiveState live, String mode) {
 		String json = this.jsonMapper.writeValueAsString(Map.of("state", live.state(), "players", live.players(),
 				"kicked", live.kicked(), "scores", live.scores(), "streaks", live.streaks()));
 		SessionKeys keys = SessionKeys.of(sessionId);
+		int index = Math.max(live.questionIndex(), 0);
 		List<String> scriptKeys = List.of(keys.state(), keys.players(), keys.kicked(), keys.scores(),
-				keys.question(Math.max(live.questionIndex(), 0)), keys.streaks());
-		Long written = this.redis.execute(REBUILD, scriptKeys, json,
+				keys.question(index), keys.streaks(), keys.answers(index));
+		Long written = this.redis.execute(WRITE_LIVE_STATE, scriptKeys, json,
 				(live.questionJson() != null) ? live.questionJson() : "",
-				Long.toString(SessionKeys.MAX_LIFETIME.toSeconds()));
-		return written != null && written == 1;
+				Long.toString(SessionKeys.MAX_LIFETIME.toSeconds()), mode);
+		return (written != null) ? written : 0;
 	}
 
 	/** The keys this service wrote live on for a while after the end, then go. */

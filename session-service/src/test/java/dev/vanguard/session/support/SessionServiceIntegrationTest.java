@@ -51,6 +51,11 @@ public abstract class SessionServiceIntegrationTest {
 		registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
 				() -> QUIZZES.baseUrl() + "/.well-known/jwks.json");
 		registry.add("vanguard.events.exchange", () -> exchange);
+		// a resync queue of each context's own, never the platform's; it goes 5 min after
+		// its context closed
+		String resyncQueue = Infrastructure.uniqueName("vanguard_session_resync_test");
+		registry.add("vanguard.session.resync.queue", () -> resyncQueue);
+		registry.add("vanguard.session.resync.queue-expires", () -> "5m");
 		registry.add("vanguard.events.confirm-timeout", () -> "3s");
 		registry.add("vanguard.events.resubmit-interval", () -> "1s");
 		// longer than any publish takes even on a busy machine, so tests see no repeats
