@@ -663,6 +663,35 @@ class GameService {
 	 * answers kept at each close).
 	 */
 	private SessionRoster.LiveState liveState(GameSession session) {
+		return liveState(session, true);
+	}
+
+	/**
+	 * Ends a live session whose state could not be written back into Redis however often
+	 * it was tried: its results are stored with what was kept, it is marked
+	 * {@code liveStateLost}, and the phones are told by the usual {@link SessionEnded}.
+	 * That event applies in Redis only on a state at the seq just before it, so a bare
+	 * state goes first (status, seq, roster, kicked set and the kept scores, without the
+	 * question, which may be what could not be read); it never moves a seq backwards.
+	 * @return whether it ended the session
+	 */
+	@Transactional
+	boolean endUnrebuildable(UUID sessionId) {
+		GameSession session = this.sessions.findForUpdate(sessionId).orElse(null);
+		if (session == null || session.getStatus() == SessionStatus.ENDED) {
+			return false;
+		}
+		this.roster.resync(sessionId, liveState(session, false));
+		if (session.getStatus() != SessionStatus.LOBBY) {
+			session.markLiveStateLost();
+		}
+		log.error("Session {} ends: its live state could not be written back into Redis ({})", sessionId,
+				session.describe());
+		endNow(session);
+		return true;
+	}
+
+	private SessionRoster.LiveState liveState(GameSession session, boolean withQuestion) {
 		UUID sessionId = session.getId();
 		SessionStatus status = session.getStatus();
 		int index = session.getQuestionIndex();
@@ -691,7 +720,8 @@ class GameService {
 			streaks.put(player.getId().toString(), keptStreaks.getOrDefault(player.getId(), 0));
 		}
 		List<String> kicked = this.players.findKickedIds(sessionId).stream().map(UUID::toString).toList();
-		String question = questionShown ? this.jsonMapper.writeValueAsString(questions(session).get(index)) : null;
+		String question = (questionShown && withQuestion)
+				? this.jsonMapper.writeValueAsString(questions(session).get(index)) : null;
 		return new SessionRoster.LiveState(state, index, question, nicknames, kicked, scores, streaks);
 	}
 

@@ -63,12 +63,15 @@ class ResyncRequests implements MessageListener {
 
 	private final GameService game;
 
+	private final LiveStateRepair repair;
+
 	private final JsonMapper jsonMapper;
 
 	private final Map<Outcome, Counter> resyncs;
 
-	ResyncRequests(GameService game, JsonMapper jsonMapper, MeterRegistry registry) {
+	ResyncRequests(GameService game, LiveStateRepair repair, JsonMapper jsonMapper, MeterRegistry registry) {
 		this.game = game;
+		this.repair = repair;
 		this.jsonMapper = jsonMapper;
 		this.resyncs = Arrays.stream(Outcome.values())
 			.collect(Collectors.toUnmodifiableMap(Function.identity(),
@@ -90,7 +93,7 @@ class ResyncRequests implements MessageListener {
 		}
 		Outcome outcome;
 		try {
-			outcome = Outcome.of(this.game.resync(sessionId));
+			outcome = Outcome.of(this.repair.attempt(sessionId, () -> this.game.resync(sessionId)));
 		}
 		catch (RuntimeException ex) {
 			this.resyncs.get(Outcome.ERROR).increment();

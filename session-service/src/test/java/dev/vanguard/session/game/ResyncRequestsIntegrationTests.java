@@ -19,9 +19,11 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.redis.core.ScanOptions;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.vanguard.contracts.SessionKeys;
 import dev.vanguard.contracts.events.ResyncRequested;
+import dev.vanguard.contracts.events.SessionEnded;
 import dev.vanguard.session.support.HostKeys;
 import dev.vanguard.session.support.SessionServiceIntegrationTest;
 
@@ -51,6 +53,9 @@ class ResyncRequestsIntegrationTests extends SessionServiceIntegrationTest {
 
 	@Autowired
 	private MeterRegistry meters;
+
+	@Autowired
+	private JdbcTemplate jdbc;
 
 	@Value("${vanguard.session.resync.queue}")
 	private String queue;
@@ -187,6 +192,47 @@ class ResyncRequestsIntegrationTests extends SessionServiceIntegrationTest {
 		Duration settle = Duration.ofSeconds(1);
 		await().pollDelay(settle).atMost(settle.plusSeconds(1)).until(() -> true);
 		assertThat(resyncs("malformed")).isEqualTo(malformed + 3);
+	}
+
+	@Test
+	void endsASessionWhoseLiveStateCannotBeRebuiltWithItsResultsAndTellsThePhones() {
+		Game game = playFirstQuestionAndOpenTheSecond();
+		long lastSeq = lastSeq(game.session());
+		// the quiz as the session plays it can no longer be read: no question to rebuild
+		String snapshot = this.jdbc.queryForObject("SELECT quiz_snapshot::text FROM game_sessions WHERE id = ?",
+				String.class, game.session());
+		this.jdbc.update(
+				"UPDATE game_sessions SET quiz_snapshot = '{\"questions\":\"unreadable\"}'::jsonb " + "WHERE id = ?",
+				game.session());
+		deleteOwnKeys(game.keys());
+		double errors = resyncs("error");
+
+		// realtime-service asks again while the session stays stuck
+		await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() -> {
+			request(game.session(), 0, lastSeq, ResyncRequested.Reason.GAP);
+			return "ENDED".equals(this.jdbc.queryForObject("SELECT status FROM game_sessions WHERE id = ?",
+					String.class, game.session()));
+		});
+		assertThat(resyncs("error")).isGreaterThan(errors);
+		// the phones are told as always: a SessionEnded, right after a bare state at the
+		// seq
+		// before it, so realtime-service can apply it
+		SessionEnded ended = this.events.awaitUpTo(game.session(), lastSeq + 1)
+			.stream()
+			.filter(SessionEnded.class::isInstance)
+			.map(SessionEnded.class::cast)
+			.findFirst()
+			.orElseThrow();
+		assertThat(ended.seq()).isEqualTo(lastSeq + 1);
+		assertThat(this.redis.opsForHash().get(game.keys().state(), "seq")).isEqualTo(Long.toString(lastSeq));
+		assertThat(this.redis.opsForHash().keys(game.keys().players())).contains(game.ada());
+		assertThat(this.redis.opsForZSet().score(game.keys().scores(), game.ada())).isEqualTo(900);
+
+		this.jdbc.update("UPDATE game_sessions SET quiz_snapshot = ?::jsonb WHERE id = ?", snapshot, game.session());
+		JsonNode results = results(game.session());
+		assertThat(results.path("liveStateLost").asBoolean()).isTrue();
+		assertThat(results.path("standings").get(0).path("nickname").asString()).isEqualTo("ada");
+		assertThat(results.path("standings").get(0).path("totalScore").asLong()).isEqualTo(900);
 	}
 
 	private void request(UUID session, long appliedSeq, long waitingSeq, ResyncRequested.Reason reason) {

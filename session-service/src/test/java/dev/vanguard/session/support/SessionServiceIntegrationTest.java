@@ -56,6 +56,8 @@ public abstract class SessionServiceIntegrationTest {
 		String resyncQueue = Infrastructure.uniqueName("vanguard_session_resync_test");
 		registry.add("vanguard.session.resync.queue", () -> resyncQueue);
 		registry.add("vanguard.session.resync.queue-expires", () -> "5m");
+		// a session whose live state cannot be written back ends after this
+		registry.add("vanguard.session.rebuild-give-up-after", () -> "2s");
 		registry.add("vanguard.events.confirm-timeout", () -> "3s");
 		registry.add("vanguard.events.resubmit-interval", () -> "1s");
 		// longer than any publish takes even on a busy machine, so tests see no repeats
