@@ -63,7 +63,8 @@ class ResultsIntegrationTests extends SessionServiceIntegrationTest {
 				"'=cmd,1,Colour?,Red,false,0,3000",
 				"'=cmd,2,Capital of France?,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",false,0,4000",
 				"grace,1,Colour?,,false,0,", "grace,2,Capital of France?,,false,0,", "",
-				"nickname,rank,total_score,correct_count", "ada,1,2700,2", "'=cmd,2,100,0", "grace,3,0,0", "");
+				"nickname,rank,total_score,correct_count", "ada,1,2700,2", "'=cmd,2,100,0", "grace,3,0,0", "",
+				"live_state_lost", "false", "");
 	}
 
 	@Test
