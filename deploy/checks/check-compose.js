@@ -95,7 +95,11 @@ function schemaProblems(model) {
 
 // ---------------------------------------------------------------- the deployments
 
-const devEnv = parseEnvFile(read('.env.example'));
+// The signing keys have no default: ./vanguard up (or the operator's .env) gives them.
+const SIGNING_KEYS = { VANGUARD_AUTH_SIGNING_KEY: 'auth-service', VANGUARD_PLAYER_TOKEN_KEY: 'session-service' };
+const devExample = parseEnvFile(read('.env.example'));
+const devEnv = { ...devExample };
+for (const name of Object.keys(SIGNING_KEYS)) devEnv[name] = `test-${name.toLowerCase()}`;
 const prodExample = parseEnvFile(read('.env.prod.example'));
 // A filled-in production environment: every variable of the example given some value.
 const prodEnv = Object.fromEntries(Object.keys(prodExample).map((k) => [k, `test-${k.toLowerCase()}`]));
@@ -256,16 +260,25 @@ check('prod: a missing secret or setting stops the configuration with a message 
   return problems;
 });
 
-// A session-service restart must not sign the players of a live game out: its key comes from
-// the environment, never from a start-up of its own, except where dev says it is throwaway.
-check('session-service signs player tokens with VANGUARD_PLAYER_TOKEN_KEY: required in prod, marked throwaway when empty in dev', () => {
+// A restart must not sign the hosts or the players of a live game out: each signing key comes
+// from the environment, never from a start-up of its own, and dev and prod alike refuse to
+// start without it.
+check('auth-service and session-service sign with VANGUARD_AUTH_SIGNING_KEY and VANGUARD_PLAYER_TOKEN_KEY, which dev and prod require', () => {
   const problems = [];
-  const given = (d) => d.model.services['session-service'].environment?.VANGUARD_PLAYER_TOKEN_KEY;
-  if (given(deployments.prod) !== prodEnv.VANGUARD_PLAYER_TOKEN_KEY) problems.push('prod: session-service does not get VANGUARD_PLAYER_TOKEN_KEY');
-  const key = '-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----';
-  const devModel = mergeCompose(interpolate(raw.base, { ...devEnv, VANGUARD_PLAYER_TOKEN_KEY: key }), interpolate(raw.dev, { ...devEnv, VANGUARD_PLAYER_TOKEN_KEY: key }));
-  if (devModel.services['session-service'].environment?.VANGUARD_PLAYER_TOKEN_KEY !== key) problems.push('dev: session-service does not get VANGUARD_PLAYER_TOKEN_KEY (./vanguard up passes its kept key)');
-  if (given(deployments.dev) === '' && !/THROWAWAY key/.test(read(files.dev))) problems.push('dev: the empty default is not marked as a throwaway key');
+  for (const [kind, d] of Object.entries(deployments)) {
+    for (const [name, service] of Object.entries(SIGNING_KEYS)) {
+      if (d.model.services[service].environment?.[name] !== d.env[name]) problems.push(`${kind}: ${service} does not get ${name}`);
+      for (const env of [{ ...d.env, [name]: '' }, Object.fromEntries(Object.entries(d.env).filter(([k]) => k !== name))]) {
+        try {
+          interpolate(raw.base, env);
+          interpolate(raw[d.overlay], env);
+          problems.push(`${kind}: without ${name} the configuration still loads`);
+        } catch (error) {
+          if (!String(error.message).includes(name)) problems.push(`${kind} without ${name}: "${error.message}" does not name it`);
+        }
+      }
+    }
+  }
   return problems;
 });
 

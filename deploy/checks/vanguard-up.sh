@@ -2,10 +2,12 @@
 # Checks pieces of ./vanguard up on their own, with a state directory of their own, free
 # ports and a stand-in tree, so that they run beside a platform `up` already started:
 #
-#   vanguard-up.sh key       the player-token key: made once (0600, PKCS#8 PEM RSA), kept,
-#                            or taken from VANGUARD_PLAYER_TOKEN_KEY
-#   vanguard-up.sh service   session-service starts from a private copy of its jar, with the
-#                            key in its environment; a rebuild does not touch that copy
+#   vanguard-up.sh key       the player-token and host-token keys: each made once (0600,
+#                            PKCS#8 PEM RSA), kept, or taken from VANGUARD_PLAYER_TOKEN_KEY
+#                            and VANGUARD_AUTH_SIGNING_KEY
+#   vanguard-up.sh service   session-service and auth-service start from private copies of
+#                            their jars, each with its key in its environment; a rebuild
+#                            does not touch those copies
 #   vanguard-up.sh gateway   the gateway's workers take 40,000 connections and may open as
 #                            many files as the host allows up to 100,000; a running gateway is
 #                            not reloaded when its configuration is unchanged, and is reloaded
@@ -22,8 +24,9 @@ set +e # each check reports its own failures
 work="$(mktemp -d)"
 STATE="$work/state" LOGS="$work/state/logs" RUN="$work/state/run"
 mkdir -p "$LOGS" "$RUN"
+seen="$work/java-saw" # what the stand-in java of check_service saw
 cleanup() {
-  stop TERM 10 gateway session-service >/dev/null 2>&1
+  stop TERM 10 gateway session-service auth-service >/dev/null 2>&1
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -45,72 +48,91 @@ free_port() {
   return 1
 }
 
+# The key named $1 (player-token-key, auth-signing-key), with its environment variable $2.
 check_key() {
-  unset VANGUARD_PLAYER_TOKEN_KEY
-  local file first
-  file="$(player_token_key_file)"
-  ensure_player_token_key >/dev/null || problem "ensure_player_token_key failed"
+  local name="$1" variable="$2" file first
+  unset "$variable"
+  file="$(signing_key_file "$name")"
+  [[ "$file" == "$STATE/$name.pem" ]] || problem "$name is kept at $file, not in the run's state"
+  ensure_signing_key "$name" >/dev/null || problem "ensure_signing_key $name failed"
   [[ -f "$file" ]] || { problem "no key at $file"; return; }
-  [[ "$(stat -c %a "$file")" == 600 ]] || problem "the key file's mode is $(stat -c %a "$file"), not 600"
-  [[ "$(head -1 "$file")" == "-----BEGIN PRIVATE KEY-----" ]] || problem "the key is not PKCS#8 PEM: $(head -1 "$file")"
+  [[ "$(stat -c %a "$file")" == 600 ]] || problem "$name: the key file's mode is $(stat -c %a "$file"), not 600"
+  [[ "$(head -1 "$file")" == "-----BEGIN PRIVATE KEY-----" ]] || problem "$name is not PKCS#8 PEM: $(head -1 "$file")"
   openssl pkey -in "$file" -noout -text 2>/dev/null | grep -q 'Private-Key: (2048 bit' ||
-    problem "the key is not a 2048-bit RSA private key"
-  first="$(player_token_key)"
-  ensure_player_token_key >/dev/null
-  [[ "$(player_token_key)" == "$first" ]] || problem "a second up made a new key"
-  [[ "$(player_token_key)" == "$(cat "$file")" ]] || problem "player_token_key does not give the kept key"
+    problem "$name is not a 2048-bit RSA private key"
+  first="$(signing_key "$name")"
+  ensure_signing_key "$name" >/dev/null
+  [[ "$(signing_key "$name")" == "$first" ]] || problem "a second up made a new $name"
+  [[ "$(signing_key "$name")" == "$(cat "$file")" ]] || problem "signing_key $name does not give the kept key"
   chmod 644 "$file" # opened up by hand, or copied in with the wrong mode
-  ensure_player_token_key >/dev/null
-  [[ "$(stat -c %a "$file")" == 600 ]] || problem "a readable key file was left readable by others"
+  ensure_signing_key "$name" >/dev/null
+  [[ "$(stat -c %a "$file")" == 600 ]] || problem "$name: a readable key file was left readable by others"
 
   rm -f "$file"
   local given="-----BEGIN PRIVATE KEY-----"$'\n'"from-the-environment"$'\n'"-----END PRIVATE KEY-----"
-  VANGUARD_PLAYER_TOKEN_KEY="$given" ensure_player_token_key >/dev/null
-  [[ ! -e "$file" ]] || problem "a key was written although VANGUARD_PLAYER_TOKEN_KEY was set"
-  [[ "$(VANGUARD_PLAYER_TOKEN_KEY="$given" player_token_key)" == "$given" ]] ||
-    problem "VANGUARD_PLAYER_TOKEN_KEY is not the key used"
+  export "$variable=$given"
+  ensure_signing_key "$name" >/dev/null
+  [[ ! -e "$file" ]] || problem "a key was written although $variable was set"
+  [[ "$(signing_key "$name")" == "$given" ]] || problem "$variable is not the key used"
+  unset "$variable"
 }
 
-# A stand-in tree with a built jar and a stand-in JDK whose java records its environment and
+check_keys() {
+  check_key player-token-key VANGUARD_PLAYER_TOKEN_KEY
+  check_key auth-signing-key VANGUARD_AUTH_SIGNING_KEY
+  [[ "$(signing_key_file player-token-key)" != "$(signing_key_file auth-signing-key)" ]] ||
+    problem "the two keys share a file"
+}
+
+# A stand-in tree with built jars and a stand-in JDK whose java records its environment and
 # arguments, then stays up like a service.
 check_service() {
-  unset VANGUARD_PLAYER_TOKEN_KEY
+  unset VANGUARD_PLAYER_TOKEN_KEY VANGUARD_AUTH_SIGNING_KEY
   ROOT="$work/tree"
   JAVA_HOME="$work/jdk"
   JAVA_OPTS=""
-  PORT[session-service]="$(free_port)"
-  local jar seen="$work/java-saw"
-  jar="$(jar_of session-service)"
-  mkdir -p "$(dirname "$jar")" "$JAVA_HOME/bin"
-  echo "build 1" >"$jar"
+  mkdir -p "$JAVA_HOME/bin"
   cat >"$JAVA_HOME/bin/java" <<JAVA
 #!/usr/bin/env bash
-printf '%s\n' "\$VANGUARD_PLAYER_TOKEN_KEY" >"$seen.key"
+printf '%s\n' "\$VANGUARD_PLAYER_TOKEN_KEY" >"$seen.VANGUARD_PLAYER_TOKEN_KEY"
+printf '%s\n' "\$VANGUARD_AUTH_SIGNING_KEY" >"$seen.VANGUARD_AUTH_SIGNING_KEY"
 printf '%s\n' "\$@" >"$seen.args"
 sleep 300 &
 trap 'kill \$!; exit 0' TERM
 wait
 JAVA
   chmod +x "$JAVA_HOME/bin/java"
-  ensure_player_token_key >/dev/null
-  start_service session-service >/dev/null || { problem "start_service failed"; return; }
-  wait_until 10 test -s "$seen.args" || { problem "the service's java never ran"; return; }
-  local run_jar
-  run_jar="$(run_jar_of session-service)"
-  grep -qxF "$run_jar" "$seen.args" || problem "session-service does not run $run_jar: $(tr '\n' ' ' <"$seen.args")"
-  [[ "$run_jar" != "$jar" ]] || problem "the run copy is the build's own jar"
-  [[ "$(cat "$seen.key")" == "$(cat "$(player_token_key_file)")" ]] || problem "session-service did not get the kept key"
-  running session-service || problem "status does not see session-service running"
-  local pid
-  pid="$(pid_of session-service)"
-  ! tr '\0' '\n' <"/proc/$pid/cmdline" | grep -q 'PRIVATE KEY' || problem "the key is on the command line"
+  ensure_signing_keys >/dev/null
+  check_service_of session-service player-token-key VANGUARD_PLAYER_TOKEN_KEY VANGUARD_AUTH_SIGNING_KEY
+  check_service_of auth-service auth-signing-key VANGUARD_AUTH_SIGNING_KEY VANGUARD_PLAYER_TOKEN_KEY
+}
+
+# Service $1 gets key $2 in variable $3, and nothing in $4 (the other service's key).
+check_service_of() {
+  local svc="$1" name="$2" variable="$3" other="$4" jar run_jar pid
+  PORT[$svc]="$(free_port)"
+  rm -f "$seen".*
+  jar="$(jar_of "$svc")"
+  mkdir -p "$(dirname "$jar")"
+  echo "build 1" >"$jar"
+  start_service "$svc" >/dev/null || { problem "start_service $svc failed"; return; }
+  wait_until 10 test -s "$seen.args" || { problem "$svc's java never ran"; return; }
+  run_jar="$(run_jar_of "$svc")"
+  grep -qxF "$run_jar" "$seen.args" || problem "$svc does not run $run_jar: $(tr '\n' ' ' <"$seen.args")"
+  [[ "$run_jar" != "$jar" ]] || problem "$svc: the run copy is the build's own jar"
+  [[ "$(cat "$seen.$variable")" == "$(cat "$(signing_key_file "$name")")" ]] ||
+    problem "$svc did not get the kept $name in $variable"
+  [[ -z "$(cat "$seen.$other")" ]] || problem "$svc got $other, another service's key"
+  running "$svc" || problem "status does not see $svc running"
+  pid="$(pid_of "$svc")"
+  ! tr '\0' '\n' <"/proc/$pid/cmdline" | grep -q 'PRIVATE KEY' || problem "$svc: the key is on the command line"
 
   echo "build 2" >"$jar" # ./mvnw package while the platform runs
-  [[ "$(cat "$run_jar")" == "build 1" ]] || problem "a rebuild changed the jar the running service uses"
-  start_service session-service >/dev/null
-  [[ "$(pid_of session-service)" == "$pid" ]] || problem "a second up restarted a running service"
-  stop TERM 10 session-service >/dev/null
-  gone "$pid" || problem "down did not stop session-service"
+  [[ "$(cat "$run_jar")" == "build 1" ]] || problem "a rebuild changed the jar the running $svc uses"
+  start_service "$svc" >/dev/null
+  [[ "$(pid_of "$svc")" == "$pid" ]] || problem "a second up restarted a running $svc"
+  stop TERM 10 "$svc" >/dev/null
+  gone "$pid" || problem "down did not stop $svc"
 }
 
 workers_of() { pgrep -P "$1" | sort | tr '\n' ' '; }
@@ -157,7 +179,7 @@ check_gateway() {
 }
 
 case "${1:-}" in
-  key) check_key ;;
+  key) check_keys ;;
   service) check_service ;;
   gateway) check_gateway ;;
   *)

@@ -175,6 +175,8 @@ export const enHost = {
   'results.titleOf': 'Results: {title}',
   'results.ended': 'Ended {when}',
   'results.csv': 'Download CSV',
+  'results.liveStateLost':
+    'Part of this game was lost while it ran (the live game store restarted). These results keep every answer up to the last reveal; answers to the question open at that moment may be missing.',
   'results.standings': 'Standings',
   'results.rank': 'Rank',
   'results.nickname': 'Player',

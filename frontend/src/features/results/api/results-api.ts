@@ -19,6 +19,8 @@ export interface Results {
   quizTitle: string;
   createdAt: string;
   endedAt: string;
+  /** The game's live state was lost while it ran: answers to the question then open may be missing. */
+  liveStateLost: boolean;
   standings: { rank: number; playerId: string; nickname: string; totalScore: number; correctCount: number; answeredCount: number }[];
   questions: {
     index: number;

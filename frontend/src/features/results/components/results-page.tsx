@@ -80,6 +80,11 @@ function Question({ question }: { question: Results['questions'][number] }) {
   );
 }
 
+/** Tells the host when the results may miss answers: the game's live state was lost while it ran. */
+export function LiveStateLostNotice({ results }: { results: Pick<Results, 'liveStateLost'> }) {
+  return results.liveStateLost ? <Alert tone="info">{t('results.liveStateLost')}</Alert> : null;
+}
+
 /** `/host/sessions/{id}/results`: standings, each question's figures, and the CSV. */
 export function ResultsPage() {
   const { sessionId = '' } = useParams();
@@ -109,6 +114,7 @@ export function ResultsPage() {
         <Button onClick={() => void download()}>{t('results.csv')}</Button>
       </div>
       {problem ? <Alert>{problem}</Alert> : null}
+      <LiveStateLostNotice results={data} />
       <h2>{t('results.standings')}</h2>
       <table className={styles.table}>
         <thead>

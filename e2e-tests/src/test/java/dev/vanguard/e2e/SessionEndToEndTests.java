@@ -132,7 +132,7 @@ class SessionEndToEndTests {
 		assertThat(csv.header("Content-Type")).startsWith("text/csv");
 		assertThat(csv.header("Content-Disposition")).startsWith("attachment");
 		List<List<String>> rows = CsvReader.read(csv.body());
-		assertThat(rows).as(csv.body()).hasSize(1 + players.size() + 1 + 1 + players.size());
+		assertThat(rows).as(csv.body()).hasSize(1 + players.size() + 1 + 1 + players.size() + 1 + 2);
 		assertThat(rows.get(0)).containsExactly("nickname", "question", "question_text", "answer", "correct", "points",
 				"response_time_ms");
 		assertThat(rows.subList(1, 1 + players.size())).as(csv.body())
@@ -141,9 +141,11 @@ class SessionEndToEndTests {
 				.toList());
 		assertThat(rows.get(1 + players.size())).as("blank line between the parts").isEmpty();
 		assertThat(rows.get(2 + players.size())).containsExactly("nickname", "rank", "total_score", "correct_count");
-		assertThat(rows.subList(3 + players.size(), rows.size())).as(csv.body())
+		assertThat(rows.subList(3 + players.size(), 3 + 2 * players.size())).as(csv.body())
 			.containsExactlyInAnyOrderElementsOf(
 					players.stream().map((player) -> List.of(player.nickname(), "1", "0", "0")).toList());
+		assertThat(rows.subList(3 + 2 * players.size(), rows.size())).as(csv.body())
+			.containsExactly(List.of(), List.of("live_state_lost"), List.of("false"));
 
 		JsonNode results = Gateway.get("/api/sessions/" + sessionId + "/results", host.accessToken())
 			.expect(200)

@@ -1,6 +1,7 @@
 package dev.vanguard.realtime;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -41,6 +42,15 @@ public class RealtimeMetrics {
 
 	private final Counter sendQueueOverflows;
 
+	/**
+	 * Why an event went to the dead-letter queue: it could not be read, its predecessor
+	 * never came, or Redis kept refusing it.
+	 */
+	public static final List<String> DEAD_LETTER_REASONS = List.of("unreadable", "gap", "failed");
+
+	/** Why session-service was asked to write a session's state again. */
+	public static final List<String> RESYNC_REASONS = List.of("gap", "failed");
+
 	public RealtimeMetrics(MeterRegistry registry) {
 		this.registry = registry;
 		Gauge.builder("websocket.active.connections", this.activeConnections, AtomicInteger::get)
@@ -80,6 +90,12 @@ public class RealtimeMetrics {
 		}
 		eventCounter("rejected");
 		eventCounter("failed");
+		for (String reason : DEAD_LETTER_REASONS) {
+			deadLetterCounter(reason);
+		}
+		for (String reason : RESYNC_REASONS) {
+			resyncCounter(reason);
+		}
 	}
 
 	/**
@@ -107,8 +123,24 @@ public class RealtimeMetrics {
 	private Counter eventCounter(String outcome) {
 		return Counter.builder("session.events.processed")
 			.description("Session events consumed, by outcome: applied, duplicate, gap (held for its"
-					+ " predecessor), rejected (unreadable) or failed (Redis; sent back to the queue)")
+					+ " predecessor), rejected (unreadable) or failed (one try Redis did not apply)")
 			.tag("outcome", outcome)
+			.register(this.registry);
+	}
+
+	private Counter deadLetterCounter(String reason) {
+		return Counter.builder("session.events.dead.lettered")
+			.description("Session events sent to the dead-letter queue, by reason: unreadable, gap (the"
+					+ " predecessor never came) or failed (Redis kept refusing it)")
+			.tag("reason", reason)
+			.register(this.registry);
+	}
+
+	private Counter resyncCounter(String reason) {
+		return Counter.builder("session.resync.requests")
+			.description(
+					"Requests that session-service write a stuck session's state again, by reason:" + " gap or failed")
+			.tag("reason", reason)
 			.register(this.registry);
 	}
 
@@ -154,6 +186,14 @@ public class RealtimeMetrics {
 
 	public void eventProcessed(String outcome) {
 		eventCounter(outcome).increment();
+	}
+
+	public void eventDeadLettered(String reason) {
+		deadLetterCounter(reason).increment();
+	}
+
+	public void resyncRequested(String reason) {
+		resyncCounter(reason).increment();
 	}
 
 	public void broadcastLatency(long millis) {

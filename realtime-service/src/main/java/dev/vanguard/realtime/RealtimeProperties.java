@@ -10,6 +10,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
+import dev.vanguard.contracts.events.ResyncRequested;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -118,12 +120,24 @@ public record RealtimeProperties(String instanceId,
 	 * @param gapRetryDelay how long the consumer pauses before an event goes round the
 	 * queue again (Redis failed, or too many events wait for predecessors)
 	 * @param redisTimeout how long applying one event may take in Redis
+	 * @param resyncAfter how long a session's events may wait for a predecessor before
+	 * session-service is asked to write the session's state again (and again at this
+	 * interval while they wait)
+	 * @param heldTimeout how long an event may wait for its predecessor, or keep being
+	 * refused by Redis's script, before it goes to the dead-letter queue
+	 * @param resyncQueue where the resync requests go (through the default exchange)
+	 * @param deliveryLimit the {@code x-delivery-limit} of the event queue when this
+	 * service creates it; null leaves the broker's default (none on RabbitMQ 3, 20 on 4).
+	 * A queue that exists keeps the limit it was created with: the broker refuses a
+	 * declaration with another, so change it with a policy
 	 */
 	public record Amqp(@NotBlank @DefaultValue("vanguard.events") String exchange,
 			@NotBlank @DefaultValue("vanguard.realtime.session-events") String queue,
 			@DefaultValue("vanguard.realtime.events") String legacyQueue, Duration queueExpires,
 			@Min(2) @DefaultValue("250") int prefetch, @NotNull @DefaultValue("100ms") Duration gapRetryDelay,
-			@NotNull @DefaultValue("5s") Duration redisTimeout) {
+			@NotNull @DefaultValue("5s") Duration redisTimeout, @NotNull @DefaultValue("3s") Duration resyncAfter,
+			@NotNull @DefaultValue("60s") Duration heldTimeout,
+			@NotBlank @DefaultValue(ResyncRequested.QUEUE) String resyncQueue, @Min(1) Integer deliveryLimit) {
 
 		/** Where events that can never be applied are kept for an operator to look at. */
 		public String deadLetterQueue() {

@@ -50,6 +50,8 @@ class ClusterIntegrationTests {
 
 	private static final String QUEUE = Infrastructure.uniqueName("realtime_cluster_q");
 
+	private static final String RESYNC_QUEUE = Infrastructure.uniqueName("realtime_cluster_resync_q");
+
 	private static final Duration WAIT = Duration.ofSeconds(30);
 
 	private static RedisServers cluster;
@@ -69,6 +71,7 @@ class ClusterIntegrationTests {
 	@BeforeAll
 	static void startCluster() {
 		TestBroker.deleteOnExit(EXCHANGE, QUEUE);
+		TestBroker.deleteOnExit(RESYNC_QUEUE);
 		cluster = RedisServers.cluster(1);
 		instances.add(startInstance());
 		instances.add(startInstance());
@@ -214,8 +217,8 @@ class ClusterIntegrationTests {
 				"--vanguard.realtime.auth-jwks-uri=" + TestTokens.get().authJwksUri(),
 				"--vanguard.realtime.session-jwks-uri=" + TestTokens.get().sessionJwksUri(),
 				"--vanguard.realtime.amqp.exchange=" + EXCHANGE, "--vanguard.realtime.amqp.queue=" + QUEUE,
-				"--vanguard.realtime.amqp.queue-expires=5m", "--vanguard.realtime.amqp.legacy-queue=",
-				"--vanguard.realtime.allowed-origins=" + TestClient.ORIGIN,
+				"--vanguard.realtime.amqp.resync-queue=" + RESYNC_QUEUE, "--vanguard.realtime.amqp.queue-expires=5m",
+				"--vanguard.realtime.amqp.legacy-queue=", "--vanguard.realtime.allowed-origins=" + TestClient.ORIGIN,
 				"--vanguard.realtime.resync-interval=500ms");
 	}
 

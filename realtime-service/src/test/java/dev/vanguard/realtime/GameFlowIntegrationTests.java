@@ -162,6 +162,40 @@ class GameFlowIntegrationTests extends RealtimeIntegrationTests {
 	}
 
 	@Test
+	void givesAQuestionThatReachesThePhonesLateItsFullTime() throws Exception {
+		Game game = game().open();
+		UUID ann = game.join("Ann");
+		TestClient socket = player(game, ann);
+		socket.await("catchup");
+
+		// opened 30 s ago with 20 s to answer, held up on the way (the broker was down):
+		// counted from the click, it would be over before anyone saw it
+		Instant clicked = Instant.now().minusSeconds(30);
+		QuestionStarted late = new QuestionStarted(game.sessionId, ++game.seq, clicked, 0, game.questionCount,
+				singleChoice(0), clicked, clicked.plusSeconds(20));
+		publish(late);
+		JsonNode question = socket.await("question");
+		long startedAt = question.path("startedAt").asLong();
+		long deadline = question.path("deadline").asLong();
+		assertThat(startedAt - clicked.toEpochMilli()).isGreaterThanOrEqualTo(30_000);
+		assertThat(deadline - startedAt).isEqualTo(20_000);
+		assertThat(
+				this.redis.<String, String>opsForHash().multiGet(game.keys.state(), List.of("startedAt", "deadline")))
+			.containsExactly(Long.toString(startedAt), Long.toString(deadline));
+
+		socket.answer(0, 0);
+		socket.await("answer_accepted");
+		assertThat(this.mapper.readTree(game.answerRecord(0, ann)).path("responseMs").asLong())
+			.isLessThan(deadline - startedAt);
+
+		// a redelivery is a duplicate by its seq: the time moves once
+		publish(late);
+		game.end(0);
+		socket.await("reveal");
+		assertThat(this.redis.opsForHash().get(game.keys.state(), "deadline")).isEqualTo(Long.toString(deadline));
+	}
+
+	@Test
 	void kicksAPlayerAndRefusesTheTokenAfterwards() {
 		Game game = game().open();
 		TestClient host = host(game);

@@ -12,6 +12,8 @@ import dev.vanguard.testsupport.RedisTestConfiguration;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.Lifecycle;
+import org.springframework.context.SmartLifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -70,12 +72,50 @@ class MultiInstanceIntegrationTests extends RealtimeIntegrationTests {
 		assertThat(staying.await("question").path("questionIndex").asInt()).isZero();
 	}
 
+	@Test
+	void opensSocketsOnlyWhileTheFanOutRuns() {
+		ConfigurableApplicationContext other = startInstance();
+		// At start-up: Redis fan-out, then the web server, then the gate; on shutdown the
+		// reverse, after the event consumer.
+		assertThat(phase(other, "localSessions")).isLessThan(phase(other, "webServerStartStop"));
+		assertThat(phase(other, "webServerStartStop")).isLessThan(phase(other, "webServerGracefulShutdown"));
+		assertThat(phase(other, "webServerGracefulShutdown")).isLessThan(phase(other, "socketGate"));
+		assertThat(phase(other, "socketGate")).isLessThan(phase(other, "sessionEventsContainer"));
+	}
+
+	@Test
+	void refusesNewSocketsWith503OnceTheGateClosesAndTellsOpenOnesToGoAway() throws Exception {
+		ConfigurableApplicationContext other = startInstance();
+		Game game = game().open();
+		UUID ann = game.join("Ann");
+		game.awaitApplied();
+		String token = "token=" + TestTokens.get().player(game.sessionId, ann);
+		TestClient open = track(TestClient.connect(port(other), token));
+		open.await("catchup");
+		Lifecycle gate = other.getBean("socketGate", Lifecycle.class);
+
+		gate.stop();
+
+		assertThat(open.awaitClose()).isEqualTo(1001);
+		try (RawSocket refused = new RawSocket(port(other), token)) {
+			assertThat(refused.response()).startsWith("HTTP/1.1 503").containsIgnoringCase("retry-after: 1");
+		}
+		gate.start();
+		TestClient again = track(TestClient.connect(port(other), token));
+		again.await("catchup");
+	}
+
+	private static int phase(ConfigurableApplicationContext context, String bean) {
+		return context.getBean(bean, SmartLifecycle.class).getPhase();
+	}
+
 	private ConfigurableApplicationContext startInstance() {
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(RealtimeApplication.class,
 				RedisTestConfiguration.class, RabbitTestConfiguration.class)
 			.run("--server.port=0", "--vanguard.realtime.auth-jwks-uri=" + TestTokens.get().authJwksUri(),
 					"--vanguard.realtime.session-jwks-uri=" + TestTokens.get().sessionJwksUri(),
 					"--vanguard.realtime.amqp.exchange=" + EXCHANGE, "--vanguard.realtime.amqp.queue=" + QUEUE,
+					"--vanguard.realtime.amqp.resync-queue=" + RESYNC_QUEUE,
 					"--vanguard.realtime.amqp.queue-expires=5m", "--vanguard.realtime.amqp.legacy-queue=",
 					"--vanguard.realtime.allowed-origins=" + TestClient.ORIGIN,
 					"--vanguard.realtime.resync-interval=500ms");

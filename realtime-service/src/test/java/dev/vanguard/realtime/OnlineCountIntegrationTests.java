@@ -77,6 +77,7 @@ class OnlineCountIntegrationTests extends RealtimeIntegrationTests {
 					"--vanguard.realtime.auth-jwks-uri=" + TestTokens.get().authJwksUri(),
 					"--vanguard.realtime.session-jwks-uri=" + TestTokens.get().sessionJwksUri(),
 					"--vanguard.realtime.amqp.exchange=" + EXCHANGE, "--vanguard.realtime.amqp.queue=" + QUEUE,
+					"--vanguard.realtime.amqp.resync-queue=" + RESYNC_QUEUE,
 					"--vanguard.realtime.amqp.queue-expires=5m", "--vanguard.realtime.amqp.legacy-queue=",
 					"--vanguard.realtime.allowed-origins=" + TestClient.ORIGIN,
 					"--vanguard.realtime.online-heartbeat=" + ONLINE_HEARTBEAT);

@@ -29,6 +29,12 @@ class RealtimeMetricsTests {
 		}
 		assertThat(count("session.events.processed", "outcome", "rejected")).isZero();
 		assertThat(count("session.events.processed", "outcome", "failed")).isZero();
+		for (String reason : RealtimeMetrics.DEAD_LETTER_REASONS) {
+			assertThat(count("session.events.dead.lettered", "reason", reason)).isZero();
+		}
+		for (String reason : RealtimeMetrics.RESYNC_REASONS) {
+			assertThat(count("session.resync.requests", "reason", reason)).isZero();
+		}
 	}
 
 	@Test

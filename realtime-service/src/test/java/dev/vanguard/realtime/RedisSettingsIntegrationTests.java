@@ -48,6 +48,8 @@ class RedisSettingsIntegrationTests {
 
 	private static final String QUEUE = Infrastructure.uniqueName("realtime_settings_q");
 
+	private static final String RESYNC_QUEUE = Infrastructure.uniqueName("realtime_settings_resync_q");
+
 	private RedisServers redis;
 
 	private ConfigurableApplicationContext instance;
@@ -55,6 +57,7 @@ class RedisSettingsIntegrationTests {
 	@BeforeEach
 	void brokerCleanUp() {
 		TestBroker.deleteOnExit(EXCHANGE, QUEUE);
+		TestBroker.deleteOnExit(RESYNC_QUEUE);
 	}
 
 	@AfterEach
@@ -107,8 +110,8 @@ class RedisSettingsIntegrationTests {
 		args.addAll(List.of("--server.port=0", "--vanguard.realtime.auth-jwks-uri=" + TestTokens.get().authJwksUri(),
 				"--vanguard.realtime.session-jwks-uri=" + TestTokens.get().sessionJwksUri(),
 				"--vanguard.realtime.amqp.exchange=" + EXCHANGE, "--vanguard.realtime.amqp.queue=" + QUEUE,
-				"--vanguard.realtime.amqp.queue-expires=5m", "--vanguard.realtime.amqp.legacy-queue=",
-				"--vanguard.realtime.allowed-origins=" + TestClient.ORIGIN));
+				"--vanguard.realtime.amqp.resync-queue=" + RESYNC_QUEUE, "--vanguard.realtime.amqp.queue-expires=5m",
+				"--vanguard.realtime.amqp.legacy-queue=", "--vanguard.realtime.allowed-origins=" + TestClient.ORIGIN));
 		this.instance = new SpringApplicationBuilder(RealtimeApplication.class, RabbitTestConfiguration.class)
 			.run(args.toArray(String[]::new));
 	}

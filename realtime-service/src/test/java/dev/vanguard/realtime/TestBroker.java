@@ -30,6 +30,10 @@ final class TestBroker {
 		QUEUES.add(queue + ".dead-letter");
 	}
 
+	static void deleteOnExit(String queue) {
+		QUEUES.add(queue);
+	}
+
 	private static void deleteAll() {
 		ConnectionFactory factory = new ConnectionFactory();
 		factory.setHost(System.getenv().getOrDefault("VANGUARD_TEST_RABBIT_HOST", "127.0.0.1"));

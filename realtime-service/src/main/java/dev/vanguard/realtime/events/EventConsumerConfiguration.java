@@ -25,7 +25,9 @@ import dev.vanguard.realtime.RealtimeProperties;
  * (docs/adr/0006-quorum-queue-single-active-consumer.md). A quorum queue is replicated
  * over a RabbitMQ cluster's nodes and works the same on a single node. An event rejected
  * as unreadable is dead-lettered (at least once) to a queue of its own rather than
- * dropped.
+ * dropped, and so is an event that waited too long (see {@link EventListener}). The queue
+ * of {@link dev.vanguard.contracts.events.ResyncRequested resync requests} is declared
+ * here as well, so that a request waits for session-service even before it first started.
  */
 @Configuration(proxyBeanMethods = false)
 class EventConsumerConfiguration {
@@ -49,18 +51,27 @@ class EventConsumerConfiguration {
 		// The default exchange routes the dead letters by queue name. At-least-once
 		// dead-lettering needs the reject-publish overflow; no length limit is set, so it
 		// never rejects a publish.
-		return expiring(QueueBuilder.durable(amqp.queue())
+		QueueBuilder queue = QueueBuilder.durable(amqp.queue())
 			.quorum()
 			.singleActiveConsumer()
 			.deadLetterExchange("")
 			.deadLetterRoutingKey(amqp.deadLetterQueue())
 			.withArgument("x-dead-letter-strategy", "at-least-once")
-			.overflow(QueueBuilder.Overflow.rejectPublish), amqp).build();
+			.overflow(QueueBuilder.Overflow.rejectPublish);
+		if (amqp.deliveryLimit() != null) {
+			queue.deliveryLimit(amqp.deliveryLimit());
+		}
+		return expiring(queue, amqp).build();
 	}
 
 	@Bean
 	Queue realtimeDeadLetterQueue(RealtimeProperties properties) {
 		return expiring(QueueBuilder.durable(properties.amqp().deadLetterQueue()).quorum(), properties.amqp()).build();
+	}
+
+	@Bean
+	Queue resyncRequestsQueue(RealtimeProperties properties) {
+		return expiring(QueueBuilder.durable(properties.amqp().resyncQueue()).quorum(), properties.amqp()).build();
 	}
 
 	private static QueueBuilder expiring(QueueBuilder builder, RealtimeProperties.Amqp amqp) {
@@ -92,6 +103,8 @@ class EventConsumerConfiguration {
 		container.setRecoveryBackOff(recovery);
 		container.setShutdownTimeout(SHUTDOWN_TIMEOUT_MS);
 		container.setDefaultRequeueRejected(true);
+		// Held events are checked every second even when no delivery comes.
+		container.setIdleEventInterval(EventListener.SWEEP_INTERVAL_MS);
 		return container;
 	}
 

@@ -1,6 +1,7 @@
 package dev.vanguard.realtime.events;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
@@ -19,15 +20,18 @@ import org.springframework.amqp.core.Message;
  * usually a few deliveries behind; holding the early one (instead of pausing the one
  * consumer and requeueing it) lets the consumer take the next delivery at once, and no
  * other session waits. A held event is still unacknowledged, so a consumer that dies
- * holding it gets it redelivered. Only the listener's thread touches this class.
+ * holding it gets it redelivered. An event whose predecessor never comes waits only so
+ * long (see {@link EventListener}): each remembers since when it has been held. Only the
+ * listener's thread touches this class.
  */
 final class HeldEvents {
 
 	/**
-	 * A held event, the message it came in (to send it round the queue again) and the
-	 * delivery tag that acknowledges it on the channel it came on.
+	 * A held event, the message it came in (to send it round the queue again), the
+	 * delivery tag that acknowledges it on the channel it came on, and since when it has
+	 * been waiting (epoch ms, kept across trips round the queue).
 	 */
-	record Held(SessionEvent event, Message message, long deliveryTag) {
+	record Held(SessionEvent event, Message message, long deliveryTag, long heldSince) {
 	}
 
 	private final Map<UUID, NavigableMap<Long, Held>> bySession = new HashMap<>();
@@ -38,9 +42,10 @@ final class HeldEvents {
 	 * Holds an event; returns the delivery of the same event held before (published
 	 * twice), which the caller acknowledges as the repeat it is, or null.
 	 */
-	Held hold(SessionEvent event, Message message, long deliveryTag) {
+	Held hold(Held held) {
+		SessionEvent event = held.event();
 		Held previous = this.bySession.computeIfAbsent(event.sessionId(), (id) -> new TreeMap<>())
-			.put(event.seq(), new Held(event, message, deliveryTag));
+			.put(event.seq(), held);
 		if (previous == null) {
 			this.size++;
 		}
@@ -62,6 +67,17 @@ final class HeldEvents {
 				this.bySession.remove(sessionId);
 			}
 		}
+	}
+
+	/** The sessions with held events. */
+	List<UUID> sessions() {
+		return List.copyOf(this.bySession.keySet());
+	}
+
+	/** The events held for {@code sessionId}, lowest seq first. */
+	List<Held> of(UUID sessionId) {
+		NavigableMap<Long, Held> held = this.bySession.get(sessionId);
+		return (held != null) ? List.copyOf(held.values()) : List.of();
 	}
 
 	int size() {

@@ -29,6 +29,7 @@ import dev.vanguard.realtime.protocol.FrameCodec;
 import dev.vanguard.realtime.protocol.ServerFrame;
 import dev.vanguard.realtime.store.SessionStore;
 
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.stereotype.Component;
@@ -46,6 +47,13 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class LocalSessions implements SmartLifecycle {
+
+	/**
+	 * Before the web server starts and after it stopped: a socket never meets a fan-out
+	 * that has not started or has already stopped (the Redis connection factory, phase 0,
+	 * starts earlier still).
+	 */
+	public static final int PHASE = WebServerApplicationContext.START_STOP_LIFECYCLE_PHASE - 1024;
 
 	private static final Logger logger = LoggerFactory.getLogger(LocalSessions.class);
 
@@ -399,6 +407,11 @@ public class LocalSessions implements SmartLifecycle {
 	@Override
 	public boolean isRunning() {
 		return this.running;
+	}
+
+	@Override
+	public int getPhase() {
+		return PHASE;
 	}
 
 }

@@ -31,7 +31,8 @@ import org.springframework.stereotype.Component;
  * token before the upgrade. A browser cannot read the HTTP status of a failed upgrade, so
  * a refused token still gets its socket, closed at once with a close code that says why
  * (4401, 4403, 4404, 4410, 4000); only a foreign Origin (a cross-site page) is refused
- * with a plain 403 and never upgraded.
+ * with a plain 403 and never upgraded, and an instance that is starting or stopping
+ * answers 503 (see {@link SocketGate}).
  */
 @Component
 class WebSocketEndpoint {
@@ -50,8 +51,11 @@ class WebSocketEndpoint {
 
 	private final WebsocketServerSpec spec;
 
+	private final SocketGate gate;
+
 	WebSocketEndpoint(Authenticator authenticator, ConnectionHandler handler, RealtimeMetrics metrics,
-			RealtimeProperties properties) {
+			RealtimeProperties properties, SocketGate gate) {
+		this.gate = gate;
 		this.authenticator = authenticator;
 		this.handler = handler;
 		this.metrics = metrics;
@@ -65,6 +69,12 @@ class WebSocketEndpoint {
 
 	Publisher<Void> handle(HttpServerRequest request, HttpServerResponse response) {
 		this.metrics.connectionAttempt();
+		if (!this.gate.admits()) {
+			// Starting or stopping: the gateway tries another instance, a client retries.
+			return response.status(HttpResponseStatus.SERVICE_UNAVAILABLE)
+				.header(HttpHeaderNames.RETRY_AFTER, "1")
+				.send();
+		}
 		if (!request.requestHeaders().containsValue(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET, true)) {
 			return response.status(HttpResponseStatus.UPGRADE_REQUIRED).send();
 		}

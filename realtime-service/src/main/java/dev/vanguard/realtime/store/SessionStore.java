@@ -3,6 +3,7 @@ package dev.vanguard.realtime.store;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,13 @@ import org.springframework.stereotype.Component;
 public class SessionStore {
 
 	private static final long LIFETIME_SECONDS = SessionKeys.MAX_LIFETIME.toSeconds();
+
+	/**
+	 * A question applied later than this after session-service opened it (the broker was
+	 * down) has its start and deadline moved by the delay: its time runs from when phones
+	 * can see it.
+	 */
+	static final Duration QUESTION_START_GRACE = Duration.ofSeconds(1);
 
 	/** How often a catch-up is read again when the question changed under it. */
 	private static final int SNAPSHOT_ATTEMPTS = 3;
@@ -158,9 +166,10 @@ public class SessionStore {
 				yield this.playerKicked;
 			}
 			case QuestionStarted e -> {
-				args.addAll(List.of(Integer.toString(e.index()), Integer.toString(e.questionCount()),
-						json(e.question()), Long.toString(e.startedAt().toEpochMilli()),
-						Long.toString(e.deadline().toEpochMilli()), json(questionFrame(e))));
+				args.addAll(
+						List.of(Integer.toString(e.index()), Integer.toString(e.questionCount()), json(e.question()),
+								Long.toString(e.startedAt().toEpochMilli()), Long.toString(e.deadline().toEpochMilli()),
+								json(questionFrame(e)), Long.toString(QUESTION_START_GRACE.toMillis())));
 				yield this.questionStarted;
 			}
 			case QuestionEnded e -> {

@@ -1,6 +1,7 @@
 package dev.vanguard.session.game;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -23,21 +24,29 @@ class GameClock {
 
 	private static final Logger log = LoggerFactory.getLogger(GameClock.class);
 
+	/**
+	 * How long a new session's state may take to reach Redis before it counts as lost.
+	 */
+	static final Duration NEW_SESSION_GRACE = Duration.ofSeconds(10);
+
 	private final GameSessionRepository sessions;
 
 	private final GameService game;
 
 	private final SessionRoster roster;
 
+	private final LiveStateRepair repair;
+
 	private final GameProperties properties;
 
 	private final Clock clock;
 
-	GameClock(GameSessionRepository sessions, GameService game, SessionRoster roster, GameProperties properties,
-			Clock clock) {
+	GameClock(GameSessionRepository sessions, GameService game, SessionRoster roster, LiveStateRepair repair,
+			GameProperties properties, Clock clock) {
 		this.sessions = sessions;
 		this.game = game;
 		this.roster = roster;
+		this.repair = repair;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -78,6 +87,29 @@ class GameClock {
 			}
 			catch (RuntimeException ex) {
 				log.warn("Could not end idle session {}", session, ex);
+			}
+		}
+	}
+
+	/**
+	 * Rebuilds live sessions whose state Redis lost (it came back empty, or the state
+	 * expired), so no game hangs on events nobody can apply. A session younger than
+	 * {@link #NEW_SESSION_GRACE} is left alone: its first event may still be on its way.
+	 */
+	@Scheduled(fixedDelayString = "${vanguard.session.live-state-check-interval:1s}")
+	void rebuildLostLiveState() {
+		rebuildLostLiveState(this.clock.instant().minus(NEW_SESSION_GRACE));
+	}
+
+	void rebuildLostLiveState(Instant createdBefore) {
+		for (UUID session : this.sessions.findLiveCreatedBefore(createdBefore)) {
+			try {
+				if (!this.roster.hasLiveState(session)) {
+					this.repair.attempt(session, () -> this.game.rebuildIfLost(session));
+				}
+			}
+			catch (RuntimeException ex) {
+				log.warn("Could not rebuild the live state of session {}", session, ex);
 			}
 		}
 	}

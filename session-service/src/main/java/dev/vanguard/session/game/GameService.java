@@ -10,8 +10,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
@@ -94,6 +96,8 @@ class GameService {
 
 	private final Clock clock;
 
+	private final GameProperties properties;
+
 	private final TransactionTemplate transactions;
 
 	private final SecureRandom random = new SecureRandom();
@@ -102,7 +106,7 @@ class GameService {
 			FriendlyNicknames friendlyNicknames, RateLimiter rateLimiter, EntityManager entityManager,
 			QuizClient quizzes, PlayerTokens tokens, SessionRoster roster, ResultsRecorder results,
 			SessionMetrics metrics, ApplicationEventPublisher events, JsonMapper jsonMapper, Clock clock,
-			PlatformTransactionManager transactionManager) {
+			GameProperties properties, PlatformTransactionManager transactionManager) {
 		this.sessions = sessions;
 		this.players = players;
 		this.nicknames = nicknames;
@@ -118,6 +122,7 @@ class GameService {
 		this.events = events;
 		this.jsonMapper = jsonMapper;
 		this.clock = clock;
+		this.properties = properties;
 		this.transactions = new TransactionTemplate(transactionManager);
 	}
 
@@ -489,9 +494,17 @@ class GameService {
 
 	private void endNow(GameSession session) {
 		UUID sessionId = session.getId();
+		if (session.getStatus() == SessionStatus.QUESTION) {
+			// close first, then read: what the phones' podium shows is what is stored
+			this.roster.closeAnswers(sessionId, session.getQuestionIndex());
+		}
 		Instant now = now();
-		this.results.record(session.getId(), questions(session), playedQuestions(session),
-				this.players.findActive(sessionId));
+		boolean live = this.results.record(sessionId, playedQuestions(session), this.players.findActive(sessionId));
+		if (!live && session.getStatus() != SessionStatus.LOBBY) {
+			session.markLiveStateLost();
+			log.warn("Session {} ended without its live state in Redis; its results hold the answers kept so far",
+					sessionId);
+		}
 		session.end(now);
 		this.roster.expireAfterEnd(sessionId);
 		publish(new SessionEnded(sessionId, session.nextSeq(now), now));
@@ -514,11 +527,37 @@ class GameService {
 		if (session == null || session.getStatus() != SessionStatus.QUESTION || session.getQuestionIndex() != index) {
 			return false;
 		}
-		if (reason == QuestionEnded.Reason.DEADLINE && session.getQuestionDeadline().isAfter(now())) {
+		if (reason == QuestionEnded.Reason.DEADLINE && !timeIsUp(session, now())) {
 			return false;
 		}
 		closeQuestion(session, reason);
 		return true;
+	}
+
+	/**
+	 * Whether the open question's time is up. It runs from when the question can reach
+	 * the phones: realtime-service moves its start and deadline in Redis when it applies
+	 * the question late (after a broker outage), and the clock takes the move over here,
+	 * once, when the deadline it had passes. A question not applied yet is held open, but
+	 * only {@code questionDeliveryTimeout} past its deadline, so a game never waits for
+	 * an event that cannot arrive. Without its state in Redis the database's deadline
+	 * counts.
+	 */
+	private boolean timeIsUp(GameSession session, Instant now) {
+		if (session.getQuestionDeadline().isAfter(now)) {
+			return false;
+		}
+		return switch (this.roster.liveQuestion(session.getId(), session.getQuestionIndex())) {
+			case SessionRoster.LiveQuestion.Open open when open.deadline().isAfter(session.getQuestionDeadline()) -> {
+				session.moveQuestionTime(open.startedAt(), open.deadline());
+				log.info("Question {} of session {} reached the phones late; its deadline moved to {}",
+						session.getQuestionIndex(), session.getId(), open.deadline());
+				yield !open.deadline().isAfter(now);
+			}
+			case SessionRoster.LiveQuestion.NotReached notReached ->
+				!now.isBefore(session.getQuestionDeadline().plus(this.properties.questionDeliveryTimeout()));
+			default -> true;
+		};
 	}
 
 	/** Moves an auto-advancing session on from the reveal of question {@code index}. */
@@ -531,6 +570,163 @@ class GameService {
 		}
 		advance(session);
 		return true;
+	}
+
+	/**
+	 * Writes a live session's state back into Redis when Redis lost it (it came back
+	 * empty, or the state key expired): state, question, deadline, roster, kicked set and
+	 * the scores and streaks up to the last reveal, with the seq of the session's last
+	 * event, so every event still on its way is a duplicate rather than a gap nobody can
+	 * fill. realtime-service sees the seq move and sends its phones a catch-up. A started
+	 * game rebuilt so is marked: its results say its live state was lost.
+	 * @return whether it wrote the state
+	 */
+	@Transactional
+	boolean rebuildIfLost(UUID sessionId) {
+		GameSession session = this.sessions.findForUpdate(sessionId).orElse(null);
+		if (session == null || session.getStatus() == SessionStatus.ENDED) {
+			return false;
+		}
+		if (!this.roster.rebuild(sessionId, liveState(session))) {
+			return false;
+		}
+		rebuilt(session, "had no live state in Redis; rebuilt it");
+		return true;
+	}
+
+	/** What a {@link #resync} did. */
+	enum ResyncOutcome {
+
+		/** Redis had no state of the session: written from the database. */
+		REBUILT,
+
+		/**
+		 * Redis's state was behind the database's last event (an applied event was lost):
+		 * replaced at the database's seq.
+		 */
+		REWRITTEN,
+
+		/** Redis's state was at the database's seq or beyond: nothing to do. */
+		UP_TO_DATE,
+
+		/** The session has ended, or never existed: nothing to do. */
+		NOT_LIVE
+
+	}
+
+	/**
+	 * Answers realtime-service's request to resynchronise a session whose events it
+	 * cannot apply. Under the session's row lock, so no change of the session (and no new
+	 * seq) comes in between reading the database and writing Redis: when Redis has no
+	 * state, or a state whose seq is below the session's last event, the live state is
+	 * written from the database at that seq, so every event still held becomes a
+	 * duplicate. The check and the write are one script in Redis, which never moves the
+	 * seq backwards and keeps the answers to the open question Redis still holds.
+	 * Repeating it changes nothing.
+	 */
+	@Transactional
+	ResyncOutcome resync(UUID sessionId) {
+		GameSession session = this.sessions.findForUpdate(sessionId).orElse(null);
+		if (session == null || session.getStatus() == SessionStatus.ENDED) {
+			return ResyncOutcome.NOT_LIVE;
+		}
+		return switch (this.roster.resync(sessionId, liveState(session))) {
+			case REBUILT -> {
+				rebuilt(session, "had no live state in Redis; rebuilt it");
+				yield ResyncOutcome.REBUILT;
+			}
+			case REWRITTEN -> {
+				rebuilt(session, "had a live state in Redis behind its last event; rewrote it");
+				yield ResyncOutcome.REWRITTEN;
+			}
+			case NOTHING -> ResyncOutcome.UP_TO_DATE;
+		};
+	}
+
+	/**
+	 * After the live state was written from the database: the lobby controls too, and a
+	 * started game is marked, since Redis lost what it had (a lost event can carry lost
+	 * answers with it).
+	 */
+	private void rebuilt(GameSession session, String what) {
+		this.roster.writeLobby(session.getId(), session.isLocked(), session.getMaxPlayers(), session.isTwoStepJoin(),
+				session.getJoinPattern());
+		if (session.getStatus() != SessionStatus.LOBBY) {
+			session.markLiveStateLost();
+		}
+		log.warn("Session {} {} at seq {} ({})", session.getId(), what, session.getLastSeq(), session.describe());
+	}
+
+	/**
+	 * The session's live state as the database knows it: state, question, deadline,
+	 * roster, kicked set, and the scores and streaks as of the last reveal (from the
+	 * answers kept at each close).
+	 */
+	private SessionRoster.LiveState liveState(GameSession session) {
+		return liveState(session, true);
+	}
+
+	/**
+	 * Ends a live session whose state could not be written back into Redis however often
+	 * it was tried: its results are stored with what was kept, it is marked
+	 * {@code liveStateLost}, and the phones are told by the usual {@link SessionEnded}.
+	 * That event applies in Redis only on a state at the seq just before it, so a bare
+	 * state goes first (status, seq, roster, kicked set and the kept scores, without the
+	 * question, which may be what could not be read); it never moves a seq backwards.
+	 * @return whether it ended the session
+	 */
+	@Transactional
+	boolean endUnrebuildable(UUID sessionId) {
+		GameSession session = this.sessions.findForUpdate(sessionId).orElse(null);
+		if (session == null || session.getStatus() == SessionStatus.ENDED) {
+			return false;
+		}
+		this.roster.resync(sessionId, liveState(session, false));
+		if (session.getStatus() != SessionStatus.LOBBY) {
+			session.markLiveStateLost();
+		}
+		log.error("Session {} ends: its live state could not be written back into Redis ({})", sessionId,
+				session.describe());
+		endNow(session);
+		return true;
+	}
+
+	private SessionRoster.LiveState liveState(GameSession session, boolean withQuestion) {
+		UUID sessionId = session.getId();
+		SessionStatus status = session.getStatus();
+		int index = session.getQuestionIndex();
+		boolean questionShown = (status == SessionStatus.QUESTION || status == SessionStatus.REVEAL) && index >= 0;
+		Map<String, String> state = new HashMap<>();
+		state.put("status", status.name());
+		state.put("seq", Long.toString(session.getLastSeq()));
+		state.put("hostId", session.getHostId().toString());
+		state.put("pin", session.getPin());
+		state.put("title", session.getQuizTitle());
+		state.put("questionCount", Integer.toString(session.getQuestionCount()));
+		state.put("questionIndex", Integer.toString(index));
+		state.put("startedAt", Long.toString(epochMillis(session.getQuestionStartedAt())));
+		state.put("deadline", Long.toString(epochMillis(session.getQuestionDeadline())));
+		List<Player> active = this.players.findActive(sessionId);
+		Map<String, String> nicknames = new HashMap<>();
+		Map<String, Long> scores = new HashMap<>();
+		Map<String, Integer> streaks = new HashMap<>();
+		Map<UUID, Long> kept = this.results.keptPoints(sessionId);
+		// the last question revealed: a player without an answer to it lost their streak
+		int revealed = (status == SessionStatus.QUESTION) ? index - 1 : index;
+		Map<UUID, Integer> keptStreaks = (revealed >= 0) ? this.results.keptStreaks(sessionId, revealed) : Map.of();
+		for (Player player : active) {
+			nicknames.put(player.getId().toString(), player.getNickname());
+			scores.put(player.getId().toString(), kept.getOrDefault(player.getId(), 0L));
+			streaks.put(player.getId().toString(), keptStreaks.getOrDefault(player.getId(), 0));
+		}
+		List<String> kicked = this.players.findKickedIds(sessionId).stream().map(UUID::toString).toList();
+		String question = (questionShown && withQuestion)
+				? this.jsonMapper.writeValueAsString(questions(session).get(index)) : null;
+		return new SessionRoster.LiveState(state, index, question, nicknames, kicked, scores, streaks);
+	}
+
+	private static long epochMillis(Instant instant) {
+		return (instant != null) ? instant.toEpochMilli() : 0;
 	}
 
 	// ---- reading
@@ -571,6 +767,9 @@ class GameService {
 	}
 
 	private void closeQuestion(GameSession session, QuestionEnded.Reason reason) {
+		// at once, not when the QuestionEnded is applied (a broker outage can delay that)
+		this.roster.closeAnswers(session.getId(), session.getQuestionIndex());
+		this.results.keepAnswers(session.getId(), session.getQuestionIndex());
 		Instant now = now();
 		session.closeQuestion(now);
 		publish(new QuestionEnded(session.getId(), session.nextSeq(now), now, session.getQuestionIndex(), reason));

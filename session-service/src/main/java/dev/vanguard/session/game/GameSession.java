@@ -80,6 +80,9 @@ class GameSession {
 	/** When the last event was published: how long the session has been idle. */
 	private Instant lastActivityAt;
 
+	/** Its live state in Redis was lost while it ran: the results say so. */
+	private boolean liveStateLost;
+
 	private Instant createdAt;
 
 	private Instant startedAt;
@@ -174,6 +177,18 @@ class GameSession {
 		this.revealedAt = null;
 	}
 
+	/**
+	 * The open question reached the phones late: its time runs from then. Only ever
+	 * later, so taking the same move over twice changes nothing.
+	 */
+	void moveQuestionTime(Instant startedAt, Instant deadline) {
+		require(SessionStatus.QUESTION, "move the question's time");
+		if (deadline.isAfter(this.questionDeadline)) {
+			this.questionStartedAt = startedAt;
+			this.questionDeadline = deadline;
+		}
+	}
+
 	/** QUESTION(n) → REVEAL(n). */
 	void closeQuestion(Instant now) {
 		require(SessionStatus.QUESTION, "close the question");
@@ -183,6 +198,14 @@ class GameSession {
 		if (this.questionDeadline.isAfter(now)) {
 			this.questionDeadline = now;
 		}
+	}
+
+	void markLiveStateLost() {
+		this.liveStateLost = true;
+	}
+
+	boolean isLiveStateLost() {
+		return this.liveStateLost;
 	}
 
 	void showPodium() {

@@ -49,6 +49,11 @@ interface GameSessionRepository extends JpaRepository<GameSession, UUID> {
 			+ "from GameSession s where s.status = dev.vanguard.session.game.SessionStatus.QUESTION")
 	List<OpenQuestion> findOpenQuestions();
 
+	/** Sessions not ended, opened before {@code createdBefore}. */
+	@Query("select s.id from GameSession s where s.status <> dev.vanguard.session.game.SessionStatus.ENDED "
+			+ "and s.createdAt < :createdBefore")
+	List<UUID> findLiveCreatedBefore(Instant createdBefore);
+
 	/** Reveals of auto-advancing sessions that have been shown long enough. */
 	@Query("select new dev.vanguard.session.game.OpenQuestion(s.id, s.questionIndex, s.revealedAt) "
 			+ "from GameSession s where s.status = dev.vanguard.session.game.SessionStatus.REVEAL "

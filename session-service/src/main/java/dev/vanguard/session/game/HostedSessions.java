@@ -25,7 +25,7 @@ public class HostedSessions {
 		GameSession session = this.game.hosted(sessionId, hostId);
 		return new HostedSession(session.getId(), session.getPin(), session.getStatus(), session.getQuizTitle(),
 				session.getCreatedAt(), session.getEndedAt(), GameService.playedQuestions(session),
-				this.game.questions(session));
+				this.game.questions(session), session.isLiveStateLost());
 	}
 
 }

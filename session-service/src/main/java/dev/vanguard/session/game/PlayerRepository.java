@@ -19,6 +19,9 @@ interface PlayerRepository extends JpaRepository<Player, UUID> {
 	@Query("select p from Player p where p.sessionId = :sessionId and p.kickedAt is null order by p.joinedAt, p.id")
 	List<Player> findActive(UUID sessionId);
 
+	@Query("select p.id from Player p where p.sessionId = :sessionId and p.kickedAt is not null")
+	List<UUID> findKickedIds(UUID sessionId);
+
 	Optional<Player> findByIdAndSessionId(UUID id, UUID sessionId);
 
 	@Query("select count(p) from Player p where p.sessionId = :sessionId and p.kickedAt is null")

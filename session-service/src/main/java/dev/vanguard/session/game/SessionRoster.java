@@ -1,5 +1,6 @@
 package dev.vanguard.session.game;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -7,6 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -48,10 +51,131 @@ class SessionRoster {
 
 	private static final String LIFETIME_SECONDS = Long.toString(SessionKeys.MAX_LIFETIME.toSeconds());
 
+	/**
+	 * Closes question ARGV[1] for answers now, by Redis's own clock: its deadline in the
+	 * state hash moves to a millisecond before now, so realtime-service's answer script,
+	 * which runs after this one and refuses an answer later than the deadline, refuses
+	 * every further answer as late. Returns the deadline it replaced, or false when the
+	 * question is not the open one in Redis (not applied yet, or past its deadline).
+	 */
+	private static final RedisScript<String> CLOSE_ANSWERS = RedisScript.of("""
+			local s = redis.call('HMGET', KEYS[1], 'status', 'questionIndex', 'deadline')
+			if s[1] ~= 'QUESTION' or s[2] ~= ARGV[1] or not s[3] then
+			  return false
+			end
+			local time = redis.call('TIME')
+			local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+			if tonumber(s[3]) < now then
+			  return false
+			end
+			redis.call('HSET', KEYS[1], 'deadline', string.format('%d', now - 1))
+			return s[3]
+			""", String.class);
+
+	/**
+	 * Puts back the deadline {@link #CLOSE_ANSWERS} replaced (ARGV[2]) if question
+	 * ARGV[1] is still the open one in Redis: the close rolled back.
+	 */
+	private static final RedisScript<Long> REOPEN_ANSWERS = RedisScript.of("""
+			local s = redis.call('HMGET', KEYS[1], 'status', 'questionIndex')
+			if s[1] ~= 'QUESTION' or s[2] ~= ARGV[1] then
+			  return 0
+			end
+			redis.call('HSET', KEYS[1], 'deadline', ARGV[2])
+			return 1
+			""", Long.class);
+
+	/**
+	 * Writes a session's live state back. KEYS: state, players, kicked, scores, the open
+	 * question's key, streaks, the open question's answers. ARGV[1] JSON
+	 * {@code {"state":{…},"players":{id:nickname},"kicked":[id],"scores":{id:points},
+	 * "streaks":{id:streak}}}, ARGV[2] the question with its answers (JSON, empty for
+	 * none), ARGV[3] the keys' lifetime (seconds), ARGV[4] {@code missing} or
+	 * {@code behind}.
+	 * <p>
+	 * {@code missing}: only when the state hash is missing, so it never overwrites what
+	 * realtime-service wrote meanwhile; scores and streaks that survived are kept.
+	 * {@code behind}: also when the state hash is there but its seq is below the one
+	 * written (an applied event was lost), never when it is at or above it, so the seq
+	 * never moves backwards. Roster, kicked set, scores and streaks are replaced by the
+	 * database's, plus the answers to the open question that Redis still holds (their
+	 * points and streaks count as when they were accepted); a deadline realtime-service
+	 * moved for a question applied late is kept.
+	 * <p>
+	 * Returns 1 when it wrote a missing state, 2 when it replaced a state that was
+	 * behind, 0 when it wrote nothing.
+	 */
+	private static final RedisScript<Long> WRITE_LIVE_STATE = RedisScript.of("""
+			local live = cjson.decode(ARGV[1])
+			local lifetime = tonumber(ARGV[3])
+			local result = 1
+			if redis.call('EXISTS', KEYS[1]) == 1 then
+			  if ARGV[4] ~= 'behind' then
+			    return 0
+			  end
+			  local s = redis.call('HMGET', KEYS[1], 'seq', 'status', 'questionIndex', 'deadline', 'startedAt')
+			  if tonumber(s[1] or '0') >= tonumber(live.state.seq) then
+			    return 0
+			  end
+			  if s[2] == 'QUESTION' and live.state.status == 'QUESTION' and s[3] == live.state.questionIndex
+			      and tonumber(s[4] or '0') > tonumber(live.state.deadline) then
+			    live.state.deadline = s[4]
+			    live.state.startedAt = s[5]
+			  end
+			  redis.call('DEL', KEYS[2], KEYS[3], KEYS[4], KEYS[6])
+			  result = 2
+			end
+			for field, value in pairs(live.state) do
+			  redis.call('HSET', KEYS[1], field, value)
+			end
+			redis.call('EXPIRE', KEYS[1], lifetime)
+			for id, nickname in pairs(live.players) do
+			  redis.call('HSET', KEYS[2], id, nickname)
+			end
+			redis.call('EXPIRE', KEYS[2], lifetime)
+			for _, id in ipairs(live.kicked) do
+			  redis.call('SADD', KEYS[3], id)
+			end
+			redis.call('EXPIRE', KEYS[3], lifetime)
+			if redis.call('EXISTS', KEYS[4]) == 0 then
+			  for id, points in pairs(live.scores) do
+			    redis.call('ZADD', KEYS[4], points, id)
+			  end
+			  if result == 2 and live.state.status == 'QUESTION' then
+			    local answers = redis.call('HGETALL', KEYS[7])
+			    for i = 1, #answers, 2 do
+			      local ok, answer = pcall(cjson.decode, answers[i + 1])
+			      if ok and live.players[answers[i]] then
+			        if tonumber(answer.points) and tonumber(answer.points) > 0 then
+			          redis.call('ZINCRBY', KEYS[4], answer.points, answers[i])
+			        end
+			        if tonumber(answer.streak) then
+			          live.streaks[answers[i]] = answer.streak
+			        end
+			      end
+			    end
+			  end
+			  redis.call('EXPIRE', KEYS[4], lifetime)
+			end
+			if redis.call('EXISTS', KEYS[6]) == 0 then
+			  for id, streak in pairs(live.streaks) do
+			    redis.call('HSET', KEYS[6], id, streak)
+			  end
+			  redis.call('EXPIRE', KEYS[6], lifetime)
+			end
+			if ARGV[2] ~= '' then
+			  redis.call('SET', KEYS[5], ARGV[2], 'EX', lifetime)
+			end
+			return result
+			""", Long.class);
+
 	private final StringRedisTemplate redis;
 
-	SessionRoster(StringRedisTemplate redis) {
+	private final JsonMapper jsonMapper;
+
+	SessionRoster(StringRedisTemplate redis, JsonMapper jsonMapper) {
 		this.redis = redis;
+		this.jsonMapper = jsonMapper;
 	}
 
 	/**
@@ -87,6 +211,21 @@ class SessionRoster {
 			this.redis.opsForHash().putAll(key, fields);
 			this.redis.expire(key, SessionKeys.MAX_LIFETIME);
 		});
+	}
+
+	/**
+	 * Stops realtime-service accepting answers to question {@code index} before its
+	 * reveal or the end is read, so what is read is final: an answer accepted after the
+	 * read would reach the phones' podium but not the stored results. Undone if the
+	 * transaction that closes the question rolls back.
+	 */
+	void closeAnswers(UUID sessionId, int index) {
+		String state = SessionKeys.of(sessionId).state();
+		String question = Integer.toString(index);
+		String replaced = this.redis.execute(CLOSE_ANSWERS, List.of(state), question);
+		if (replaced != null) {
+			onRollback(() -> this.redis.execute(REOPEN_ANSWERS, List.of(state), question, replaced));
+		}
 	}
 
 	/**
@@ -127,12 +266,131 @@ class SessionRoster {
 		return this.redis.opsForHash().multiGet(keys.answers(index), connected).stream().allMatch(Objects::nonNull);
 	}
 
+	/**
+	 * Where realtime-service has got with question {@code index}, read from the session's
+	 * state hash: it moves the question's start and deadline when it applies the question
+	 * late (a broker outage), so the clock counts from when phones could see it.
+	 */
+	LiveQuestion liveQuestion(UUID sessionId, int index) {
+		List<Object> fields = this.redis.opsForHash()
+			.multiGet(SessionKeys.of(sessionId).state(), List.of("status", "questionIndex", "startedAt", "deadline"));
+		String status = (String) fields.get(0);
+		if (status == null) {
+			return new LiveQuestion.Lost();
+		}
+		int applied = parseInt(fields.get(1), -1);
+		if (applied < index || "LOBBY".equals(status)) {
+			return new LiveQuestion.NotReached();
+		}
+		if (applied == index && "QUESTION".equals(status) && fields.get(2) != null && fields.get(3) != null) {
+			return new LiveQuestion.Open(Instant.ofEpochMilli(Long.parseLong((String) fields.get(2))),
+					Instant.ofEpochMilli(Long.parseLong((String) fields.get(3))));
+		}
+		return new LiveQuestion.Closed();
+	}
+
+	/** Question {@code index} as realtime-service holds it in Redis. */
+	sealed interface LiveQuestion {
+
+		/** Open on the phones, from {@code startedAt} until {@code deadline}. */
+		record Open(Instant startedAt, Instant deadline) implements LiveQuestion {
+		}
+
+		/** Not applied yet: its QuestionStarted has not reached realtime-service. */
+		record NotReached() implements LiveQuestion {
+		}
+
+		/** Applied and closed, or moved past by a later event. */
+		record Closed() implements LiveQuestion {
+		}
+
+		/** The session has no state in Redis: Redis lost it. */
+		record Lost() implements LiveQuestion {
+		}
+
+	}
+
+	/** Whether Redis holds the session's state hash (realtime-service's view of it). */
+	boolean hasLiveState(UUID sessionId) {
+		return Boolean.TRUE.equals(this.redis.hasKey(SessionKeys.of(sessionId).state()));
+	}
+
+	/**
+	 * A session's live state as session-service knows it, to write back after Redis lost
+	 * it.
+	 *
+	 * @param state the state hash's fields, as realtime-service's scripts write them
+	 * @param questionIndex the open or revealed question, -1 for none
+	 * @param questionJson that question with its answers, or null
+	 * @param scores points per player up to the last reveal
+	 * @param streaks each player's streak as of the last reveal
+	 */
+	record LiveState(Map<String, String> state, int questionIndex, String questionJson, Map<String, String> players,
+			List<String> kicked, Map<String, Long> scores, Map<String, Integer> streaks) {
+	}
+
+	/**
+	 * Writes {@code live} back if the session has no state hash in Redis.
+	 * @return whether it wrote
+	 */
+	boolean rebuild(UUID sessionId, LiveState live) {
+		return writeLiveState(sessionId, live, "missing") == 1;
+	}
+
+	/** How a {@link #resync} went. */
+	enum Written {
+
+		/** Nothing written: Redis's state is at the seq written or beyond. */
+		NOTHING,
+
+		/** The state hash was missing and is written. */
+		REBUILT,
+
+		/** The state hash was behind (below the seq written) and is replaced. */
+		REWRITTEN
+
+	}
+
+	/**
+	 * Writes {@code live} back if the session has no state hash in Redis, or one whose
+	 * seq is below {@code live}'s.
+	 */
+	Written resync(UUID sessionId, LiveState live) {
+		return switch ((int) writeLiveState(sessionId, live, "behind")) {
+			case 1 -> Written.REBUILT;
+			case 2 -> Written.REWRITTEN;
+			default -> Written.NOTHING;
+		};
+	}
+
+	private long writeLiveState(UUID sessionId, LiveState live, String mode) {
+		String json = this.jsonMapper.writeValueAsString(Map.of("state", live.state(), "players", live.players(),
+				"kicked", live.kicked(), "scores", live.scores(), "streaks", live.streaks()));
+		SessionKeys keys = SessionKeys.of(sessionId);
+		int index = Math.max(live.questionIndex(), 0);
+		List<String> scriptKeys = List.of(keys.state(), keys.players(), keys.kicked(), keys.scores(),
+				keys.question(index), keys.streaks(), keys.answers(index));
+		Long written = this.redis.execute(WRITE_LIVE_STATE, scriptKeys, json,
+				(live.questionJson() != null) ? live.questionJson() : "",
+				Long.toString(SessionKeys.MAX_LIFETIME.toSeconds()), mode);
+		return (written != null) ? written : 0;
+	}
+
 	/** The keys this service wrote live on for a while after the end, then go. */
 	void expireAfterEnd(UUID sessionId) {
 		SessionKeys keys = SessionKeys.of(sessionId);
 		this.redis.expire(keys.players(), SessionKeys.TTL_AFTER_END);
 		this.redis.expire(keys.kicked(), SessionKeys.TTL_AFTER_END);
 		this.redis.expire(keys.lobby(), SessionKeys.TTL_AFTER_END);
+	}
+
+	private static int parseInt(Object value, int absent) {
+		try {
+			return (value != null) ? Integer.parseInt(String.valueOf(value)) : absent;
+		}
+		catch (NumberFormatException ex) {
+			return absent;
+		}
 	}
 
 	private static long socketCount(Object value) {

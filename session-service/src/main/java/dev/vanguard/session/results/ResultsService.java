@@ -67,8 +67,8 @@ class ResultsService {
 		for (int index = 0; index < session.playedQuestions(); index++) {
 			questions.add(stats(index, session.questions().get(index), answers));
 		}
-		return new Results(session.id(), session.quizTitle(), session.createdAt(), session.endedAt(), standings,
-				questions, answers);
+		return new Results(session.id(), session.quizTitle(), session.createdAt(), session.endedAt(),
+				session.liveStateLost(), standings, questions, answers);
 	}
 
 	private static QuestionStats stats(int index, QuestionStarted.Question question, List<Answer> all) {
@@ -119,11 +119,14 @@ class ResultsService {
 	}
 
 	/**
+	 * @param liveStateLost the game's live state in Redis was lost while it ran: the
+	 * results hold the answers kept at each reveal, and scores from them; answers to the
+	 * question open at the loss may be missing
 	 * @param questions per-question statistics of the questions that were played
 	 * @param answers every stored answer (not serialised: the CSV uses them)
 	 */
-	record Results(UUID sessionId, String quizTitle, Instant createdAt, Instant endedAt, List<Standing> standings,
-			List<QuestionStats> questions, @JsonIgnore List<Answer> answers) {
+	record Results(UUID sessionId, String quizTitle, Instant createdAt, Instant endedAt, boolean liveStateLost,
+			List<Standing> standings, List<QuestionStats> questions, @JsonIgnore List<Answer> answers) {
 	}
 
 	record Standing(int rank, UUID playerId, String nickname, long totalScore, int correctCount, int answeredCount) {

@@ -1,5 +1,6 @@
 package dev.vanguard.session.web;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -12,6 +13,8 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -30,6 +33,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
+	/** What a 503 for want of a database connection asks the client to wait. */
+	private static final Duration RETRY_AFTER_NO_CONNECTION = Duration.ofSeconds(1);
+
 	@ExceptionHandler(ApiException.class)
 	ResponseEntity<Object> handleApiException(ApiException ex) {
 		ProblemDetail problem = Problems.of(ex.status(), ex.type(), ex.title(), ex.getMessage());
@@ -41,6 +47,22 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 			headers.set(HttpHeaders.RETRY_AFTER, Long.toString(ApiException.seconds(ex.retryAfter())));
 		}
 		return problem(ex.status(), headers, problem);
+	}
+
+	/**
+	 * No database connection to be had: the pool stayed exhausted for its whole
+	 * connection timeout (a join storm) or the database does not answer. Nothing was
+	 * changed, so the client may simply try again shortly. (A pooled connection that
+	 * broke is retried before this: DeadConnectionRetryConfiguration.)
+	 */
+	@ExceptionHandler({ CannotCreateTransactionException.class, CannotGetJdbcConnectionException.class })
+	ResponseEntity<Object> handleNoConnection(Exception ex) {
+		log.warn("No database connection: {}", ex.getMessage());
+		ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, Problems.UNAVAILABLE, "Service busy",
+				"The service is busy; please try again in a moment.");
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER_NO_CONNECTION.toSeconds()));
+		return problem(HttpStatus.SERVICE_UNAVAILABLE, headers, problem);
 	}
 
 	@ExceptionHandler(Exception.class)

@@ -26,6 +26,8 @@ final class Problems {
 
 	static final URI INTERNAL = URI.create("https://vanguard.dev/problems/internal-error");
 
+	static final URI UNAVAILABLE = URI.create("https://vanguard.dev/problems/service-unavailable");
+
 	private Problems() {
 	}
 

@@ -1,6 +1,8 @@
 package dev.vanguard.session.game;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -109,6 +111,41 @@ class GameClockIntegrationTests extends SessionServiceIntegrationTest {
 		// the podium stays until the host ends the game
 		this.clock.tick();
 		assertThat(status(session)).isEqualTo("PODIUM");
+	}
+
+	@Test
+	void givesAQuestionHeldUpOnTheWayToThePhonesItsFullTime() {
+		UUID quiz = quiz(this.host, Question.single("Quick?", 2, List.of("Yes", "No"), 0), single("Next?"));
+		JsonNode created = this.api.openSession(this.host, quiz, null);
+		UUID session = UUID.fromString(created.path("id").asString());
+		this.api.control(this.host, session, "start");
+		QuestionStarted started = (QuestionStarted) this.events.awaitUpTo(session, 2).get(1);
+		SessionKeys keys = SessionKeys.of(session);
+		// realtime-service has the lobby; the question is still on its way (the broker is
+		// down)
+		this.redis.opsForHash().putAll(keys.state(), Map.of("status", "LOBBY", "questionIndex", "-1", "seq", "1"));
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> Instant.now().isAfter(started.deadline()));
+		this.clock.tick();
+		assertThat(status(session)).isEqualTo("QUESTION");
+
+		// it arrives: realtime-service moved its start and deadline by the delay
+		Instant arrived = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		Instant deadline = arrived.plusSeconds(2);
+		this.redis.opsForHash()
+			.putAll(keys.state(), Map.of("status", "QUESTION", "questionIndex", "0", "seq", "2", "startedAt",
+					Long.toString(arrived.toEpochMilli()), "deadline", Long.toString(deadline.toEpochMilli())));
+		this.clock.tick();
+		JsonNode state = this.api.get("/api/sessions/" + session, HostKeys.token(this.host)).json();
+		assertThat(state.path("status").asString()).isEqualTo("QUESTION");
+		assertThat(Instant.parse(state.path("questionDeadline").asString())).isEqualTo(deadline);
+		assertThat(Instant.parse(state.path("questionStartedAt").asString())).isEqualTo(arrived);
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> status(session).equals("REVEAL"));
+		assertThat(this.events.awaitUpTo(session, 3).get(2)).isInstanceOfSatisfying(QuestionEnded.class, (ended) -> {
+			assertThat(ended.reason()).isEqualTo(QuestionEnded.Reason.DEADLINE);
+			assertThat(ended.createdAt()).isAfterOrEqualTo(deadline);
+		});
 	}
 
 	private void answer(SessionKeys keys, String player) {

@@ -7,6 +7,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.data.redis.core.RedisCallback;
+
 import dev.vanguard.contracts.SessionKeys;
 import dev.vanguard.session.support.Api.Response;
 import dev.vanguard.session.support.HostKeys;
@@ -27,6 +29,7 @@ class ResultsIntegrationTests extends SessionServiceIntegrationTest {
 		assertThat(results.path("standings").values()).extracting((row) -> row.path("nickname").asString())
 			.containsExactly("ada", "=cmd", "grace");
 		JsonNode ada = results.path("standings").get(0);
+		assertThat(results.path("liveStateLost").asBoolean()).isFalse();
 		assertThat(ada.path("rank").asInt()).isEqualTo(1);
 		assertThat(ada.path("totalScore").asLong()).isEqualTo(2700);
 		assertThat(ada.path("correctCount").asInt()).isEqualTo(2);
@@ -60,7 +63,8 @@ class ResultsIntegrationTests extends SessionServiceIntegrationTest {
 				"'=cmd,1,Colour?,Red,false,0,3000",
 				"'=cmd,2,Capital of France?,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",false,0,4000",
 				"grace,1,Colour?,,false,0,", "grace,2,Capital of France?,,false,0,", "",
-				"nickname,rank,total_score,correct_count", "ada,1,2700,2", "'=cmd,2,100,0", "grace,3,0,0", "");
+				"nickname,rank,total_score,correct_count", "ada,1,2700,2", "'=cmd,2,100,0", "grace,3,0,0", "",
+				"live_state_lost", "false", "");
 	}
 
 	@Test
@@ -80,6 +84,58 @@ class ResultsIntegrationTests extends SessionServiceIntegrationTest {
 		this.api.get("/api/sessions/" + UUID.randomUUID() + "/results", HostKeys.token(this.host)).problem(404);
 	}
 
+	@Test
+	void endingMidQuestionClosesItForAnswersBeforeReadingTheResults() {
+		UUID quiz = quiz(this.host, single("Colour?"), single("Next?"));
+		JsonNode created = this.api.openSession(this.host, quiz, null);
+		UUID session = UUID.fromString(created.path("id").asString());
+		String ada = this.api.join(created.path("pin").asString(), "ada").path("playerId").asString();
+		this.api.control(this.host, session, "start");
+		SessionKeys keys = SessionKeys.of(session);
+		applyQuestion(keys, 0);
+		answer(keys, 0, ada, "{\"options\":[2],\"correct\":true,\"points\":900,\"streak\":1,\"responseMs\":1000}");
+		this.redis.opsForZSet().add(keys.scores(), ada, 900);
+
+		this.api.control(this.host, session, "end");
+		// realtime-service's answer script refuses whatever comes after the deadline it
+		// finds in the state: the podium it sends later reads the scores stored here
+		assertThat(deadline(keys)).isLessThan(redisTime());
+		JsonNode results = this.api.get("/api/sessions/" + session + "/results", HostKeys.token(this.host)).json();
+		assertThat(results.path("standings").get(0).path("totalScore").asLong()).isEqualTo(900);
+		assertThat(results.path("standings").get(0).path("answeredCount").asInt()).isEqualTo(1);
+	}
+
+	@Test
+	void aRevealClosesTheQuestionForAnswersAtOnce() {
+		UUID quiz = quiz(this.host, single("Colour?"), single("Next?"));
+		UUID session = UUID.fromString(this.api.openSession(this.host, quiz, null).path("id").asString());
+		this.api.control(this.host, session, "start");
+		SessionKeys keys = SessionKeys.of(session);
+		applyQuestion(keys, 0);
+		assertThat(deadline(keys)).isGreaterThan(redisTime());
+
+		this.api.control(this.host, session, "reveal");
+		// before its QuestionEnded is applied (that may wait for the broker)
+		assertThat(deadline(keys)).isLessThan(redisTime());
+		assertThat(this.redis.opsForHash().get(keys.state(), "status")).isEqualTo("QUESTION");
+	}
+
+	/** The state realtime-service writes when it applies question {@code index}. */
+	private void applyQuestion(SessionKeys keys, int index) {
+		long now = redisTime();
+		this.redis.opsForHash()
+			.putAll(keys.state(), Map.of("status", "QUESTION", "questionIndex", Integer.toString(index), "startedAt",
+					Long.toString(now), "deadline", Long.toString(now + 60_000)));
+	}
+
+	private long deadline(SessionKeys keys) {
+		return Long.parseLong((String) this.redis.opsForHash().get(keys.state(), "deadline"));
+	}
+
+	private long redisTime() {
+		return this.redis.execute((RedisCallback<Long>) (connection) -> connection.serverCommands().time());
+	}
+
 	/**
 	 * Two questions; realtime-service's part (answers, scores) written to Redis in the
 	 * documented layout. ada answers both right, "=cmd" both wrong (with a formula as
@@ -96,6 +152,7 @@ class ResultsIntegrationTests extends SessionServiceIntegrationTest {
 		this.api.join(pin, "grace");
 		SessionKeys keys = SessionKeys.of(session);
 		this.api.control(this.host, session, "start");
+		applyQuestion(keys, 0);
 		answer(keys, 0, ada, "{\"options\":[2],\"correct\":true,\"points\":900,\"streak\":1,\"responseMs\":1000}");
 		answer(keys, 0, cmd, "{\"options\":[0],\"correct\":false,\"points\":0,\"streak\":0,\"responseMs\":3000}");
 		this.api.control(this.host, session, "reveal");

@@ -43,6 +43,10 @@ public final class ServiceInstances {
 				Map.entry("spring.rabbitmq.username", broker.getUsername()),
 				Map.entry("spring.rabbitmq.password", broker.getPassword()),
 				Map.entry("vanguard.events.exchange", environment.getRequiredProperty("vanguard.events.exchange")),
+				// the same resync queue as the first instance: never the platform's own
+				Map.entry("vanguard.session.resync.queue",
+						environment.getRequiredProperty("vanguard.session.resync.queue")),
+				Map.entry("vanguard.session.resync.queue-expires", "5m"),
 				Map.entry("vanguard.quiz.base-url", environment.getRequiredProperty("vanguard.quiz.base-url")),
 				Map.entry("spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
 						environment.getRequiredProperty("spring.security.oauth2.resourceserver.jwt.jwk-set-uri")),

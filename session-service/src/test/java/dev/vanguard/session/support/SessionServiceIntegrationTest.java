@@ -51,11 +51,22 @@ public abstract class SessionServiceIntegrationTest {
 		registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
 				() -> QUIZZES.baseUrl() + "/.well-known/jwks.json");
 		registry.add("vanguard.events.exchange", () -> exchange);
+		// a resync queue of each context's own, never the platform's; it goes 5 min after
+		// its context closed
+		String resyncQueue = Infrastructure.uniqueName("vanguard_session_resync_test");
+		registry.add("vanguard.session.resync.queue", () -> resyncQueue);
+		registry.add("vanguard.session.resync.queue-expires", () -> "5m");
+		// a session whose live state cannot be written back ends after this
+		registry.add("vanguard.session.rebuild-give-up-after", () -> "2s");
 		registry.add("vanguard.events.confirm-timeout", () -> "3s");
 		registry.add("vanguard.events.resubmit-interval", () -> "1s");
 		// longer than any publish takes even on a busy machine, so tests see no repeats
 		registry.add("vanguard.events.resubmit-older-than", () -> "8s");
 		registry.add("vanguard.session.auto-advance-delay", () -> "1s");
+		// tests rebuild live state by calling the clock: no realtime-service writes the
+		// state
+		// of their sessions, and a rebuild would leave keys behind after their clean-up
+		registry.add("vanguard.session.live-state-check-interval", () -> "1h");
 		// a long window, so a slow machine cannot let the rate-limit test slip into the
 		// next
 		registry.add("vanguard.session.rate-limit.window", () -> "60s");

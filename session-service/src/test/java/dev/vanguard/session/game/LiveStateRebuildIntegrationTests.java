@@ -1,0 +1,153 @@
+package dev.vanguard.session.game;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.ScanOptions;
+
+import dev.vanguard.contracts.SessionKeys;
+import dev.vanguard.session.support.HostKeys;
+import dev.vanguard.session.support.SessionServiceIntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Redis "restarted empty" for one session: the test deletes that session's own keys
+ * (never the shared Redis's others), as realtime-service had written them.
+ */
+class LiveStateRebuildIntegrationTests extends SessionServiceIntegrationTest {
+
+	private final UUID host = UUID.randomUUID();
+
+	@Autowired
+	private GameClock clock;
+
+	@Test
+	void rebuildsALiveGameFromTheDatabaseWhenRedisComesBackEmpty() {
+		Game game = playFirstQuestionAndOpenTheSecond();
+		restartRedisEmpty(game.keys());
+
+		this.clock.rebuildLostLiveState(Instant.now());
+		JsonNode details = details(game.session());
+		Map<Object, Object> state = this.redis.opsForHash().entries(game.keys().state());
+		assertThat(state).containsEntry("status", "QUESTION")
+			.containsEntry("questionIndex", "1")
+			.containsEntry("seq", Long.toString(details.path("lastSeq").asLong()))
+			.containsEntry("questionCount", "2")
+			.containsEntry("pin", details.path("pin").asString())
+			.containsEntry("hostId", this.host.toString())
+			.containsEntry("deadline",
+					Long.toString(Instant.parse(details.path("questionDeadline").asString()).toEpochMilli()));
+		assertThat(this.redis.getExpire(game.keys().state())).isPositive();
+		assertThat(this.redis.opsForValue().get(game.keys().question(1))).contains("\"text\":\"Next?\"");
+		assertThat(this.redis.opsForHash().entries(game.keys().players())).containsOnlyKeys(game.ada(), game.grace());
+		assertThat(this.redis.opsForSet().members(game.keys().kicked())).containsExactly(game.kicked());
+		// the scores up to the last reveal, from the answers kept at that reveal
+		assertThat(this.redis.opsForZSet().score(game.keys().scores(), game.ada())).isEqualTo(900);
+		assertThat(this.redis.opsForZSet().score(game.keys().scores(), game.grace())).isZero();
+		assertThat(this.redis.opsForHash().entries(game.keys().streaks())).containsEntry(game.ada(), "1")
+			.containsEntry(game.grace(), "0");
+
+		// a second look finds the state and leaves it alone
+		this.redis.opsForHash().put(game.keys().state(), "seq", "999");
+		this.clock.rebuildLostLiveState(Instant.now());
+		assertThat(this.redis.opsForHash().get(game.keys().state(), "seq")).isEqualTo("999");
+
+		this.api.control(this.host, game.session(), "end");
+		JsonNode results = results(game.session());
+		assertThat(results.path("liveStateLost").asBoolean()).isTrue();
+		assertThat(results.path("standings").get(0).path("nickname").asString()).isEqualTo("ada");
+		assertThat(results.path("standings").get(0).path("totalScore").asLong()).isEqualTo(900);
+	}
+
+	@Test
+	void endsAGameWhoseLiveStateIsGoneWithTheAnswersKeptAndSaysSo() {
+		Game game = playFirstQuestionAndOpenTheSecond();
+		restartRedisEmpty(game.keys());
+
+		this.api.control(this.host, game.session(), "end");
+		JsonNode results = results(game.session());
+		assertThat(results.path("liveStateLost").asBoolean()).isTrue();
+		JsonNode ada = results.path("standings").get(0);
+		assertThat(ada.path("nickname").asString()).isEqualTo("ada");
+		assertThat(ada.path("totalScore").asLong()).isEqualTo(900);
+		assertThat(ada.path("answeredCount").asInt()).isEqualTo(1);
+		assertThat(results.path("questions").get(0).path("answered").asInt()).isEqualTo(1);
+	}
+
+	@Test
+	void aGameThatKeptItsLiveStateSaysNothingWasLost() {
+		Game game = playFirstQuestionAndOpenTheSecond();
+		this.api.control(this.host, game.session(), "end");
+		JsonNode results = results(game.session());
+		assertThat(results.path("liveStateLost").asBoolean()).isFalse();
+		assertThat(results.path("standings").get(0).path("totalScore").asLong()).isEqualTo(900);
+	}
+
+	/**
+	 * ada answers question 0 right (900 points), grace does not, a third player is
+	 * kicked; question 0 is revealed and question 1 opened, each applied in Redis as
+	 * realtime-service would.
+	 */
+	private Game playFirstQuestionAndOpenTheSecond() {
+		UUID quiz = quiz(this.host, single("Colour?"), single("Next?"));
+		JsonNode created = this.api.openSession(this.host, quiz, null);
+		UUID session = UUID.fromString(created.path("id").asString());
+		String pin = created.path("pin").asString();
+		String ada = this.api.join(pin, "ada").path("playerId").asString();
+		String grace = this.api.join(pin, "grace").path("playerId").asString();
+		String kicked = this.api.join(pin, "mallory").path("playerId").asString();
+		assertThat(
+				this.api.delete("/api/sessions/" + session + "/players/" + kicked, HostKeys.token(this.host)).status())
+			.isEqualTo(204);
+		SessionKeys keys = SessionKeys.of(session);
+		this.api.control(this.host, session, "start");
+		applied(keys, "QUESTION", 0);
+		this.redis.opsForHash()
+			.put(keys.answers(0), ada, "{\"options\":[2],\"correct\":true,\"points\":900,\"streak\":1,"
+					+ "\"responseMs\":1200,\"answeredAt\":" + System.currentTimeMillis() + "}");
+		this.redis.opsForZSet().add(keys.scores(), ada, 900);
+		this.redis.opsForZSet().add(keys.scores(), grace, 0);
+		this.api.control(this.host, session, "reveal");
+		applied(keys, "REVEAL", 0);
+		this.api.control(this.host, session, "next");
+		applied(keys, "QUESTION", 1);
+		return new Game(session, keys, ada, grace, kicked);
+	}
+
+	private void applied(SessionKeys keys, String status, int index) {
+		long now = System.currentTimeMillis();
+		this.redis.opsForHash()
+			.putAll(keys.state(), Map.of("status", status, "questionIndex", Integer.toString(index), "startedAt",
+					Long.toString(now), "deadline", Long.toString(now + 60_000)));
+	}
+
+	/** What a Redis restart without persistence leaves of this session: nothing. */
+	private void restartRedisEmpty(SessionKeys keys) {
+		Set<String> own = new HashSet<>();
+		try (var cursor = this.redis.scan(ScanOptions.scanOptions().match(keys.pattern()).count(1000).build())) {
+			cursor.forEachRemaining(own::add);
+		}
+		this.redis.delete(own);
+		assertThat(this.redis.hasKey(keys.state())).isFalse();
+	}
+
+	private JsonNode details(UUID session) {
+		return this.api.get("/api/sessions/" + session, HostKeys.token(this.host)).json();
+	}
+
+	private JsonNode results(UUID session) {
+		return this.api.get("/api/sessions/" + session + "/results", HostKeys.token(this.host)).json();
+	}
+
+	private record Game(UUID session, SessionKeys keys, String ada, String grace, String kicked) {
+	}
+
+}
