@@ -48,10 +48,11 @@ try {
       constructor(...args) {
         super(...args);
         this.addEventListener('message', (event) => {
-          if (typeof event.data === 'string' && event.data.includes('"player_joined"')) {
+          if (typeof event.data === 'string' && event.data.includes('"players_joined"')) {
             const frame = JSON.parse(event.data);
             window.__frames[frame.playerCount] ??= performance.timeOrigin + performance.now();
             window.__joinedFrames = (window.__joinedFrames ?? 0) + 1;
+            window.__joinedNames = (window.__joinedNames ?? 0) + frame.players.length;
             if (frame.seq < (window.__highestSeq ?? 0)) window.__lateFrames = (window.__lateFrames ?? 0) + 1;
             window.__highestSeq = Math.max(window.__highestSeq ?? 0, frame.seq);
           } else if (typeof event.data === 'string' && event.data.includes('"catchup"')) {
@@ -107,7 +108,8 @@ try {
       try {
         return await call(`${sessionService}/api/sessions/pin/${session.pin}/players`, {
           method: 'POST',
-          body: { nickname },
+          // each player its own device, as phones have (the server keeps only a salted hash)
+          body: { nickname, deviceSecret: `bench-device-${id}-${i}` },
           headers: { 'X-Real-IP': `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}` },
         });
       } catch (error) {
@@ -147,11 +149,11 @@ try {
   } catch {
     const shown = await page.locator('h2#players-heading').textContent();
     const frames = await page.evaluate(() => ({ total: window.__joinedFrames ?? 0, late: window.__lateFrames ?? 0 }));
-    throw new Error(`the player count did not reach ${everyone} within 60 s of the last join; it shows "${shown}"; the socket brought ${frames.total} player_joined frames (${frames.late} late)`);
+    throw new Error(`the player count did not reach ${everyone} within 60 s of the last join; it shows "${shown}"; the socket brought ${frames.total} players_joined frames (${frames.late} late)`);
   }
   const complete = await page.evaluate((text) => window.__counts.find((count) => count.text === text).at, everyone);
   const arrived = await page.evaluate((count) => window.__frames[count] ?? null, joined);
-  // The roster's list (names) may complete later than the count, if a player_joined frame is late.
+  // The roster's list (names) may complete later than the count, if a players_joined frame is late.
   const listed = await page
     .waitForFunction((size) => window.__rows.find((row) => row.size >= size)?.at ?? null, joined, { timeout: 60_000, polling: 100 })
     .then(
@@ -162,7 +164,7 @@ try {
       },
     );
   const listedNames = await page.evaluate(() => window.__rows.at(-1)?.size ?? 0);
-  const socket = await page.evaluate(() => ({ frames: window.__joinedFrames ?? 0, late: window.__lateFrames ?? 0, catchups: window.__catchups ?? 0 }));
+  const socket = await page.evaluate(() => ({ frames: window.__joinedFrames ?? 0, names: window.__joinedNames ?? 0, late: window.__lateFrames ?? 0, catchups: window.__catchups ?? 0 }));
   const longTasks = await page.evaluate(() => window.__longTasks);
   // The roster stays usable: scroll to its end and find the last name.
   await page.getByRole('region', { name: 'Players', exact: true }).evaluate((element) => element.scrollTo(0, element.scrollHeight));
@@ -175,7 +177,7 @@ try {
       ? `lobby-ui: the roster's list shows ${listedNames} names 60 s after the count was complete`
       : `lobby-ui: roster list complete (${joined} names) ${Math.round(listed - lastJoin)} ms after the last join`,
   );
-  console.log(`lobby-ui: ${socket.frames} player_joined frames reached the host's socket for ${joined} joins (${socket.late} after a later seq), ${socket.catchups} catch-ups`);
+  console.log(`lobby-ui: ${socket.frames} players_joined frames naming ${socket.names} players reached the host's socket for ${joined} joins (${socket.late} after a later seq), ${socket.catchups} catch-ups`);
   if (arrived !== null) {
     console.log(`lobby-ui: the frame with the last count arrived ${Math.round(arrived - lastJoin)} ms after the last join; drawn ${Math.round(complete - arrived)} ms after it arrived`);
   }

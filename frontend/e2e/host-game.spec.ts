@@ -213,7 +213,7 @@ test('a host runs a game of every question type to the podium', async ({ browser
   await host.getByRole('button', { name: 'Cancel' }).click();
   await expect(host.getByRole('dialog')).toHaveCount(0);
   await host.getByRole('button', { name: 'Remove Dan' }).click();
-  await host.getByRole('dialog').getByRole('button', { name: 'Remove' }).click();
+  await host.getByRole('dialog').getByRole('button', { name: 'Remove', exact: true }).click();
   await expect(host.getByRole('heading', { name: '3 players' })).toBeVisible();
   await expect(d.getByRole('heading', { name: 'You were removed from this game' })).toBeVisible();
   await expectAccessible(host, 'lobby');

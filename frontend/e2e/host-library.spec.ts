@@ -68,7 +68,8 @@ test('the host finds, copies, exports, imports and deletes quizzes', async ({ br
 
   // Sign out: the refresh cookie is revoked, so a reload asks to sign in, keeping the page.
   await host.goto('/host/sessions');
-  await host.getByRole('button', { name: 'Sign out' }).click();
+  await host.getByRole('button', { name: `Account of ${account.displayName}` }).click();
+  await host.getByRole('button', { name: 'Sign out', exact: true }).click();
   await expect(host.getByRole('heading', { name: 'Sign in to host' })).toBeVisible();
   await host.goto('/host/sessions');
   await expect(host).toHaveURL(/\/host\/sign-in\?next=%2Fhost%2Fsessions$/);

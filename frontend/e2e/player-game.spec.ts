@@ -32,16 +32,22 @@ test('three phones play a quiz of every type to the end', async ({ browser, requ
 
   const [ann, bob, cat] = await Promise.all([0, 1, 2].map(() => openPhone(browser, baseURL!)));
   const a = ann!.page;
-  // Count the phone's requests to keep the screen on (the real API still answers them).
+  // Count the phone's requests to keep the screen on, and the locks it holds (the real API
+  // still answers them; a lock the page lets go of, or the browser takes back, is not held).
   await a.addInitScript(() => {
-    const scope = window as unknown as { wakeLockRequests: number };
+    const scope = window as unknown as { wakeLockRequests: number; wakeLocksHeld: number };
     scope.wakeLockRequests = 0;
+    scope.wakeLocksHeld = 0;
     const wakeLock = navigator.wakeLock;
     if (!wakeLock) return;
     const request = wakeLock.request.bind(wakeLock);
     wakeLock.request = (type?: 'screen') => {
       scope.wakeLockRequests++;
-      return request(type);
+      return request(type).then((sentinel) => {
+        scope.wakeLocksHeld++;
+        sentinel.addEventListener('release', () => scope.wakeLocksHeld--);
+        return sentinel;
+      });
     };
   });
   const b = bob!.page;
@@ -76,6 +82,8 @@ test('three phones play a quiz of every type to the end', async ({ browser, requ
   await expect(c.getByText('You’re in!')).toBeVisible();
 
   await expect(c.getByText('3 players have joined')).toBeVisible();
+  // Ann joined first: her lobby counts the two after her live.
+  await expect(a.getByText('3 players have joined')).toBeVisible();
   await expect(c.getByRole('heading', { name: 'Cat' })).toBeVisible();
   await expectAccessible(c, 'lobby');
   await screenshot(c, 'lobby');
@@ -84,7 +92,13 @@ test('three phones play a quiz of every type to the end', async ({ browser, requ
   await control('start');
   for (const page of [a, b, c]) await expect(page.getByRole('heading', { name: 'Capital of France?' })).toBeVisible();
   await expect(a.getByRole('timer')).toBeVisible();
-  await expect.poll(() => a.evaluate(() => (window as unknown as { wakeLockRequests: number }).wakeLockRequests)).toBeGreaterThan(0);
+  const wakeLocks = () =>
+    a.evaluate(() => {
+      const scope = window as unknown as { wakeLockRequests: number; wakeLocksHeld: number };
+      return { wakeLockRequests: scope.wakeLockRequests, wakeLocksHeld: scope.wakeLocksHeld };
+    });
+  await expect.poll(async () => (await wakeLocks()).wakeLockRequests).toBeGreaterThan(0);
+  await expect.poll(async () => (await wakeLocks()).wakeLocksHeld).toBe(1);
   await expect(a.getByRole('heading', { name: 'Capital of France?' })).toBeFocused();
   await expectAccessible(a, 'question');
   await screenshot(a, 'question');
@@ -191,6 +205,8 @@ test('three phones play a quiz of every type to the end', async ({ browser, requ
   await expectAccessible(b, 'ended');
   await screenshot(b, 'ended');
   await expect(a.getByRole('heading', { name: 'The game has ended' })).toBeVisible();
+  // The game is over: the screen may sleep again.
+  await expect.poll(async () => (await wakeLocks()).wakeLocksHeld).toBe(0);
 
   const results = await host.call<Results>('GET', `/api/sessions/${session.id}/results`);
   expect(results.standings.map((s) => s.nickname)).toEqual(['Ann', 'Bob']);

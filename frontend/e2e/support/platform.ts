@@ -18,7 +18,7 @@ export class Platform {
     return { Authorization: `Bearer ${this.token}` };
   }
 
-  async call<T>(method: 'GET' | 'POST' | 'DELETE', path: string, data?: unknown, expected: number[] = [200, 201, 204]): Promise<T> {
+  async call<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, data?: unknown, expected: number[] = [200, 201, 204]): Promise<T> {
     const response = await this.request.fetch(path, { method, headers: this.headers, data });
     expect(expected, `${method} ${path}: ${response.status()} ${await response.text()}`).toContain(response.status());
     const text = await response.text();

@@ -13,6 +13,8 @@ export interface Problem {
 const PROBLEM_MESSAGES: Record<string, MessageKey> = {
   'lobby-locked': 'problem.lobbyLocked',
   'lobby-full': 'problem.lobbyFull',
+  'wrong-join-pattern': 'problem.wrongJoinPattern',
+  'join-pattern-required': 'problem.joinPatternRequired',
   kicked: 'problem.kicked',
   'rate-limited': 'problem.rateLimited',
   'nickname-taken': 'problem.nicknameTaken',

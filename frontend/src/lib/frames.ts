@@ -62,11 +62,23 @@ export interface LobbyFrame {
   questionCount: number;
 }
 
-export interface PlayerJoinedFrame {
-  type: 'player_joined';
-  seq: number;
+export interface JoinedPlayer {
   playerId: string;
   nickname: string;
+}
+
+/** Host only: the players who joined since the last such frame, in join order (at most one per 100 ms). */
+export interface PlayersJoinedFrame {
+  type: 'players_joined';
+  seq: number;
+  players: JoinedPlayer[];
+  playerCount: number;
+}
+
+/** Players only, in the lobby: how many have joined (never who). */
+export interface PlayerCountFrame {
+  type: 'player_count';
+  seq: number;
   playerCount: number;
 }
 
@@ -206,8 +218,9 @@ export interface CatchupFrame {
 /** Frames caused by a session event: applied once per `type`+`seq`. */
 export type EventFrame =
   | LobbyFrame
-  | PlayerJoinedFrame
+  | PlayersJoinedFrame
   | PlayerKickedFrame
+  | PlayerCountFrame
   | QuestionFrame
   | RevealFrame
   | ResultFrame
@@ -222,8 +235,9 @@ export type ServerFrame = EventFrame | StatusFrame;
 
 export const EVENT_FRAME_TYPES: ReadonlySet<ServerFrame['type']> = new Set<EventFrame['type']>([
   'lobby',
-  'player_joined',
+  'players_joined',
   'player_kicked',
+  'player_count',
   'question',
   'reveal',
   'result',

@@ -184,15 +184,64 @@ describe('gameReducer', () => {
     expect(state.final).toEqual({ score: 3000, rank: 2, playerCount: 2 });
   });
 
-  it('keeps the host roster from player_joined and player_kicked', () => {
+  it('keeps the host roster from players_joined and player_kicked', () => {
     const state = play([
       hostCatchup({ players: [{ playerId: 'p0', nickname: 'Zoe', online: true }], playerCount: 1 }),
-      { type: 'player_joined', seq: 2, playerId: 'p1', nickname: 'Ann', playerCount: 2 },
-      { type: 'player_joined', seq: 3, playerId: 'p2', nickname: 'Bob', playerCount: 3 },
+      {
+        type: 'players_joined',
+        seq: 3,
+        players: [
+          { playerId: 'p1', nickname: 'Ann' },
+          { playerId: 'p2', nickname: 'Bob' },
+        ],
+        playerCount: 3,
+      },
       { type: 'player_kicked', seq: 4, playerId: 'p1', nickname: 'Ann', playerCount: 2 },
+      { type: 'players_joined', seq: 5, players: [{ playerId: 'p3', nickname: 'Cid' }], playerCount: 3 },
     ]);
-    expect(state.players.map((p) => p.nickname)).toEqual(['Zoe', 'Bob']);
-    expect(state).toMatchObject({ playerCount: 2, pin: '123456', role: 'HOST' });
+    expect(state.players.map((p) => p.nickname)).toEqual(['Zoe', 'Bob', 'Cid']);
+    expect(state.players.every((p) => !p.online || p.playerId === 'p0')).toBe(true);
+    expect(state).toMatchObject({ playerCount: 3, pin: '123456', role: 'HOST' });
+  });
+
+  it('lists once a player that both the catch-up and a later roster frame name', () => {
+    // The frame gathers joins from both sides of the catch-up: its seq is above it, its first player is not.
+    const state = play([
+      hostCatchup({ seq: 3, players: [{ playerId: 'p1', nickname: 'Ann', online: true }], playerCount: 1 }),
+      {
+        type: 'players_joined',
+        seq: 4,
+        players: [
+          { playerId: 'p1', nickname: 'Ann' },
+          { playerId: 'p2', nickname: 'Bob' },
+        ],
+        playerCount: 2,
+      },
+    ]);
+    expect(state.players).toEqual([
+      { playerId: 'p1', nickname: 'Ann', online: true },
+      { playerId: 'p2', nickname: 'Bob', online: false },
+    ]);
+    expect(state.playerCount).toBe(2);
+  });
+
+  it('drops a roster frame the catch-up already covers', () => {
+    const state = play([hostCatchup({ seq: 5, playerCount: 0 }), { type: 'players_joined', seq: 5, players: [{ playerId: 'p1', nickname: 'Ann' }], playerCount: 1 }]);
+    expect(state.players).toEqual([]);
+    expect(state.playerCount).toBe(0);
+  });
+
+  it('follows the player count in the lobby, never going back to an older one', () => {
+    const counted = play([
+      playerCatchup({ seq: 2, playerCount: 1 }),
+      { type: 'player_count', seq: 4, playerCount: 3 },
+      { type: 'player_count', seq: 4, playerCount: 3 },
+      { type: 'player_count', seq: 3, playerCount: 2 },
+    ]);
+    expect(counted.playerCount).toBe(3);
+    expect(counted.players).toEqual([]);
+    expect(play([{ type: 'player_count', seq: 2, playerCount: 7 }], counted).playerCount).toBe(3);
+    expect(play([{ type: 'player_count', seq: 6, playerCount: 2 }], counted).playerCount).toBe(2);
   });
 
   it('counts answers for the host, for the open question only', () => {

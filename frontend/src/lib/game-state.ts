@@ -137,14 +137,20 @@ function applyEvent(state: GameState, frame: EventFrame): GameState {
   switch (frame.type) {
     case 'lobby':
       return { ...state, status: 'LOBBY', title: frame.title, questionCount: frame.questionCount, questionIndex: -1 };
-    case 'player_joined':
+    case 'players_joined': {
+      // A frame may repeat players a catch-up already listed (it covers joins on both sides of it).
+      const known = new Set(state.players.map((p) => p.playerId));
+      const added = frame.players
+        .filter((p) => !known.has(p.playerId) && (known.add(p.playerId), true))
+        .map((p) => ({ playerId: p.playerId, nickname: p.nickname, online: false }));
       return {
         ...state,
         playerCount: frame.playerCount,
-        players: state.players.some((p) => p.playerId === frame.playerId)
-          ? state.players
-          : [...state.players, { playerId: frame.playerId, nickname: frame.nickname, online: false }],
+        players: added.length > 0 ? [...state.players, ...added] : state.players,
       };
+    }
+    case 'player_count':
+      return { ...state, playerCount: frame.playerCount };
     case 'player_kicked':
       return {
         ...state,

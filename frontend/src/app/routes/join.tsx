@@ -61,6 +61,7 @@ function JoinGame() {
       <p className={styles.game}>{t('join.nickname.game', { title: game.data.quizTitle })}</p>
       <NicknameForm
         pin={pin}
+        twoStepJoin={game.data.twoStepJoin}
         onJoined={(joined) => {
           savePlayerSession({ ...joined, pin });
           navigate('/play', { replace: true });

@@ -38,10 +38,10 @@ describe('the host game state', () => {
   it('keeps the PIN and the roster from the catch-up, and follows joins and kicks', () => {
     const state = play(
       lobby,
-      { type: 'player_joined', seq: 4, playerId: 'c', nickname: 'Cat', playerCount: 3 },
+      { type: 'players_joined', seq: 4, players: [{ playerId: 'c', nickname: 'Cat' }], playerCount: 3 },
       { type: 'player_kicked', seq: 5, playerId: 'a', nickname: 'Ann', playerCount: 2 },
       // A repeat of an applied event changes nothing.
-      { type: 'player_joined', seq: 4, playerId: 'c', nickname: 'Cat', playerCount: 3 },
+      { type: 'players_joined', seq: 4, players: [{ playerId: 'c', nickname: 'Cat' }], playerCount: 3 },
     );
     expect(state.pin).toBe('012345');
     expect(state.players.map((player) => player.nickname)).toEqual(['Bob', 'Cat']);

@@ -20,3 +20,13 @@ export async function signOut(): Promise<void> {
     authStore.clear();
   }
 }
+
+/**
+ * Ends every sign-in of this host, on every device (`POST /api/auth/logout-all`): the others
+ * are refused at their next refresh. The tab forgets the host only once the server agreed, so
+ * a refusal can be shown and tried again.
+ */
+export async function signOutEverywhere(): Promise<void> {
+  await apiRequest('/api/auth/logout-all', { method: 'POST' });
+  authStore.clear();
+}

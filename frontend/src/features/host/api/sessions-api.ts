@@ -27,6 +27,8 @@ export function controlSession(sessionId: string, control: SessionControl): Prom
   return apiRequest(`/api/sessions/${encodeURIComponent(sessionId)}/${control}`, { method: 'POST' });
 }
 
-export function kickPlayer(sessionId: string, playerId: string): Promise<void> {
-  return apiRequest(`/api/sessions/${encodeURIComponent(sessionId)}/players/${encodeURIComponent(playerId)}`, { method: 'DELETE' });
+/** Removes the player; with `banNickname` their nickname (and look-alikes) cannot join this game again either. */
+export function kickPlayer(sessionId: string, playerId: string, banNickname = false): Promise<void> {
+  const query = banNickname ? '?banNickname=true' : '';
+  return apiRequest(`/api/sessions/${encodeURIComponent(sessionId)}/players/${encodeURIComponent(playerId)}${query}`, { method: 'DELETE' });
 }

@@ -66,10 +66,10 @@ export function HostGame({ sessionId }: { sessionId: string }) {
   );
 
   const kick = useCallback(
-    async (playerId: string) => {
+    async (playerId: string, banNickname: boolean) => {
       setProblem(null);
       try {
-        await kickPlayer(sessionId, playerId);
+        await kickPlayer(sessionId, playerId, banNickname);
       } catch (error) {
         setProblem(error instanceof Error ? error.message : t('problem.unknown'));
       }

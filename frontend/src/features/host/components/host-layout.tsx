@@ -1,16 +1,12 @@
 import type { ReactNode } from 'react';
-import { NavLink, useNavigate } from 'react-router';
-import { Button } from '../../../components/ui/button';
+import { NavLink } from 'react-router';
 import { t } from '../../../messages/catalogue';
-import { signOut } from '../../auth/api/auth-api';
-import { useAuth } from '../../auth/use-auth';
+import { AccountMenu } from '../../auth/components/account-menu';
 import { confirmLeave } from '../../editor/unsaved-changes';
 import styles from './host.module.css';
 
 /** The host's laptop pages (library, results): a bar with where to go and who is signed in. */
 export function HostLayout({ title, children }: { title: string; children: ReactNode }) {
-  const { user } = useAuth();
-  const navigate = useNavigate();
   return (
     <div className={styles.layout}>
       <header className={styles.topBar}>
@@ -23,16 +19,7 @@ export function HostLayout({ title, children }: { title: string; children: React
             {t('host.nav.sessions')}
           </NavLink>
         </nav>
-        <span className={styles.user}>{user?.displayName}</span>
-        <Button
-          variant="secondary"
-          onClick={() => {
-            if (!confirmLeave()) return;
-            void signOut().finally(() => navigate('/host/sign-in', { replace: true }));
-          }}
-        >
-          {t('auth.signOut')}
-        </Button>
+        <AccountMenu />
       </header>
       <main id="main" className={styles.content}>
         <h1>{title}</h1>

@@ -6,6 +6,7 @@ import type { RosterEntry } from '../../../lib/frames';
 import type { GameState } from '../../../lib/game-state';
 import { t, tPlural } from '../../../messages/catalogue';
 import styles from './host.module.css';
+import { LobbyControls } from './lobby-controls';
 
 /** The join link players open: the PIN's page on this same origin. */
 export function joinUrl(pin: string): string {
@@ -62,7 +63,7 @@ function Roster({ players, onKick }: { players: RosterEntry[]; onKick: (player: 
   );
 }
 
-function KickDialog({ player, onConfirm, onCancel }: { player: RosterEntry; onConfirm: () => void; onCancel: () => void }) {
+function KickDialog({ player, onConfirm, onCancel }: { player: RosterEntry; onConfirm: (banNickname: boolean) => void; onCancel: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     dialog.current?.showModal();
@@ -71,9 +72,13 @@ function KickDialog({ player, onConfirm, onCancel }: { player: RosterEntry; onCo
     <dialog ref={dialog} className={styles.dialog} aria-labelledby="kick-title" onCancel={onCancel}>
       <h2 id="kick-title">{t('host.lobby.kickTitle', { nickname: player.nickname })}</h2>
       <p>{t('host.lobby.kickBody')}</p>
+      <p>{t('host.lobby.kickAndBanBody')}</p>
       <div className={styles.actions}>
-        <Button variant="danger" onClick={onConfirm}>
+        <Button variant="danger" onClick={() => onConfirm(false)}>
           {t('host.lobby.kickConfirm')}
+        </Button>
+        <Button variant="danger" onClick={() => onConfirm(true)}>
+          {t('host.lobby.kickAndBan', { nickname: player.nickname })}
         </Button>
         <Button variant="secondary" onClick={onCancel} autoFocus>
           {t('host.cancel')}
@@ -92,13 +97,13 @@ export function HostLobby({
   state: GameState;
   busy: boolean;
   onStart: () => void;
-  onKick: (playerId: string) => void;
+  onKick: (playerId: string, banNickname: boolean) => void;
 }) {
   const pin = state.pin ?? '';
   const link = joinUrl(pin);
   const qr = useQrCode(link);
   const [kicking, setKicking] = useState<RosterEntry | null>(null);
-  // The server's count, which every player_joined frame and catch-up carries: right even when
+  // The server's count, which every players_joined frame and catch-up carries: right even when
   // the roster's list is waiting for a frame that has not come yet.
   const count = Math.max(state.playerCount, state.players.length);
   return (
@@ -118,6 +123,7 @@ export function HostLobby({
             {link}
           </a>
         </p>
+        {state.sessionId ? <LobbyControls sessionId={state.sessionId} /> : null}
       </section>
       <section className={styles.rosterPanel} aria-labelledby="players-heading">
         <div className={styles.rosterHead}>
@@ -134,8 +140,8 @@ export function HostLobby({
         <KickDialog
           player={kicking}
           onCancel={() => setKicking(null)}
-          onConfirm={() => {
-            onKick(kicking.playerId);
+          onConfirm={(banNickname) => {
+            onKick(kicking.playerId, banNickname);
             setKicking(null);
           }}
         />

@@ -7,6 +7,10 @@ export interface GameByPin {
   joinable: boolean;
   status: SessionStatus;
   quizTitle: string;
+  /** The host asks for the pattern on the big screen with the join. */
+  twoStepJoin: boolean;
+  /** The server names every player; the nickname sent is ignored. */
+  friendlyNicknames: boolean;
 }
 
 export function getGameByPin(pin: string, signal?: AbortSignal): Promise<GameByPin> {

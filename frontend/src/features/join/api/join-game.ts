@@ -1,6 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { deviceSecret } from '../device-secret';
+import type { PatternShape } from '../join-pattern';
 
 export interface JoinedGame {
   sessionId: string;
@@ -9,14 +10,20 @@ export interface JoinedGame {
   token: string;
 }
 
-export function joinGame(pin: string, nickname: string): Promise<JoinedGame> {
+export interface Joining {
+  nickname: string;
+  /** With two-step join: the shapes on the big screen, in order. */
+  pattern?: PatternShape[];
+}
+
+export function joinGame(pin: string, { nickname, pattern }: Joining): Promise<JoinedGame> {
   return apiRequest<JoinedGame>(`/api/sessions/pin/${encodeURIComponent(pin)}/players`, {
     method: 'POST',
     auth: false,
-    body: { nickname, deviceSecret: deviceSecret() },
+    body: { nickname, deviceSecret: deviceSecret(), ...(pattern ? { pattern } : {}) },
   });
 }
 
 export function useJoinGame(pin: string) {
-  return useMutation({ mutationFn: (nickname: string) => joinGame(pin, nickname) });
+  return useMutation({ mutationFn: (joining: Joining) => joinGame(pin, joining) });
 }

@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { NicknameForm } from './nickname-form';
@@ -104,5 +104,85 @@ describe('NicknameForm', () => {
     await userEvent.type(screen.getByLabelText('Nickname'), 'Ann{Enter}');
     expect(await screen.findByRole('alert')).toHaveTextContent('The host has locked this game');
     expect(screen.getByLabelText('Nickname')).not.toHaveAttribute('aria-invalid');
+  });
+});
+
+describe('NicknameForm with two-step join', () => {
+  const joined = () => Response.json({ sessionId: 's', playerId: 'p', nickname: 'Ann', token: 'tok' }, { status: 201 });
+
+  it('asks for the four shapes, labelled by shape and letter, before it sends anything', async () => {
+    vi.stubGlobal('fetch', vi.fn());
+    withQuery(<NicknameForm pin="123456" twoStepJoin onJoined={vi.fn()} />);
+    const group = screen.getByRole('group', { name: 'Tap the 4 shapes on the big screen' });
+    expect(group).toHaveAccessibleDescription(expect.stringContaining('same order'));
+    for (const name of ['triangle (A)', 'diamond (B)', 'circle (C)', 'square (D)']) {
+      expect(screen.getByRole('button', { name })).toBeEnabled();
+    }
+    await userEvent.type(screen.getByLabelText('Nickname'), 'Ann');
+    await userEvent.click(screen.getByRole('button', { name: 'circle (C)' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Join' }));
+    expect(fetch).not.toHaveBeenCalled();
+    expect(screen.getByRole('alert')).toHaveTextContent('Tap all 4 shapes first.');
+  });
+
+  it('shows the steps tapped so far, undoes the last, and joins with the pattern in order', async () => {
+    const fetch = vi.fn().mockResolvedValue(joined());
+    vi.stubGlobal('fetch', fetch);
+    const onJoined = vi.fn();
+    withQuery(<NicknameForm pin="123456" twoStepJoin onJoined={onJoined} />);
+    await userEvent.type(screen.getByLabelText('Nickname'), 'Ann');
+    for (const name of ['square (D)', 'triangle (A)', 'diamond (B)']) {
+      await userEvent.click(screen.getByRole('button', { name }));
+    }
+    await userEvent.click(screen.getByRole('button', { name: 'Undo last shape' }));
+    await userEvent.click(screen.getByRole('button', { name: 'triangle (A)' }));
+    expect(screen.getByText('3 of 4 shapes tapped')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'circle (C)' }));
+    const steps = within(screen.getByRole('list', { name: 'Your pattern' })).getAllByRole('listitem');
+    expect(steps.map((step) => step.getAttribute('aria-label'))).toEqual([
+      'Step 1: square (D)',
+      'Step 2: triangle (A)',
+      'Step 3: triangle (A)',
+      'Step 4: circle (C)',
+    ]);
+    // four tapped: no fifth
+    expect(screen.getByRole('button', { name: 'square (D)' })).toBeDisabled();
+    await userEvent.click(screen.getByRole('button', { name: 'Join' }));
+    await vi.waitFor(() => expect(onJoined).toHaveBeenCalled());
+    const body = JSON.parse((fetch.mock.calls[0] as [string, RequestInit])[1].body as string);
+    expect(body.pattern).toEqual(['square', 'triangle', 'triangle', 'circle']);
+    expect(body.nickname).toBe('Ann');
+  });
+
+  it('shows a wrong pattern beside the shapes and starts the pattern over', async () => {
+    vi.stubGlobal('fetch', vi.fn().mockResolvedValue(problemResponse(403, 'wrong-join-pattern')));
+    withQuery(<NicknameForm pin="123456" twoStepJoin onJoined={vi.fn()} />);
+    await userEvent.type(screen.getByLabelText('Nickname'), 'Ann');
+    for (let i = 0; i < 4; i++) await userEvent.click(screen.getByRole('button', { name: 'diamond (B)' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Join' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('That is not the pattern on the big screen');
+    expect(screen.getByRole('group', { name: 'Tap the 4 shapes on the big screen' })).toHaveAccessibleDescription(
+      expect.stringContaining('That is not the pattern'),
+    );
+    expect(screen.getByLabelText('Nickname')).not.toHaveAttribute('aria-invalid');
+    expect(screen.getByRole('button', { name: 'diamond (B)' })).toBeEnabled();
+    expect(screen.getByRole('button', { name: 'Undo last shape' })).toBeDisabled();
+  });
+
+  it('asks for the pattern when the host turned two-step join on after the PIN was looked up', async () => {
+    const fetch = vi.fn().mockResolvedValueOnce(problemResponse(403, 'join-pattern-required')).mockResolvedValueOnce(joined());
+    vi.stubGlobal('fetch', fetch);
+    const onJoined = vi.fn();
+    withQuery(<NicknameForm pin="123456" onJoined={onJoined} />);
+    expect(screen.queryByRole('group')).not.toBeInTheDocument();
+    await userEvent.type(screen.getByLabelText('Nickname'), 'Ann{Enter}');
+    expect(await screen.findByRole('alert')).toHaveTextContent('This game asks for the pattern on the big screen');
+    expect(JSON.parse((fetch.mock.calls[0] as [string, RequestInit])[1].body as string)).not.toHaveProperty('pattern');
+    for (const name of ['circle (C)', 'circle (C)', 'square (D)', 'triangle (A)']) {
+      await userEvent.click(screen.getByRole('button', { name }));
+    }
+    await userEvent.click(screen.getByRole('button', { name: 'Join' }));
+    await vi.waitFor(() => expect(onJoined).toHaveBeenCalled());
+    expect(JSON.parse((fetch.mock.calls[1] as [string, RequestInit])[1].body as string).pattern).toEqual(['circle', 'circle', 'square', 'triangle']);
   });
 });

@@ -1,4 +1,6 @@
--- PlayerJoined. ARGV[4] playerId, ARGV[5] nickname.
+-- PlayerJoined. ARGV[4] playerId, ARGV[5] nickname, ARGV[6] the player count session-service
+-- took at this join. Publishes the join as data ("joined"): each instance gathers the joins
+-- into one players_joined frame per roster interval for its host screens.
 local player = ARGV[4]
 if redis.call('SISMEMBER', K.kicked, player) == 0 then
   redis.call('ZADD', K.scores, 'NX', 0, player)
@@ -6,6 +8,5 @@ if redis.call('SISMEMBER', K.kicked, player) == 0 then
   keep(K.scores)
   keep(K.streaks)
 end
-local count = redis.call('HLEN', K.players)
-return finish(envelope({ '"host":{"type":"player_joined","seq":' .. int(seq) .. ',"playerId":' .. jstr(player)
-  .. ',"nickname":' .. jstr(ARGV[5]) .. ',"playerCount":' .. int(count) .. '}' }))
+return finish(envelope({ '"joined":{"playerId":' .. jstr(player) .. ',"nickname":' .. jstr(ARGV[5])
+  .. ',"playerCount":' .. int(tonumber(ARGV[6])) .. '}' }))

@@ -97,6 +97,10 @@ class GameEndToEndTests {
 		}
 	}
 
+	private static List<JsonNode> joined(GameSocket screen) {
+		return screen.all("players_joined").stream().flatMap((frame) -> frame.path("players").valueStream()).toList();
+	}
+
 	private void lobby(String pin) {
 		this.screen = GameSocket.host(this.host, this.sessionId);
 		JsonNode hostView = this.screen.await("catchup");
@@ -108,16 +112,15 @@ class GameEndToEndTests {
 		for (String name : List.of("Ann", "Ben", "Cat")) {
 			this.phones.add(new Phone(Sessions.join(pin, Names.nickname(name))));
 		}
-		for (Phone phone : this.phones) {
-			JsonNode joined = this.screen.await("player_joined",
-					(frame) -> frame.path("nickname").asString().equals(phone.player.nickname()));
-			assertThat(joined.path("playerId").asString()).isEqualTo(phone.player.id().toString());
-		}
-		// playerCount is the roster's size when the event was applied: later joins may
-		// already be in it, never fewer than this join.
-		assertThat(this.screen.all("player_joined")).extracting((frame) -> frame.path("nickname").asString())
+		// The joins come gathered in players_joined frames (one per 100 ms at most), in
+		// join
+		// order; each frame's count is the one session-service took at its last join.
+		await().atMost(GameSocket.WAIT).until(() -> joined(this.screen).size() >= this.phones.size());
+		assertThat(joined(this.screen)).extracting((player) -> player.path("nickname").asString())
 			.containsExactly(nicknames());
-		assertThat(this.screen.all("player_joined")).extracting((frame) -> frame.path("playerCount").asInt())
+		assertThat(joined(this.screen)).extracting((player) -> player.path("playerId").asString())
+			.containsExactlyElementsOf(this.phones.stream().map((phone) -> phone.player.id().toString()).toList());
+		assertThat(this.screen.all("players_joined")).extracting((frame) -> frame.path("playerCount").asInt())
 			.isSorted()
 			.last()
 			.isEqualTo(this.phones.size());

@@ -35,8 +35,8 @@ final class GameSocket implements WebSocket.Listener, AutoCloseable {
 	static final Duration WAIT = Duration.ofSeconds(40);
 
 	/** Frames caused by a session event, which carry that event's {@code seq}. */
-	private static final Set<String> EVENT_FRAMES = Set.of("lobby", "player_joined", "player_kicked", "question",
-			"reveal", "result", "podium", "final_result", "session_ended");
+	private static final Set<String> EVENT_FRAMES = Set.of("lobby", "players_joined", "player_kicked", "player_count",
+			"question", "reveal", "result", "podium", "final_result", "session_ended");
 
 	private static final HttpClient CLIENT = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)

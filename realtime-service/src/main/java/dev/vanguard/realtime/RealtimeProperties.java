@@ -43,6 +43,10 @@ import org.springframework.validation.annotation.Validated;
  * @param closeGrace how long a close frame may take before the socket is dropped
  * @param rateLimit per-connection token bucket for client frames
  * @param answerCountInterval how often the host hears the answer count (at most)
+ * @param rosterInterval how often the host hears who joined (at most; the joins of one
+ * interval come in one frame)
+ * @param playerCountInterval how often the players in a lobby hear how many have joined
+ * (at most)
  * @param resyncInterval how often each session with local connections is checked for
  * broadcasts this instance missed (a Redis reconnect), which triggers a fresh catch-up
  * @param onlineHeartbeat how often this instance re-asserts its players' online counts of
@@ -65,6 +69,8 @@ public record RealtimeProperties(String instanceId,
 		@Min(0) @DefaultValue("0") int socketSendBufferBytes, @NotNull @DefaultValue("90s") Duration idleTimeout,
 		@NotNull @DefaultValue("25s") Duration pingInterval, @NotNull @DefaultValue("2s") Duration closeGrace,
 		@Valid @NotNull @DefaultValue RateLimit rateLimit, @NotNull @DefaultValue("250ms") Duration answerCountInterval,
+		@NotNull @DefaultValue("100ms") Duration rosterInterval,
+		@NotNull @DefaultValue("250ms") Duration playerCountInterval,
 		@NotNull @DefaultValue("2s") Duration resyncInterval, @NotNull @DefaultValue("4s") Duration onlineHeartbeat,
 		@DefaultValue("true") boolean accessLog, @Valid @NotNull @DefaultValue Amqp amqp){
 

@@ -171,7 +171,8 @@ class ClusterIntegrationTests {
 	private UUID join(String nickname) {
 		UUID playerId = UUID.randomUUID();
 		redis().opsForHash().put(this.keys.players(), playerId.toString(), nickname);
-		publish(new PlayerJoined(this.sessionId, ++this.seq, Instant.now(), playerId, nickname));
+		publish(new PlayerJoined(this.sessionId, ++this.seq, Instant.now(), playerId, nickname,
+				Math.toIntExact(redis().opsForHash().size(this.keys.players()))));
 		return playerId;
 	}
 

@@ -183,7 +183,7 @@ abstract class RealtimeIntegrationTests {
 		UUID join(String nickname) {
 			UUID playerId = UUID.randomUUID();
 			RealtimeIntegrationTests.this.redis.opsForHash().put(this.keys.players(), playerId.toString(), nickname);
-			publish(new PlayerJoined(this.sessionId, ++this.seq, Instant.now(), playerId, nickname));
+			publish(new PlayerJoined(this.sessionId, ++this.seq, Instant.now(), playerId, nickname, playerCount()));
 			return playerId;
 		}
 
@@ -192,7 +192,12 @@ abstract class RealtimeIntegrationTests {
 				.get(this.keys.players(), playerId.toString());
 			RealtimeIntegrationTests.this.redis.opsForSet().add(this.keys.kicked(), playerId.toString());
 			RealtimeIntegrationTests.this.redis.opsForHash().delete(this.keys.players(), playerId.toString());
-			publish(new PlayerKicked(this.sessionId, ++this.seq, Instant.now(), playerId, nickname));
+			publish(new PlayerKicked(this.sessionId, ++this.seq, Instant.now(), playerId, nickname, playerCount()));
+		}
+
+		/** The players in the session, counted as session-service counts them. */
+		int playerCount() {
+			return Math.toIntExact(RealtimeIntegrationTests.this.redis.opsForHash().size(this.keys.players()));
 		}
 
 		QuestionStarted start(int index, QuestionStarted.Question question) {

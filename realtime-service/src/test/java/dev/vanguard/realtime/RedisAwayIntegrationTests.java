@@ -69,7 +69,7 @@ class RedisAwayIntegrationTests {
 			.until(() -> "1".equals(template.opsForHash().get(SessionKeys.of(session).state(), "seq")));
 
 		this.redis.command(this.redis.first(), "config", "set", "maxmemory", "1");
-		publish(new PlayerJoined(session, 2, Instant.now(), player, "Ann"));
+		publish(new PlayerJoined(session, 2, Instant.now(), player, "Ann", 1));
 		// Long enough for several tries: each refused with OOM.
 		await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(4)).until(() -> true);
 		assertThat(template.opsForHash().get(SessionKeys.of(session).state(), "seq")).isEqualTo("1");

@@ -122,7 +122,7 @@ class RedisSettingsIntegrationTests {
 		StringRedisTemplate template = this.instance.getBean(StringRedisTemplate.class);
 		template.opsForHash().put(SessionKeys.of(session).players(), player.toString(), "Ann");
 		publish(new SessionOpened(session, 1, Instant.now(), UUID.randomUUID(), "123456", "Capitals", 1));
-		publish(new PlayerJoined(session, 2, Instant.now(), player, "Ann"));
+		publish(new PlayerJoined(session, 2, Instant.now(), player, "Ann", 1));
 		org.awaitility.Awaitility.await()
 			.atMost(java.time.Duration.ofSeconds(20))
 			.until(() -> "2".equals(template.opsForHash().get(SessionKeys.of(session).state(), "seq")));

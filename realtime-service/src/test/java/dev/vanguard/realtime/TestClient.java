@@ -139,6 +139,20 @@ final class TestClient implements AutoCloseable {
 		return frames(type).get(n - 1);
 	}
 
+	/** The nicknames of every players_joined frame so far, in the order they came. */
+	List<String> joinedNicknames() {
+		return frames("players_joined").stream()
+			.flatMap((frame) -> frame.path("players").valueStream())
+			.map((player) -> player.path("nickname").asString())
+			.toList();
+	}
+
+	/** Waits until players_joined frames named {@code n} players in all. */
+	List<String> awaitJoined(int n) {
+		Awaitility.await().atMost(WAIT).until(() -> joinedNicknames().size() >= n);
+		return joinedNicknames();
+	}
+
 	private JsonNode find(String type, Predicate<JsonNode> matching) {
 		return this.frames.stream()
 			.filter((frame) -> type.equals(frame.path("type").asString()) && matching.test(frame))

@@ -100,6 +100,12 @@ class RefreshTokens {
 			.ifPresent((family) -> family.revoke(now()));
 	}
 
+	/** Revokes every family of the account: each of its sign-ins, on every device. */
+	@Transactional
+	int revokeEveryFamilyOf(UUID accountId) {
+		return this.families.revokeAllOf(accountId, now());
+	}
+
 	static String hash(String token) {
 		try {
 			byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));

@@ -1,15 +1,20 @@
 package dev.vanguard.auth.signin;
 
+import java.util.UUID;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -89,6 +94,28 @@ class SignInController {
 			throw new CrossSiteRequestException();
 		}
 		this.signIn.logout(token);
+		return ResponseEntity.noContent().header(HttpHeaders.SET_COOKIE, this.cookies.clear(request)).build();
+	}
+
+	@PostMapping("/logout-all")
+	@Operation(summary = "Sign out everywhere",
+			description = "Revokes every refresh token of the signed-in host, on every device and browser, and "
+					+ "clears this browser's cookie: each other sign-in is refused at its next refresh. Access "
+					+ "tokens already issued stay valid until they expire (at most 15 minutes). Refuses "
+					+ "cross-site requests.",
+			security = @SecurityRequirement(name = "bearer"))
+	@ApiResponse(responseCode = "204", description = "Every sign-in of the host is revoked")
+	@ApiResponse(responseCode = "401",
+			description = "No, an invalid or an expired access token (type .../unauthorized)")
+	@ApiResponse(responseCode = "403",
+			description = "Cross-site request (type .../cross-site-request) or not a host token (.../forbidden)")
+	ResponseEntity<Void> logoutEverywhere(@AuthenticationPrincipal Jwt jwt, HttpServletRequest request) {
+		if (!this.crossSite.allows(request)) {
+			throw new CrossSiteRequestException();
+		}
+		// The token is valid, so its subject is an account id we issued; a malformed one
+		// would mean a forged signature, which the resource server has already refused.
+		this.signIn.logoutEverywhere(UUID.fromString(jwt.getSubject()));
 		return ResponseEntity.noContent().header(HttpHeaders.SET_COOKIE, this.cookies.clear(request)).build();
 	}
 

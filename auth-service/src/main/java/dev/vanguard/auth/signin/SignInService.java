@@ -2,6 +2,7 @@ package dev.vanguard.auth.signin;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.UUID;
 
 import dev.vanguard.auth.account.AccountService;
 import dev.vanguard.auth.account.AccountView;
@@ -79,6 +80,11 @@ class SignInService {
 
 	void logout(String presentedToken) {
 		this.refreshTokens.revokeFamilyOf(presentedToken);
+	}
+
+	/** Ends every sign-in of the account; returns how many were still open. */
+	int logoutEverywhere(UUID accountId) {
+		return this.refreshTokens.revokeEveryFamilyOf(accountId);
 	}
 
 	private SignedIn signedIn(AccountView account, String refreshToken) {

@@ -17,9 +17,9 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
- * Stateless bearer-token security. {@code /api/auth/me} needs a host access token, which
- * this service validates itself with its own public keys (see
- * {@code token.JwtConfiguration}); the sign-in endpoints are open.
+ * Stateless bearer-token security. {@code /api/auth/me} and {@code /api/auth/logout-all}
+ * need a host access token, which this service validates itself with its own public keys
+ * (see {@code token.JwtConfiguration}); the other sign-in endpoints are open.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -33,8 +33,9 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemSecurityHandlers problems) {
 		// CSRF tokens are off: the JSON API authenticates with bearer tokens, which a
-		// browser never attaches by itself. The only cookie endpoints (refresh, logout)
-		// refuse cross-site requests by Origin instead (signin.CrossSiteRequestGuard),
+		// browser never attaches by itself. The cookie endpoints (refresh, logout,
+		// logout-all) refuse cross-site requests by Origin instead
+		// (signin.CrossSiteRequestGuard),
 		// and the cookie is SameSite=Strict on top.
 		http.csrf((csrf) -> csrf.disable())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -52,7 +53,7 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers("/error")
 				.permitAll()
-				.requestMatchers("/api/auth/me")
+				.requestMatchers("/api/auth/me", "/api/auth/logout-all")
 				.hasAuthority("SCOPE_host")
 				.anyRequest()
 				.authenticated())

@@ -21,7 +21,8 @@ class RoutingKeysTests {
 	void everyEventTypeRoundTripsThroughItsRoutingKey() {
 		UUID player = UUID.randomUUID();
 		List<SessionEvent> events = List.of(new SessionOpened(SESSION, 1, NOW, UUID.randomUUID(), "123456", "Quiz", 3),
-				new PlayerJoined(SESSION, 2, NOW, player, "ada"), new PlayerKicked(SESSION, 3, NOW, player, "ada"),
+				new PlayerJoined(SESSION, 2, NOW, player, "ada", 1),
+				new PlayerKicked(SESSION, 3, NOW, player, "ada", 0),
 				new QuestionStarted(SESSION, 4, NOW, 0, 3,
 						new QuestionStarted.Question(QuestionType.TRUE_FALSE, "Sky is blue?", null, 20, 1000,
 								List.of("True", "False"), List.of(0), List.of()),

@@ -171,10 +171,15 @@ public final class Connection {
 				enqueue(delivery.host().retainedDuplicate(), createdAt);
 			}
 		}
-		else if (delivery.personal() != null) {
-			ServerFrame own = delivery.personal().apply(this.principal.id());
-			if (own != null) {
-				enqueue(this.codec.encode(own), createdAt);
+		else {
+			if (delivery.players() != null) {
+				enqueue(delivery.players().retainedDuplicate(), createdAt);
+			}
+			if (delivery.personal() != null) {
+				ServerFrame own = delivery.personal().apply(this.principal.id());
+				if (own != null) {
+					enqueue(this.codec.encode(own), createdAt);
+				}
 			}
 		}
 		if (!this.principal.isHost() && this.principal.id().equals(delivery.kick())) {

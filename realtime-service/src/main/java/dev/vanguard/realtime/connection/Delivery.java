@@ -9,9 +9,9 @@ import dev.vanguard.realtime.protocol.ServerFrame;
 
 /**
  * One broadcast, serialised once and ready to hand to every local connection of its
- * session: the frame for everyone and the host-only frame as shared buffers, plus what
- * each player gets personally (built from data the broadcast carried, without asking
- * Redis), whom to kick and whether the session is over.
+ * session: the frame for everyone, the host-only and the players-only frame as shared
+ * buffers, plus what each player gets personally (built from data the broadcast carried,
+ * without asking Redis), whom to kick and whether the session is over.
  *
  * <p>
  * Reference counted: whoever keeps a delivery past the call that handed it over retains
@@ -27,18 +27,21 @@ public final class Delivery {
 
 	private final ByteBuf host;
 
+	private final ByteBuf players;
+
 	private final Function<UUID, ServerFrame> personal;
 
 	private final UUID kick;
 
 	private final boolean end;
 
-	public Delivery(long seq, long createdAt, ByteBuf all, ByteBuf host, Function<UUID, ServerFrame> personal,
-			UUID kick, boolean end) {
+	public Delivery(long seq, long createdAt, ByteBuf all, ByteBuf host, ByteBuf players,
+			Function<UUID, ServerFrame> personal, UUID kick, boolean end) {
 		this.seq = seq;
 		this.createdAt = createdAt;
 		this.all = all;
 		this.host = host;
+		this.players = players;
 		this.personal = personal;
 		this.kick = kick;
 		this.end = end;
@@ -60,6 +63,10 @@ public final class Delivery {
 		return this.host;
 	}
 
+	ByteBuf players() {
+		return this.players;
+	}
+
 	Function<UUID, ServerFrame> personal() {
 		return this.personal;
 	}
@@ -77,7 +84,7 @@ public final class Delivery {
 	 * then it need not visit every player's connection.
 	 */
 	public boolean hostOnly() {
-		return this.all == null && this.personal == null && this.kick == null && !this.end;
+		return this.all == null && this.players == null && this.personal == null && this.kick == null && !this.end;
 	}
 
 	public Delivery retain() {
@@ -86,6 +93,9 @@ public final class Delivery {
 		}
 		if (this.host != null) {
 			this.host.retain();
+		}
+		if (this.players != null) {
+			this.players.retain();
 		}
 		return this;
 	}
@@ -96,6 +106,9 @@ public final class Delivery {
 		}
 		if (this.host != null) {
 			this.host.release();
+		}
+		if (this.players != null) {
+			this.players.release();
 		}
 	}
 

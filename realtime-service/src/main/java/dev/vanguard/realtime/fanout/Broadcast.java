@@ -13,6 +13,7 @@ import dev.vanguard.realtime.protocol.ServerFrame;
  * @param createdAt when session-service created the event (epoch ms)
  * @param all the frame for every connection of the session
  * @param host the frame for the host only
+ * @param joined the player who joined (gathered into the host's next roster frame)
  * @param personal the type of the per-player frame ({@code result} or
  * {@code final_result}) built from {@code results}
  * @param questionIndex the question {@code results} are about
@@ -21,8 +22,14 @@ import dev.vanguard.realtime.protocol.ServerFrame;
  * @param end whether the session is over (sockets close with 4000)
  * @param announce a new connection of a principal
  */
-record Broadcast(Long seq, Long createdAt, ServerFrame all, ServerFrame host, String personal, Integer questionIndex,
-		Map<String, Personal> results, String kick, Boolean end, Announce announce) {
+record Broadcast(Long seq, Long createdAt, ServerFrame all, ServerFrame host, Joined joined, String personal,
+		Integer questionIndex, Map<String, Personal> results, String kick, Boolean end, Announce announce) {
+
+	/**
+	 * A player joined; {@code playerCount} is the count session-service took at the join.
+	 */
+	record Joined(String playerId, String nickname, int playerCount) {
+	}
 
 	/** One player's numbers after a reveal or at the end. */
 	record Personal(Boolean answered, Boolean correct, Integer points, Integer streak, long score, int rank) {

@@ -1,5 +1,7 @@
 package dev.vanguard.realtime.fanout;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -7,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.netty.channel.EventLoop;
 
@@ -49,7 +52,32 @@ final class LocalSession {
 
 	private volatile int lastAnswerCount = -1;
 
-	private volatile boolean suspect;
+	/** The session's seq in Redis at the previous reconciliation. */
+	private volatile long reconciledSeq;
+
+	/** Whether the session is in its lobby, where players hear the player count. */
+	private volatile boolean lobby;
+
+	/**
+	 * Orders the host's roster frames against every other broadcast: the held joins go
+	 * out before anything published after them (a kick of one of them, the first
+	 * question).
+	 */
+	private final Object rosterLock = new Object();
+
+	/**
+	 * Joins the host screens have not heard yet, in seq order (guarded by rosterLock).
+	 */
+	private final List<ServerFrame.JoinedPlayer> heldJoins = new ArrayList<>();
+
+	private long heldJoinsSeq;
+
+	private int heldJoinsCount;
+
+	/** The latest player count heard with its seq, and the last one the players got. */
+	private final AtomicReference<Count> playerCount = new AtomicReference<>(new Count(0, 0));
+
+	private volatile long playerCountSentSeq;
 
 	LocalSession(UUID id, CompletableFuture<Void> subscribed) {
 		this.id = id;
@@ -119,17 +147,75 @@ final class LocalSession {
 	/** Follows the session's status from the frames that pass through. */
 	void track(ServerFrame frame) {
 		switch (frame) {
+			case ServerFrame.Lobby l -> this.lobby = true;
 			case ServerFrame.Question q -> {
 				this.lastAnswerCount = -1;
 				this.openQuestion = q.questionIndex();
+				this.lobby = false;
 			}
-			case ServerFrame.Catchup c -> this.openQuestion = "QUESTION".equals(c.status()) ? c.questionIndex() : -1;
+			case ServerFrame.Catchup c -> {
+				this.openQuestion = "QUESTION".equals(c.status()) ? c.questionIndex() : -1;
+				this.lobby = "LOBBY".equals(c.status());
+				counted(c.seq(), c.playerCount());
+			}
 			case ServerFrame.Reveal r -> this.openQuestion = -1;
 			case ServerFrame.Podium p -> this.openQuestion = -1;
-			case ServerFrame.SessionEnded e -> this.openQuestion = -1;
+			case ServerFrame.SessionEnded e -> {
+				this.openQuestion = -1;
+				this.lobby = false;
+			}
 			default -> {
 			}
 		}
+	}
+
+	/** Records the player count as of {@code seq}, unless a later one is known. */
+	void counted(long seq, int count) {
+		this.playerCount.accumulateAndGet(new Count(seq, count),
+				(known, heard) -> (heard.seq > known.seq) ? heard : known);
+	}
+
+	/**
+	 * The player count frame the players have not had yet, or null: in the lobby only,
+	 * and only when the count moved on since the last one sent.
+	 */
+	ServerFrame.PlayerCount playerCountNews() {
+		Count count = this.playerCount.get();
+		if (!this.lobby || count.seq <= this.playerCountSentSeq || this.size.get() <= this.hosts.size()) {
+			return null;
+		}
+		this.playerCountSentSeq = count.seq;
+		return new ServerFrame.PlayerCount(count.seq, count.value);
+	}
+
+	Object rosterLock() {
+		return this.rosterLock;
+	}
+
+	/**
+	 * Holds a join for the host screens' next roster frame (only while a host screen is
+	 * here: a host connecting later gets the whole roster in its catch-up). Under
+	 * {@link #rosterLock()}. Returns how many joins are held.
+	 */
+	int holdJoin(long seq, ServerFrame.JoinedPlayer player, int count) {
+		if (this.hosts.isEmpty()) {
+			return 0;
+		}
+		this.heldJoins.add(player);
+		this.heldJoinsSeq = seq;
+		this.heldJoinsCount = count;
+		return this.heldJoins.size();
+	}
+
+	/** The held joins as one frame (and lets go of them), or null. Under rosterLock. */
+	ServerFrame.PlayersJoined takeJoins() {
+		if (this.heldJoins.isEmpty()) {
+			return null;
+		}
+		ServerFrame.PlayersJoined frame = new ServerFrame.PlayersJoined(this.heldJoinsSeq, List.copyOf(this.heldJoins),
+				this.heldJoinsCount);
+		this.heldJoins.clear();
+		return frame;
 	}
 
 	int openQuestion() {
@@ -145,10 +231,16 @@ final class LocalSession {
 		return true;
 	}
 
-	boolean suspect(boolean behind) {
-		boolean wasSuspect = this.suspect;
-		this.suspect = behind;
-		return behind && wasSuspect;
+	/**
+	 * Whether a broadcast was missed, given the session's seq in Redis now: only when a
+	 * seq Redis had already applied at the previous check has still not been heard.
+	 * During a burst Redis is always a little ahead of the broadcasts in flight; that is
+	 * no reason for a catch-up.
+	 */
+	boolean missedSince(long redisSeq) {
+		long previous = this.reconciledSeq;
+		this.reconciledSeq = redisSeq;
+		return previous > lastSeq();
 	}
 
 	/**
@@ -202,6 +294,9 @@ final class LocalSession {
 
 	void forEach(java.util.function.Consumer<Connection> action) {
 		this.byLoop.values().forEach((group) -> group.forEach(action));
+	}
+
+	private record Count(long seq, int value) {
 	}
 
 }

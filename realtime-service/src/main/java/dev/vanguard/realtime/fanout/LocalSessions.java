@@ -57,6 +57,12 @@ public class LocalSessions implements SmartLifecycle {
 
 	private static final Logger logger = LoggerFactory.getLogger(LocalSessions.class);
 
+	/**
+	 * The most joins one roster frame carries (about 40 KB of JSON): more within one
+	 * roster interval go out at once, so what a session holds stays bounded.
+	 */
+	static final int ROSTER_FRAME_MAX_PLAYERS = 500;
+
 	private final Map<UUID, LocalSession> sessions = new ConcurrentHashMap<>();
 
 	private final LettuceConnectionFactory redisConnections;
@@ -179,17 +185,92 @@ public class LocalSessions implements SmartLifecycle {
 		if (broadcast.all() != null) {
 			session.track(broadcast.all());
 		}
-		Delivery delivery = prepare(broadcast);
+		if (broadcast.joined() != null) {
+			hold(session, broadcast.seq(), broadcast.joined());
+		}
+		else {
+			if (broadcast.host() instanceof ServerFrame.PlayerKicked kicked) {
+				session.counted(kicked.seq(), kicked.playerCount());
+			}
+			Delivery delivery = prepare(broadcast);
+			try {
+				synchronized (session.rosterLock()) {
+					// the joins held so far happened before this broadcast: the host
+					// hears
+					// them first
+					sendHeldJoins(session);
+					session.deliver(delivery);
+				}
+			}
+			finally {
+				delivery.release();
+			}
+		}
+		if (gap) {
+			logger.info("Missed a broadcast of session {}; sending catch-ups", id);
+			resync(session);
+		}
+	}
+
+	/**
+	 * A join goes to the host screens in the next roster frame, at most one per roster
+	 * interval, so a join storm costs the host's browser a few frames a second rather
+	 * than one per player; a full batch goes at once, so what is held stays bounded.
+	 */
+	private void hold(LocalSession session, long seq, Broadcast.Joined joined) {
+		session.counted(seq, joined.playerCount());
+		ServerFrame.JoinedPlayer player = new ServerFrame.JoinedPlayer(UUID.fromString(joined.playerId()),
+				joined.nickname());
+		synchronized (session.rosterLock()) {
+			if (session.holdJoin(seq, player, joined.playerCount()) >= ROSTER_FRAME_MAX_PLAYERS) {
+				sendHeldJoins(session);
+			}
+		}
+	}
+
+	/** Sends the held joins to the host screens as one frame. Under the roster lock. */
+	private void sendHeldJoins(LocalSession session) {
+		ServerFrame.PlayersJoined frame = session.takeJoins();
+		if (frame == null) {
+			return;
+		}
+		// no createdAt: the broadcast latency metric measures the event path, and this
+		// frame waits for the roster interval on purpose
+		Delivery delivery = new Delivery(frame.seq(), 0, null, this.codec.encode(frame), null, null, null, false);
 		try {
 			session.deliver(delivery);
 		}
 		finally {
 			delivery.release();
 		}
-		if (gap) {
-			logger.info("Missed a broadcast of session {}; sending catch-ups", id);
-			resync(session);
-		}
+	}
+
+	private void sendRosters() {
+		this.sessions.values().forEach((session) -> {
+			synchronized (session.rosterLock()) {
+				sendHeldJoins(session);
+			}
+		});
+	}
+
+	/**
+	 * Tells the players in each lobby how many have joined, at most every interval and
+	 * only when the count changed: the number only, never who (the roster is the host's).
+	 */
+	private void sendPlayerCounts() {
+		this.sessions.values().forEach((session) -> {
+			ServerFrame.PlayerCount count = session.playerCountNews();
+			if (count == null) {
+				return;
+			}
+			Delivery delivery = new Delivery(count.seq(), 0, null, null, this.codec.encode(count), null, null, false);
+			try {
+				session.deliver(delivery);
+			}
+			finally {
+				delivery.release();
+			}
+		});
 	}
 
 	private Delivery prepare(Broadcast broadcast) {
@@ -206,7 +287,7 @@ public class LocalSessions implements SmartLifecycle {
 		if (broadcast.host() != null) {
 			hostBytes = this.codec.encode(broadcast.host());
 		}
-		return new Delivery(seq, (broadcast.createdAt() != null) ? broadcast.createdAt() : 0, allBytes, hostBytes,
+		return new Delivery(seq, (broadcast.createdAt() != null) ? broadcast.createdAt() : 0, allBytes, hostBytes, null,
 				personal(broadcast), (broadcast.kick() != null) ? UUID.fromString(broadcast.kick()) : null,
 				Boolean.TRUE.equals(broadcast.end()));
 	}
@@ -248,7 +329,7 @@ public class LocalSessions implements SmartLifecycle {
 	/** Finds sessions whose seq in Redis moved on without this instance hearing it. */
 	private void reconcile() {
 		this.sessions.values().forEach((session) -> this.store.seq(session.id()).subscribe((seq) -> {
-			if (session.suspect(seq > session.lastSeq())) {
+			if (session.missedSince(seq)) {
 				logger.info("Session {} is at seq {} but this instance heard {}; sending catch-ups", session.id(), seq,
 						session.lastSeq());
 				resync(session);
@@ -295,6 +376,8 @@ public class LocalSessions implements SmartLifecycle {
 	public void start() {
 		this.subscriber = new Subscriber(this.redisConnections, subscriberName(), this::onMessage);
 		this.timers.add(interval(this.properties.answerCountInterval(), this::countAnswers));
+		this.timers.add(interval(this.properties.rosterInterval(), this::sendRosters));
+		this.timers.add(interval(this.properties.playerCountInterval(), this::sendPlayerCounts));
 		this.timers.add(interval(this.properties.resyncInterval(), this::reconcile));
 		this.timers.add(interval(this.properties.onlineHeartbeat(), this::onlineHeartbeat));
 		this.running = true;

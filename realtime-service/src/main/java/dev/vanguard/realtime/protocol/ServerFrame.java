@@ -13,20 +13,22 @@ import dev.vanguard.contracts.QuestionType;
  * A frame the server sends: JSON with a {@code type} and the session's {@code seq}.
  *
  * <p>
- * Frames that follow from a session event ({@code lobby}, {@code player_joined},
- * {@code player_kicked}, {@code question}, {@code reveal}, {@code result},
- * {@code podium}, {@code final_result}, {@code session_ended}) carry that event's
- * {@code seq}; a client ignores one whose {@code seq} is not above the last it applied
- * (the catch-up frame sets that mark). The other frames ({@code catchup},
- * {@code answer_accepted}, {@code answer_count}, {@code error}, {@code pong}) carry the
- * last seq the server had applied when it sent them and are never ignored.
+ * Frames that follow from session events ({@code lobby}, {@code players_joined},
+ * {@code player_kicked}, {@code player_count}, {@code question}, {@code reveal},
+ * {@code result}, {@code podium}, {@code final_result}, {@code session_ended}) carry the
+ * {@code seq} of the (last) event they tell of; a client ignores one whose {@code seq} is
+ * not above the last it applied (the catch-up frame sets that mark). The other frames
+ * ({@code catchup}, {@code answer_accepted}, {@code answer_count}, {@code error},
+ * {@code pong}) carry the last seq the server had applied when it sent them and are never
+ * ignored.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
 @JsonSubTypes({ @JsonSubTypes.Type(value = ServerFrame.Catchup.class, name = "catchup"),
 		@JsonSubTypes.Type(value = ServerFrame.Lobby.class, name = "lobby"),
-		@JsonSubTypes.Type(value = ServerFrame.PlayerJoined.class, name = "player_joined"),
+		@JsonSubTypes.Type(value = ServerFrame.PlayersJoined.class, name = "players_joined"),
 		@JsonSubTypes.Type(value = ServerFrame.PlayerKicked.class, name = "player_kicked"),
+		@JsonSubTypes.Type(value = ServerFrame.PlayerCount.class, name = "player_count"),
 		@JsonSubTypes.Type(value = ServerFrame.Question.class, name = "question"),
 		@JsonSubTypes.Type(value = ServerFrame.AnswerCount.class, name = "answer_count"),
 		@JsonSubTypes.Type(value = ServerFrame.AnswerAccepted.class, name = "answer_accepted"),
@@ -80,8 +82,24 @@ public sealed interface ServerFrame {
 	record Lobby(long seq, String title, int questionCount) implements ServerFrame {
 	}
 
-	/** A player joined (host only). */
-	record PlayerJoined(long seq, UUID playerId, String nickname, int playerCount) implements ServerFrame {
+	/**
+	 * The players who joined since the host's last roster frame, in join order (host
+	 * only, at most one frame per roster interval). {@code seq} is the last join's and
+	 * {@code playerCount} the count right after it.
+	 */
+	record PlayersJoined(long seq, List<JoinedPlayer> players, int playerCount) implements ServerFrame {
+	}
+
+	/** One player in {@link PlayersJoined}. */
+	record JoinedPlayer(UUID playerId, String nickname) {
+	}
+
+	/**
+	 * How many players are in the lobby (players only, at most one frame per player count
+	 * interval, only when it changed): never who they are. {@code seq} is the join or
+	 * kick that made the count.
+	 */
+	record PlayerCount(long seq, int playerCount) implements ServerFrame {
 	}
 
 	/** The host kicked a player (host only; the player's socket is closed with 4410). */

@@ -150,11 +150,11 @@ public class SessionStore {
 				yield this.sessionOpened;
 			}
 			case PlayerJoined e -> {
-				args.addAll(List.of(e.playerId().toString(), e.nickname()));
+				args.addAll(List.of(e.playerId().toString(), e.nickname(), Integer.toString(e.playerCount())));
 				yield this.playerJoined;
 			}
 			case PlayerKicked e -> {
-				args.addAll(List.of(e.playerId().toString(), e.nickname()));
+				args.addAll(List.of(e.playerId().toString(), e.nickname(), Integer.toString(e.playerCount())));
 				yield this.playerKicked;
 			}
 			case QuestionStarted e -> {

@@ -102,9 +102,10 @@ class ScriptKeysIntegrationTests {
 		// A whole game, as session-service and the sockets would drive it.
 		long seq = 0;
 		store.apply(new SessionOpened(session, ++seq, now, host, "123456", "Capitals", 2)).block(WAIT);
+		int count = 0;
 		for (UUID player : List.of(ann, bob)) {
 			redis.opsForHash().put(keys.players(), player.toString(), "p" + player).block(WAIT);
-			store.apply(new PlayerJoined(session, ++seq, now, player, "p" + player)).block(WAIT);
+			store.apply(new PlayerJoined(session, ++seq, now, player, "p" + player, ++count)).block(WAIT);
 		}
 		store.admission(session, ann.toString()).block(WAIT);
 		store.publish(session, "{\"announce\":{}}").block(WAIT);
@@ -120,7 +121,7 @@ class ScriptKeysIntegrationTests {
 		store.apply(new QuestionStarted(session, ++seq, now, 1, 2, question, now, now.plusSeconds(20))).block(WAIT);
 		store.apply(new QuestionEnded(session, ++seq, now, 1, QuestionEnded.Reason.HOST)).block(WAIT);
 		redis.opsForHash().remove(keys.players(), bob.toString()).block(WAIT);
-		store.apply(new PlayerKicked(session, ++seq, now, bob, "p" + bob)).block(WAIT);
+		store.apply(new PlayerKicked(session, ++seq, now, bob, "p" + bob, --count)).block(WAIT);
 		store.apply(new PodiumShown(session, ++seq, now)).block(WAIT);
 		store.snapshot(session, false, ann.toString()).block(WAIT);
 		store.apply(new SessionEnded(session, ++seq, now)).block(WAIT);

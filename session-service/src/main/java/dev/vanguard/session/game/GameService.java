@@ -288,8 +288,8 @@ class GameService {
 		}
 		// in Redis before the event goes out, so the token works as soon as anyone hears
 		// of it; under the lock, so it never touches the keys of a session that ended
-		this.roster.addPlayer(sessionId, player.getId(), nickname);
-		publish(new PlayerJoined(sessionId, session.nextSeq(now), now, player.getId(), nickname));
+		int playerCount = this.roster.addPlayer(sessionId, player.getId(), nickname);
+		publish(new PlayerJoined(sessionId, session.nextSeq(now), now, player.getId(), nickname, playerCount));
 		afterCommit(this.metrics::playerJoined);
 		return player;
 	}
@@ -387,8 +387,8 @@ class GameService {
 		if (banNickname) {
 			this.bans.ban(sessionId, player.getNicknameKey(), player.getNickname(), now);
 		}
-		this.roster.kickPlayer(sessionId, playerId, player.getNickname());
-		publish(new PlayerKicked(sessionId, session.nextSeq(now), now, playerId, player.getNickname()));
+		int playerCount = this.roster.kickPlayer(sessionId, playerId, player.getNickname());
+		publish(new PlayerKicked(sessionId, session.nextSeq(now), now, playerId, player.getNickname(), playerCount));
 		afterCommit(this.metrics::playerRemoved);
 	}
 

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -24,18 +25,45 @@ import dev.vanguard.contracts.SessionKeys;
 @Component
 class SessionRoster {
 
+	/**
+	 * Adds the player and counts the roster in one round trip: KEYS[1] the players hash,
+	 * ARGV player id, nickname, lifetime in seconds.
+	 */
+	private static final RedisScript<Long> ADD_PLAYER = RedisScript.of("""
+			redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+			redis.call('EXPIRE', KEYS[1], ARGV[3])
+			return redis.call('HLEN', KEYS[1])
+			""", Long.class);
+
+	/**
+	 * Removes the player, marks their token dead and counts who is left: KEYS[1] the
+	 * players hash, KEYS[2] the kicked set, ARGV player id, lifetime in seconds.
+	 */
+	private static final RedisScript<Long> KICK_PLAYER = RedisScript.of("""
+			redis.call('HDEL', KEYS[1], ARGV[1])
+			redis.call('SADD', KEYS[2], ARGV[1])
+			redis.call('EXPIRE', KEYS[2], ARGV[2])
+			return redis.call('HLEN', KEYS[1])
+			""", Long.class);
+
+	private static final String LIFETIME_SECONDS = Long.toString(SessionKeys.MAX_LIFETIME.toSeconds());
+
 	private final StringRedisTemplate redis;
 
 	SessionRoster(StringRedisTemplate redis) {
 		this.redis = redis;
 	}
 
-	void addPlayer(UUID sessionId, UUID playerId, String nickname) {
+	/**
+	 * Adds the player; returns how many players the session has with them. Called under
+	 * the session's row lock, so the count is this join's own: the next join waits.
+	 */
+	int addPlayer(UUID sessionId, UUID playerId, String nickname) {
 		SessionKeys keys = SessionKeys.of(sessionId);
 		String player = playerId.toString();
-		this.redis.opsForHash().put(keys.players(), player, nickname);
-		this.redis.expire(keys.players(), SessionKeys.MAX_LIFETIME);
+		Long count = this.redis.execute(ADD_PLAYER, List.of(keys.players()), player, nickname, LIFETIME_SECONDS);
 		onRollback(() -> this.redis.opsForHash().delete(keys.players(), player));
+		return Math.toIntExact(Objects.requireNonNull(count));
 	}
 
 	/**
@@ -61,17 +89,19 @@ class SessionRoster {
 		});
 	}
 
-	/** Removes the player and marks their token dead. */
-	void kickPlayer(UUID sessionId, UUID playerId, String nickname) {
+	/**
+	 * Removes the player and marks their token dead; returns how many players are left
+	 * (under the session's row lock, as {@link #addPlayer}).
+	 */
+	int kickPlayer(UUID sessionId, UUID playerId, String nickname) {
 		SessionKeys keys = SessionKeys.of(sessionId);
 		String player = playerId.toString();
-		this.redis.opsForHash().delete(keys.players(), player);
-		this.redis.opsForSet().add(keys.kicked(), player);
-		this.redis.expire(keys.kicked(), SessionKeys.MAX_LIFETIME);
+		Long count = this.redis.execute(KICK_PLAYER, List.of(keys.players(), keys.kicked()), player, LIFETIME_SECONDS);
 		onRollback(() -> {
 			this.redis.opsForSet().remove(keys.kicked(), player);
 			this.redis.opsForHash().put(keys.players(), player, nickname);
 		});
+		return Math.toIntExact(Objects.requireNonNull(count));
 	}
 
 	/**

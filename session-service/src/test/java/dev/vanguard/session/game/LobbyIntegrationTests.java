@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 
 import javax.sql.DataSource;
 
@@ -107,6 +109,7 @@ class LobbyIntegrationTests extends SessionServiceIntegrationTest {
 		assertThat(this.events.awaitUpTo(session, 2).get(1)).isInstanceOfSatisfying(PlayerJoined.class, (event) -> {
 			assertThat(event.playerId()).hasToString(player);
 			assertThat(event.nickname()).isEqualTo("Ada Lovelace");
+			assertThat(event.playerCount()).isEqualTo(1);
 		});
 	}
 
@@ -193,6 +196,7 @@ class LobbyIntegrationTests extends SessionServiceIntegrationTest {
 		assertThat(this.events.awaitUpTo(session, 3).get(2)).isInstanceOfSatisfying(PlayerKicked.class, (event) -> {
 			assertThat(event.playerId()).hasToString(ada);
 			assertThat(event.nickname()).isEqualTo("ada");
+			assertThat(event.playerCount()).isZero();
 		});
 
 		this.api.delete(kick, HostKeys.token(this.host)).problem(404);
@@ -461,6 +465,13 @@ class LobbyIntegrationTests extends SessionServiceIntegrationTest {
 		assertThat(events.subList(1, events.size()))
 			.allSatisfy((event) -> assertThat(event).isInstanceOfSatisfying(PlayerJoined.class,
 					(playerJoined) -> assertThat(joined).contains(playerJoined.playerId().toString())));
+		// each join carries its own count, taken under the session's lock: 1, 2, … in seq
+		// order, however the joins raced
+		assertThat(events.subList(1, events.size())
+			.stream()
+			.sorted(Comparator.comparingLong(SessionEvent::seq))
+			.map((event) -> ((PlayerJoined) event).playerCount())
+			.toList()).isEqualTo(IntStream.rangeClosed(1, distinct).boxed().toList());
 	}
 
 	@Test
