@@ -1,8 +1,7 @@
-package dev.vanguard.session.web;
+package dev.vanguard.support;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -12,28 +11,38 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.stereotype.Component;
+import org.springframework.http.HttpHeaders;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
- * Refuses a request body over {@code vanguard.session.max-body} with 413 problem+json
- * before it is read: by its declared length, or, for a chunked body, after reading at
- * most one byte past the limit. Every body this service takes is a small JSON document.
+ * Refuses a request body over the limit with a {@link ProblemType#PAYLOAD_TOO_LARGE}
+ * problem before it is read: by its declared length or, for a chunked body, after reading
+ * at most one byte past the limit. For services whose every body is a small JSON
+ * document. Runs before the security filters, so that nobody can make a service buffer a
+ * large body.
  */
-@Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 10)
-class BodyLimitFilter extends OncePerRequestFilter {
+public final class BodyLimitFilter extends OncePerRequestFilter implements Ordered {
 
 	private final long maxBytes;
 
-	BodyLimitFilter(@Value("${vanguard.session.max-body:64KB}") DataSize maxBody) {
+	private final HandlerExceptionResolver resolver;
+
+	/**
+	 * @param maxBody the largest body taken
+	 * @param resolver Spring MVC's {@code handlerExceptionResolver}, which writes the
+	 * problem
+	 */
+	public BodyLimitFilter(DataSize maxBody, HandlerExceptionResolver resolver) {
 		this.maxBytes = maxBody.toBytes();
+		this.resolver = resolver;
+	}
+
+	@Override
+	public int getOrder() {
+		return Ordered.HIGHEST_PRECEDENCE + 10;
 	}
 
 	@Override
@@ -44,7 +53,7 @@ class BodyLimitFilter extends OncePerRequestFilter {
 			refuse(request, response);
 			return;
 		}
-		if (declared < 0 && request.getHeader("Transfer-Encoding") != null) {
+		if (declared < 0 && request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null) {
 			byte[] body = request.getInputStream().readNBytes((int) this.maxBytes + 1);
 			if (body.length > this.maxBytes) {
 				refuse(request, response);
@@ -56,16 +65,12 @@ class BodyLimitFilter extends OncePerRequestFilter {
 		chain.doFilter(request, response);
 	}
 
-	private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+	private void refuse(HttpServletRequest request, HttpServletResponse response) {
+		ProblemException tooLarge = new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "Payload too large",
+				"The request body is larger than " + this.maxBytes + " bytes.");
 		// the client may still be sending: do not keep the connection for the rest
-		response.setHeader("Connection", "close");
-		response.getOutputStream()
-			.write(("{\"type\":\"https://vanguard.dev/problems/payload-too-large\",\"title\":\"Payload too large\","
-					+ "\"status\":413,\"detail\":\"The request body is larger than " + this.maxBytes
-					+ " bytes.\",\"instance\":\"" + request.getRequestURI().replace("\"", "%22") + "\"}")
-				.getBytes(StandardCharsets.UTF_8));
+		tooLarge.getHeaders().set(HttpHeaders.CONNECTION, "close");
+		this.resolver.resolveException(request, response, null, tooLarge);
 	}
 
 	/** The request with its (chunked) body already read, within the limit. */
