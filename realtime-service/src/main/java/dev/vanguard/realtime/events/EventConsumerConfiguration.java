@@ -80,7 +80,7 @@ class EventConsumerConfiguration {
 
 	@Bean
 	SimpleMessageListenerContainer sessionEventsContainer(ConnectionFactory connectionFactory,
-			RealtimeProperties properties, Queue realtimeEventsQueue, EventListener listener) {
+			RealtimeProperties properties, Queue realtimeEventsQueue, SessionEventConsumer listener) {
 		SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connectionFactory);
 		container.setQueues(realtimeEventsQueue);
 		container.setAcknowledgeMode(AcknowledgeMode.MANUAL);

@@ -37,7 +37,7 @@ import dev.vanguard.realtime.protocol.ServerFrame;
  * passes on only those newer than the catch-up, so a client never sees a frame from
  * before the state it was given.
  */
-public final class Connection {
+public final class ClientSocket {
 
 	private final String id = UUID.randomUUID().toString();
 
@@ -71,7 +71,7 @@ public final class Connection {
 
 	private ScheduledFuture<?> stallCheck;
 
-	public Connection(Principal principal, Channel channel, WebsocketOutbound outbound, FrameCodec codec,
+	public ClientSocket(Principal principal, Channel channel, WebsocketOutbound outbound, FrameCodec codec,
 			RealtimeMetrics metrics, Limits limits) {
 		this.principal = principal;
 		this.channel = channel;
@@ -92,10 +92,6 @@ public final class Connection {
 
 	public EventLoop eventLoop() {
 		return this.loop;
-	}
-
-	public boolean isClosing() {
-		return this.closing;
 	}
 
 	/** Runs {@code task} on this connection's event loop. */

@@ -33,9 +33,9 @@ import org.springframework.stereotype.Component;
  * missing one (see {@link HeldEvents}).
  */
 @Component
-class EventListener implements ChannelAwareMessageListener {
+class SessionEventConsumer implements ChannelAwareMessageListener {
 
-	private static final Logger logger = LoggerFactory.getLogger(EventListener.class);
+	private static final Logger logger = LoggerFactory.getLogger(SessionEventConsumer.class);
 
 	private final SessionStore store;
 
@@ -58,7 +58,8 @@ class EventListener implements ChannelAwareMessageListener {
 	/** The channel the held events' delivery tags belong to. */
 	private Channel heldOn;
 
-	EventListener(SessionStore store, ObjectMapper mapper, RealtimeMetrics metrics, RealtimeProperties properties) {
+	SessionEventConsumer(SessionStore store, ObjectMapper mapper, RealtimeMetrics metrics,
+			RealtimeProperties properties) {
 		this.store = store;
 		this.mapper = mapper;
 		this.metrics = metrics;
