@@ -25,7 +25,7 @@ const PROBLEM_MESSAGES: Record<string, MessageKey> = {
   validation: 'problem.validation',
   unauthorized: 'problem.unauthorized',
   forbidden: 'problem.forbidden',
-  'internal-error': 'problem.internalError',
+  internal: 'problem.internalError',
 };
 
 /** A request that failed: a problem from the server, or no answer at all (status 0). */

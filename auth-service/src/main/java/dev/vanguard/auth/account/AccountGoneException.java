@@ -1,16 +1,14 @@
 package dev.vanguard.auth.account;
 
-import dev.vanguard.auth.web.Problems;
-
-import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponseException;
+import dev.vanguard.support.ProblemException;
+import dev.vanguard.support.ProblemType;
 
 /** A validly signed token names an account that does not exist (any more). */
-class AccountGoneException extends ErrorResponseException {
+class AccountGoneException extends ProblemException {
 
 	AccountGoneException() {
-		super(HttpStatus.UNAUTHORIZED, Problems.of(HttpStatus.UNAUTHORIZED, Problems.UNAUTHORIZED, "Unauthorized",
-				"The account this token was issued for does not exist; sign in again."), null);
+		super(ProblemType.UNAUTHORIZED, "Unauthorized",
+				"The account this token was issued for does not exist; sign in again.");
 	}
 
 }

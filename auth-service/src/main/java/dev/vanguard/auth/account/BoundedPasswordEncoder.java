@@ -1,16 +1,15 @@
 package dev.vanguard.auth.account;
 
+import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import dev.vanguard.auth.AuthProperties.Hashing;
-import dev.vanguard.auth.web.Problems;
+import dev.vanguard.support.ProblemException;
+import dev.vanguard.support.ProblemType;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * A password encoder that runs at most {@code maxConcurrent} hashes at once. Each
@@ -68,13 +67,10 @@ final class BoundedPasswordEncoder implements PasswordEncoder {
 		}
 	}
 
-	private static ErrorResponseException busy() {
-		ErrorResponseException ex = new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE,
-				Problems.of(HttpStatus.SERVICE_UNAVAILABLE, Problems.BUSY, "Busy",
-						"Too many sign-ins are being checked right now; try again in a second."),
-				null);
-		ex.getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
-		return ex;
+	private static ProblemException busy() {
+		return new ProblemException(ProblemType.BUSY, "Busy",
+				"Too many sign-ins are being checked right now; try again in a second.")
+			.retryAfter(Duration.ofSeconds(1));
 	}
 
 }

@@ -8,13 +8,11 @@ import java.time.ZoneOffset;
 
 import dev.vanguard.auth.AuthProperties;
 import dev.vanguard.auth.AuthProperties.RegistrationLimits;
-import dev.vanguard.auth.web.Problems;
+import dev.vanguard.support.ProblemException;
+import dev.vanguard.support.ProblemType;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * Registrations per client address in a sliding window, counted in PostgreSQL so the
@@ -44,7 +42,7 @@ public class RegistrationThrottle {
 
 	/**
 	 * Counts one registration from {@code address}.
-	 * @throws ErrorResponseException 429 {@code too-many-attempts} once over the limit
+	 * @throws ProblemException 429 {@code too-many-attempts} once over the limit
 	 */
 	void take(String address) {
 		Instant now = this.clock.instant();
@@ -71,14 +69,11 @@ public class RegistrationThrottle {
 			.update();
 	}
 
-	private static ErrorResponseException throttled(Duration wait) {
-		long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-		ErrorResponseException ex = new ErrorResponseException(HttpStatus.TOO_MANY_REQUESTS,
-				Problems.of(HttpStatus.TOO_MANY_REQUESTS, Problems.TOO_MANY_ATTEMPTS, "Too many registrations",
-						"Too many accounts were registered from this address; try again in " + seconds + " seconds."),
-				null);
-		ex.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-		return ex;
+	private static ProblemException throttled(Duration wait) {
+		return new ProblemException(ProblemType.TOO_MANY_ATTEMPTS, "Too many registrations",
+				"Too many accounts were registered from this address; try again in " + ProblemException.seconds(wait)
+						+ " seconds.")
+			.retryAfter(wait);
 	}
 
 	private static OffsetDateTime utc(Instant instant) {

@@ -2,18 +2,16 @@ package dev.vanguard.auth.account;
 
 import java.util.List;
 
-import dev.vanguard.auth.web.Problems;
-
-import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponseException;
+import dev.vanguard.support.InvalidField;
+import dev.vanguard.support.ProblemException;
+import dev.vanguard.support.ProblemType;
 
 /** The password breaks a rule of {@link PasswordPolicy}. */
-class WeakPasswordException extends ErrorResponseException {
+class WeakPasswordException extends ProblemException {
 
 	WeakPasswordException(String rule) {
-		super(HttpStatus.BAD_REQUEST, Problems.withErrors(Problems.of(HttpStatus.BAD_REQUEST, Problems.WEAK_PASSWORD,
-				"Weak password", "The password " + rule + "."), List.of(new Problems.InvalidField("password", rule))),
-				null);
+		super(ProblemType.WEAK_PASSWORD, "Weak password", "The password " + rule + ".");
+		with("errors", List.of(new InvalidField("password", rule)));
 	}
 
 }

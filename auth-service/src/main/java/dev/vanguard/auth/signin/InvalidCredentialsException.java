@@ -1,19 +1,16 @@
 package dev.vanguard.auth.signin;
 
-import dev.vanguard.auth.web.Problems;
-
-import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponseException;
+import dev.vanguard.support.ProblemException;
+import dev.vanguard.support.ProblemType;
 
 /**
  * Wrong password or unknown e-mail: deliberately one answer for both, so the response
  * does not tell which e-mails have accounts.
  */
-class InvalidCredentialsException extends ErrorResponseException {
+class InvalidCredentialsException extends ProblemException {
 
 	InvalidCredentialsException() {
-		super(HttpStatus.UNAUTHORIZED, Problems.of(HttpStatus.UNAUTHORIZED, Problems.BAD_CREDENTIALS, "Bad credentials",
-				"The e-mail address or the password is wrong."), null);
+		super(ProblemType.BAD_CREDENTIALS, "Bad credentials", "The e-mail address or the password is wrong.");
 	}
 
 }

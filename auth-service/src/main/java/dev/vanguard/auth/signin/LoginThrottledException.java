@@ -2,20 +2,17 @@ package dev.vanguard.auth.signin;
 
 import java.time.Duration;
 
-import dev.vanguard.auth.web.Problems;
+import dev.vanguard.support.ProblemException;
+import dev.vanguard.support.ProblemType;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponseException;
 
 /** Too many failed sign-ins for this account or from this address. */
-class LoginThrottledException extends ErrorResponseException {
+class LoginThrottledException extends ProblemException {
 
 	LoginThrottledException(Duration retryAfter) {
-		super(HttpStatus.TOO_MANY_REQUESTS,
-				Problems.of(HttpStatus.TOO_MANY_REQUESTS, Problems.TOO_MANY_ATTEMPTS, "Too many sign-in attempts",
-						"Too many failed sign-ins; try again in " + retryAfter.toSeconds() + " seconds."),
-				null);
+		super(ProblemType.TOO_MANY_ATTEMPTS, "Too many sign-in attempts",
+				"Too many failed sign-ins; try again in " + retryAfter.toSeconds() + " seconds.");
 		getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter.toSeconds()));
 	}
 

@@ -1,18 +1,15 @@
 package dev.vanguard.auth.signin;
 
-import dev.vanguard.auth.web.Problems;
-
-import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponseException;
+import dev.vanguard.support.ProblemException;
+import dev.vanguard.support.ProblemType;
 
 /** The refresh cookie cannot be exchanged for a new token; the client must sign in. */
-class RefreshTokenRejectedException extends ErrorResponseException {
+class RefreshTokenRejectedException extends ProblemException {
 
 	private final Reason reason;
 
 	RefreshTokenRejectedException(Reason reason) {
-		super(HttpStatus.UNAUTHORIZED, Problems.of(HttpStatus.UNAUTHORIZED, Problems.INVALID_REFRESH_TOKEN,
-				"Invalid refresh token", reason.detail), null);
+		super(ProblemType.INVALID_REFRESH_TOKEN, "Invalid refresh token", reason.detail);
 		this.reason = reason;
 	}
 

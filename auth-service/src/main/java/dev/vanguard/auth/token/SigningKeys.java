@@ -1,19 +1,19 @@
 package dev.vanguard.auth.token;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
-import java.security.PublicKey;
 import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
-import java.security.spec.X509EncodedKeySpec;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 
 import com.nimbusds.jose.JOSEException;
@@ -22,6 +22,9 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
+
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.converter.RsaKeyConverters;
 
 /**
  * The RSA key that signs access tokens, plus the public keys that verify them. The key id
@@ -108,27 +111,24 @@ final class SigningKeys {
 			throw new IllegalStateException("vanguard.auth.signing-key is a PKCS#1 key; convert it to PKCS#8 with "
 					+ "'openssl pkcs8 -topk8 -nocrypt -in key.pem'");
 		}
-		byte[] der = pemBody(text, "PRIVATE KEY", "vanguard.auth.signing-key");
-		try {
-			PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
-			if (key instanceof RSAPrivateCrtKey crtKey) {
-				return crtKey;
-			}
-			throw new IllegalStateException("vanguard.auth.signing-key must be a complete RSA private key");
+		RSAPrivateKey key = read(RsaKeyConverters.pkcs8(), text, "vanguard.auth.signing-key");
+		if (key instanceof RSAPrivateCrtKey crtKey) {
+			return crtKey;
 		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("vanguard.auth.signing-key is not an RSA private key", ex);
-		}
+		throw new IllegalStateException("vanguard.auth.signing-key must be a complete RSA private key");
 	}
 
 	private static RSAPublicKey parsePublicKey(String pem) {
-		byte[] der = pemBody(unescapeNewlines(pem), "PUBLIC KEY", "vanguard.auth.previous-public-keys");
+		return read(RsaKeyConverters.x509(), unescapeNewlines(pem), "vanguard.auth.previous-public-keys");
+	}
+
+	/** Spring Security's PEM reading, with the property named when the text is no key. */
+	private static <K> K read(Converter<InputStream, K> converter, String pem, String property) {
 		try {
-			PublicKey key = KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der));
-			return (RSAPublicKey) key;
+			return converter.convert(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
 		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("vanguard.auth.previous-public-keys holds a key that is not RSA", ex);
+		catch (IllegalArgumentException ex) {
+			throw new IllegalStateException(property + " is not a PEM RSA key: " + ex.getMessage(), ex);
 		}
 	}
 
@@ -143,26 +143,10 @@ final class SigningKeys {
 		}
 	}
 
-	private static byte[] pemBody(String pem, String label, String property) {
-		String begin = "-----BEGIN " + label + "-----";
-		String end = "-----END " + label + "-----";
-		int from = pem.indexOf(begin);
-		int to = pem.indexOf(end);
-		if (from < 0 || to < from) {
-			throw new IllegalStateException(property + " must be PEM text starting with '" + begin + "'");
-		}
-		String base64 = pem.substring(from + begin.length(), to).replaceAll("\\s", "");
-		try {
-			return Base64.getDecoder().decode(base64);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new IllegalStateException(property + " is not valid PEM (bad base64)", ex);
-		}
-	}
-
-	// Environment variables and .env files often carry PEM on one line with literal \n.
+	// Environment variables and .env files often carry PEM on one line with literal \n;
+	// the converters want the header on the first line.
 	private static String unescapeNewlines(String pem) {
-		return pem.replace("\\n", "\n");
+		return pem.replace("\\n", "\n").strip();
 	}
 
 }

@@ -1,19 +1,19 @@
 package dev.vanguard.auth.web;
 
-import java.net.Inet6Address;
-import java.net.InetAddress;
+import dev.vanguard.support.BodyLimitFilter;
+import dev.vanguard.support.InternalNetwork;
+import dev.vanguard.support.ProblemSecurityHandlers;
 
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.authorization.AuthorizationDecision;
-import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
@@ -23,6 +23,13 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+	/** Every body this service takes is a small JSON document. */
+	@Bean
+	BodyLimitFilter bodyLimitFilter(@Value("${vanguard.auth.max-body:16KB}") DataSize maxBody,
+			@Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver) {
+		return new BodyLimitFilter(maxBody, resolver);
+	}
 
 	@Bean
 	ProblemSecurityHandlers problemSecurityHandlers(
@@ -48,7 +55,7 @@ class SecurityConfiguration {
 				.requestMatchers("/actuator/health", "/actuator/health/**")
 				.permitAll()
 				.requestMatchers("/actuator/**")
-				.access(internalNetwork())
+				.access(InternalNetwork.only())
 				.requestMatchers("/api/auth/docs/**", "/api/auth/v3/api-docs/**", "/api/auth/swagger-ui/**")
 				.permitAll()
 				.requestMatchers("/error")
@@ -63,26 +70,6 @@ class SecurityConfiguration {
 			.exceptionHandling(
 					(exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
 		return http.build();
-	}
-
-	/**
-	 * Metrics and info only for the internal network (loopback, private and unique-local
-	 * addresses, as this service sees the caller after trusted proxies): health stays
-	 * open for probes. The gateway does not route {@code /actuator} at all.
-	 */
-	static AuthorizationManager<RequestAuthorizationContext> internalNetwork() {
-		return (authentication, context) -> new AuthorizationDecision(isInternal(context.getRequest().getRemoteAddr()));
-	}
-
-	static boolean isInternal(String address) {
-		try {
-			InetAddress ip = InetAddress.ofLiteral(address);
-			return ip.isLoopbackAddress() || ip.isSiteLocalAddress()
-					|| (ip instanceof Inet6Address && (ip.getAddress()[0] & 0xFE) == 0xFC);
-		}
-		catch (IllegalArgumentException | NullPointerException ex) {
-			return false;
-		}
 	}
 
 }

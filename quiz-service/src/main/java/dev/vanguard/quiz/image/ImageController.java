@@ -8,9 +8,9 @@ import java.util.List;
 import dev.vanguard.quiz.security.HostTokens;
 import dev.vanguard.quiz.web.FieldProblem;
 import dev.vanguard.quiz.web.InvalidRequestException;
-import dev.vanguard.quiz.web.NotFoundException;
-import dev.vanguard.quiz.web.PayloadTooLargeException;
 import dev.vanguard.quiz.web.RequestLimits;
+import dev.vanguard.support.ProblemException;
+import dev.vanguard.support.ProblemType;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -61,7 +61,8 @@ class ImageController {
 	ResponseEntity<UploadedImage> upload(@AuthenticationPrincipal Jwt host, @RequestParam("file") MultipartFile file)
 			throws IOException {
 		if (file.getSize() > this.maxBytes) {
-			throw new PayloadTooLargeException(this.limits.imageTooLargeDetail());
+			throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "Payload too large",
+					this.limits.imageTooLargeDetail());
 		}
 		if (file.isEmpty()) {
 			throw new InvalidRequestException(List.of(FieldProblem.parameter("file", "must not be empty")));
@@ -79,7 +80,7 @@ class ImageController {
 	ResponseEntity<byte[]> image(@PathVariable String sha256, @PathVariable String extension) {
 		ImageStore.StoredImage image = this.images.find(sha256)
 			.filter((found) -> found.kind().extension().equals(extension))
-			.orElseThrow(() -> new NotFoundException("There is no image " + sha256 + "." + extension + "."));
+			.orElseThrow(() -> ProblemException.notFound("There is no image " + sha256 + "." + extension + "."));
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(image.kind().contentType()))
 			.cacheControl(FOREVER)

@@ -1,9 +1,7 @@
 package dev.vanguard.quiz.image;
 
-import dev.vanguard.quiz.web.ProblemException;
-import dev.vanguard.quiz.web.ProblemTypes;
-
-import org.springframework.http.HttpStatus;
+import dev.vanguard.support.ProblemException;
+import dev.vanguard.support.ProblemType;
 
 /**
  * The uploaded bytes are not a PNG, JPEG, WebP or GIF image, whatever the file name says.
@@ -11,7 +9,7 @@ import org.springframework.http.HttpStatus;
 class UnsupportedImageException extends ProblemException {
 
 	UnsupportedImageException() {
-		super(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ProblemTypes.UNSUPPORTED_MEDIA_TYPE, "Unsupported image",
+		super(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Unsupported image",
 				"The file is not a PNG, JPEG, WebP or GIF image (judged by its content, not its name).");
 	}
 

@@ -1,20 +1,21 @@
 package dev.vanguard.quiz.web;
 
 import java.util.List;
-import java.util.Map;
 
-import org.springframework.http.HttpStatus;
+import dev.vanguard.support.ProblemException;
+import dev.vanguard.support.ProblemType;
 
 /**
  * The request breaks one or more rules; every broken rule is listed in {@code errors}.
  */
-public class InvalidRequestException extends ProblemException {
+public final class InvalidRequestException extends ProblemException {
 
 	private final List<FieldProblem> errors;
 
 	public InvalidRequestException(String detail, List<FieldProblem> errors) {
-		super(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Invalid request", detail);
+		super(ProblemType.VALIDATION, "Invalid request", detail);
 		this.errors = List.copyOf(errors);
+		with("errors", this.errors);
 	}
 
 	public InvalidRequestException(List<FieldProblem> errors) {
@@ -23,11 +24,6 @@ public class InvalidRequestException extends ProblemException {
 
 	public List<FieldProblem> errors() {
 		return this.errors;
-	}
-
-	@Override
-	protected Map<String, Object> properties() {
-		return Map.of("errors", this.errors);
 	}
 
 	private static String summary(List<FieldProblem> errors) {

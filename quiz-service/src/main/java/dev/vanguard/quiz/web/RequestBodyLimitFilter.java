@@ -10,12 +10,16 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
+import dev.vanguard.support.ProblemException;
+import dev.vanguard.support.ProblemType;
+
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
  * Refuses JSON bodies over the limit before anything buffers them: by the declared length
@@ -30,12 +34,13 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 
 	private final RequestLimits limits;
 
-	private final ProblemWriter problems;
+	private final HandlerExceptionResolver resolver;
 
-	RequestBodyLimitFilter(RequestLimits limits, ProblemWriter problems) {
+	RequestBodyLimitFilter(RequestLimits limits,
+			@Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver) {
 		this.maxBytes = limits.maxJsonBody().toBytes();
 		this.limits = limits;
-		this.problems = problems;
+		this.resolver = resolver;
 	}
 
 	@Override
@@ -48,8 +53,8 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (request.getContentLengthLong() > this.maxBytes) {
-			this.problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE,
-					"Payload too large", this.limits.bodyTooLargeDetail());
+			this.resolver.resolveException(request, response, null, new ProblemException(ProblemType.PAYLOAD_TOO_LARGE,
+					"Payload too large", this.limits.bodyTooLargeDetail()));
 			return;
 		}
 		chain.doFilter(new LimitedRequest(request, this.maxBytes), response);

@@ -25,7 +25,7 @@ import dev.vanguard.realtime.RealtimeProperties;
  * (docs/adr/0006-quorum-queue-single-active-consumer.md). A quorum queue is replicated
  * over a RabbitMQ cluster's nodes and works the same on a single node. An event rejected
  * as unreadable is dead-lettered (at least once) to a queue of its own rather than
- * dropped, and so is an event that waited too long (see {@link EventListener}). The queue
+ * dropped, and so is an event that waited too long (see {@link SessionEventConsumer}). The queue
  * of {@link dev.vanguard.contracts.events.ResyncRequested resync requests} is declared
  * here as well, so that a request waits for session-service even before it first started.
  */
@@ -91,7 +91,7 @@ class EventConsumerConfiguration {
 
 	@Bean
 	SimpleMessageListenerContainer sessionEventsContainer(ConnectionFactory connectionFactory,
-			RealtimeProperties properties, Queue realtimeEventsQueue, EventListener listener) {
+			RealtimeProperties properties, Queue realtimeEventsQueue, SessionEventConsumer listener) {
 		SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connectionFactory);
 		container.setQueues(realtimeEventsQueue);
 		container.setAcknowledgeMode(AcknowledgeMode.MANUAL);
@@ -104,7 +104,7 @@ class EventConsumerConfiguration {
 		container.setShutdownTimeout(SHUTDOWN_TIMEOUT_MS);
 		container.setDefaultRequeueRejected(true);
 		// Held events are checked every second even when no delivery comes.
-		container.setIdleEventInterval(EventListener.SWEEP_INTERVAL_MS);
+		container.setIdleEventInterval(SessionEventConsumer.SWEEP_INTERVAL_MS);
 		return container;
 	}
 

@@ -100,7 +100,7 @@ public class LegacyQueueMigration implements ApplicationRunner {
 			if (response.getProps().getHeaders() != null) {
 				headers.putAll(response.getProps().getHeaders());
 			}
-			headers.putIfAbsent(EventListener.ROUTING_KEY_HEADER, response.getEnvelope().getRoutingKey());
+			headers.putIfAbsent(SessionEventConsumer.ROUTING_KEY_HEADER, response.getEnvelope().getRoutingKey());
 			AMQP.BasicProperties props = response.getProps().builder().headers(headers).deliveryMode(2).build();
 			channel.basicPublish("", this.properties.queue(), true, props, response.getBody());
 			try {

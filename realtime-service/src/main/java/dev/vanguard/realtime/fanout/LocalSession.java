@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import io.netty.channel.EventLoop;
 
-import dev.vanguard.realtime.connection.Connection;
+import dev.vanguard.realtime.connection.ClientSocket;
 import dev.vanguard.realtime.connection.Delivery;
 import dev.vanguard.realtime.protocol.ServerFrame;
 
@@ -28,19 +28,19 @@ final class LocalSession {
 
 	private final CompletableFuture<Void> subscribed;
 
-	private final Map<EventLoop, Set<Connection>> byLoop = new ConcurrentHashMap<>();
+	private final Map<EventLoop, Set<ClientSocket>> byLoop = new ConcurrentHashMap<>();
 
 	/**
 	 * The same connections by player or host id: every new socket announces itself on the
 	 * session's channel, and looking its older sockets up by id keeps a mass connect
 	 * linear.
 	 */
-	private final Map<UUID, Set<Connection>> byPrincipal = new ConcurrentHashMap<>();
+	private final Map<UUID, Set<ClientSocket>> byPrincipal = new ConcurrentHashMap<>();
 
 	private final AtomicInteger size = new AtomicInteger();
 
 	/** The host screens among the connections: the only readers of host-only frames. */
-	private final Set<Connection> hosts = ConcurrentHashMap.newKeySet();
+	private final Set<ClientSocket> hosts = ConcurrentHashMap.newKeySet();
 
 	/**
 	 * The highest seq this instance knows was applied (from broadcasts and catch-ups).
@@ -92,10 +92,10 @@ final class LocalSession {
 		return this.subscribed;
 	}
 
-	void add(Connection connection) {
+	void add(ClientSocket connection) {
 		this.byLoop.computeIfAbsent(connection.eventLoop(), (loop) -> ConcurrentHashMap.newKeySet()).add(connection);
 		this.byPrincipal.compute(connection.principal().id(), (id, connections) -> {
-			Set<Connection> set = (connections != null) ? connections : ConcurrentHashMap.newKeySet();
+			Set<ClientSocket> set = (connections != null) ? connections : ConcurrentHashMap.newKeySet();
 			set.add(connection);
 			return set;
 		});
@@ -106,20 +106,16 @@ final class LocalSession {
 	}
 
 	/** Removes the connection; true when it was the last one. */
-	boolean remove(Connection connection) {
+	boolean remove(ClientSocket connection) {
 		this.byPrincipal.computeIfPresent(connection.principal().id(), (id, connections) -> {
 			connections.remove(connection);
 			return connections.isEmpty() ? null : connections;
 		});
-		Set<Connection> group = this.byLoop.get(connection.eventLoop());
+		Set<ClientSocket> group = this.byLoop.get(connection.eventLoop());
 		if (group != null && group.remove(connection)) {
 			this.hosts.remove(connection);
 			return this.size.decrementAndGet() == 0;
 		}
-		return this.size.get() == 0;
-	}
-
-	boolean isEmpty() {
 		return this.size.get() == 0;
 	}
 
@@ -249,7 +245,7 @@ final class LocalSession {
 	 */
 	void deliver(Delivery delivery) {
 		if (delivery.hostOnly()) {
-			for (Connection host : this.hosts) {
+			for (ClientSocket host : this.hosts) {
 				delivery.retain();
 				host.eventLoop().execute(() -> {
 					try {
@@ -269,7 +265,7 @@ final class LocalSession {
 			delivery.retain();
 			loop.execute(() -> {
 				try {
-					for (Connection connection : group) {
+					for (ClientSocket connection : group) {
 						connection.deliver(delivery);
 					}
 				}
@@ -281,18 +277,18 @@ final class LocalSession {
 	}
 
 	/** Applies {@code action} to the connections of one player or host. */
-	void forPrincipal(UUID principalId, java.util.function.Consumer<Connection> action) {
-		Set<Connection> connections = this.byPrincipal.get(principalId);
+	void forPrincipal(UUID principalId, java.util.function.Consumer<ClientSocket> action) {
+		Set<ClientSocket> connections = this.byPrincipal.get(principalId);
 		if (connections != null) {
 			connections.forEach(action);
 		}
 	}
 
-	void forEachHost(java.util.function.Consumer<Connection> action) {
+	void forEachHost(java.util.function.Consumer<ClientSocket> action) {
 		this.hosts.forEach(action);
 	}
 
-	void forEach(java.util.function.Consumer<Connection> action) {
+	void forEach(java.util.function.Consumer<ClientSocket> action) {
 		this.byLoop.values().forEach((group) -> group.forEach(action));
 	}
 

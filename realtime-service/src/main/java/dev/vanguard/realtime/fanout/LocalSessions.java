@@ -21,7 +21,7 @@ import tools.jackson.databind.ObjectMapper;
 import dev.vanguard.contracts.SessionKeys;
 import dev.vanguard.realtime.RealtimeMetrics;
 import dev.vanguard.realtime.RealtimeProperties;
-import dev.vanguard.realtime.connection.Connection;
+import dev.vanguard.realtime.connection.ClientSocket;
 import dev.vanguard.realtime.connection.Delivery;
 import dev.vanguard.realtime.game.Catchups;
 import dev.vanguard.realtime.protocol.CloseCode;
@@ -111,7 +111,7 @@ public class LocalSessions implements SmartLifecycle {
 	 * first; completes once the subscription is active, so nothing published after that
 	 * is missed.
 	 */
-	public Mono<Void> join(Connection connection) {
+	public Mono<Void> join(ClientSocket connection) {
 		UUID id = connection.principal().sessionId();
 		LocalSession session = this.sessions.compute(id, (key, existing) -> {
 			LocalSession joined = (existing != null) ? existing
@@ -123,7 +123,7 @@ public class LocalSessions implements SmartLifecycle {
 	}
 
 	/** Removes the connection; the last one of a session unsubscribes its channel. */
-	public void leave(Connection connection) {
+	public void leave(ClientSocket connection) {
 		this.sessions.computeIfPresent(connection.principal().sessionId(), (key, session) -> {
 			if (session.remove(connection)) {
 				this.subscriber.unsubscribe(SessionKeys.of(key).channel());
@@ -134,7 +134,7 @@ public class LocalSessions implements SmartLifecycle {
 	}
 
 	/** Sends the connection its catch-up, after which its live frames flow. */
-	public Mono<ServerFrame.Catchup> catchUp(Connection connection) {
+	public Mono<ServerFrame.Catchup> catchUp(ClientSocket connection) {
 		return this.catchups.catchup(connection.principal()).doOnNext((catchup) -> {
 			LocalSession session = this.sessions.get(connection.principal().sessionId());
 			if (session != null) {
@@ -152,8 +152,8 @@ public class LocalSessions implements SmartLifecycle {
 	}
 
 	/** Every connection on this instance (for shutdown). */
-	public List<Connection> connections() {
-		List<Connection> all = new ArrayList<>();
+	public List<ClientSocket> connections() {
+		List<ClientSocket> all = new ArrayList<>();
 		this.sessions.values().forEach((session) -> session.forEach(all::add));
 		return all;
 	}

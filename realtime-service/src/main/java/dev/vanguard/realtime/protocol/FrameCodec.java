@@ -58,8 +58,4 @@ public class FrameCodec {
 		}
 	}
 
-	public ObjectMapper mapper() {
-		return this.mapper;
-	}
-
 }

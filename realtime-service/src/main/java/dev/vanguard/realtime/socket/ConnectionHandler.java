@@ -19,7 +19,7 @@ import tools.jackson.databind.exc.InvalidTypeIdException;
 
 import dev.vanguard.realtime.RealtimeMetrics;
 import dev.vanguard.realtime.RealtimeProperties;
-import dev.vanguard.realtime.connection.Connection;
+import dev.vanguard.realtime.connection.ClientSocket;
 import dev.vanguard.realtime.connection.Principal;
 import dev.vanguard.realtime.fanout.LocalSessions;
 import dev.vanguard.realtime.game.Answers;
@@ -55,7 +55,7 @@ class ConnectionHandler {
 
 	private final RealtimeProperties properties;
 
-	private final Connection.Limits limits;
+	private final ClientSocket.Limits limits;
 
 	ConnectionHandler(LocalSessions sessions, SessionStore store, Answers answers, FrameCodec codec,
 			RealtimeMetrics metrics, RealtimeProperties properties) {
@@ -65,14 +65,14 @@ class ConnectionHandler {
 		this.codec = codec;
 		this.metrics = metrics;
 		this.properties = properties;
-		this.limits = new Connection.Limits(properties.sendQueueCapacity(), properties.writeStallTimeout().toNanos(),
+		this.limits = new ClientSocket.Limits(properties.sendQueueCapacity(), properties.writeStallTimeout().toNanos(),
 				properties.closeGrace().toNanos());
 	}
 
 	Publisher<Void> handle(WebsocketInbound in, WebsocketOutbound out, Principal principal) {
 		reactor.netty.Connection[] transport = new reactor.netty.Connection[1];
 		in.withConnection((c) -> transport[0] = c);
-		Connection connection = new Connection(principal, transport[0].channel(), out, this.codec, this.metrics,
+		ClientSocket connection = new ClientSocket(principal, transport[0].channel(), out, this.codec, this.metrics,
 				this.limits);
 		this.metrics.connectionOpened();
 		transport[0].addHandlerLast("vanguard-writability", new WritabilityListener(connection));
@@ -122,12 +122,12 @@ class ConnectionHandler {
 		});
 	}
 
-	private String announcement(Connection connection) {
+	private String announcement(ClientSocket connection) {
 		return "{\"announce\":{\"principal\":\"" + connection.principal().id() + "\",\"connection\":\""
 				+ connection.id() + "\"}}";
 	}
 
-	private void onFrame(Connection connection, TokenBucket bucket, WebSocketFrame frame) {
+	private void onFrame(ClientSocket connection, TokenBucket bucket, WebSocketFrame frame) {
 		if (frame instanceof PongWebSocketFrame) {
 			return;
 		}
@@ -186,7 +186,7 @@ class ConnectionHandler {
 		}
 	}
 
-	private void reject(Connection connection, Timer.Sample sample, long seq, ErrorCode code, String message) {
+	private void reject(ClientSocket connection, Timer.Sample sample, long seq, ErrorCode code, String message) {
 		this.metrics.messageError(code.name());
 		connection.send(new ServerFrame.Error(seq, code, message, null));
 		this.metrics.processed(sample);
@@ -195,9 +195,9 @@ class ConnectionHandler {
 	/** Resumes a connection's writer when its socket drains. */
 	private static final class WritabilityListener extends ChannelInboundHandlerAdapter {
 
-		private final Connection connection;
+		private final ClientSocket connection;
 
-		WritabilityListener(Connection connection) {
+		WritabilityListener(ClientSocket connection) {
 			this.connection = connection;
 		}
 

@@ -26,7 +26,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,14 +47,17 @@ import dev.vanguard.contracts.events.SessionOpened;
 import dev.vanguard.session.player.PlayerTokens;
 import dev.vanguard.session.quiz.QuizClient;
 import dev.vanguard.session.quiz.QuizDocument;
-import dev.vanguard.session.web.ApiException;
+import dev.vanguard.support.ProblemException;
+import dev.vanguard.support.ProblemType;
 
 /**
- * Owns every change of a session. Each runs in one transaction holding the session's row
- * lock: it checks the change fits the state, applies it, takes the next seq and publishes
- * the event, which the outbox stores in the same transaction. So events of a session are
- * numbered without gaps, a rolled-back change publishes nothing, and a change applies
- * once even when several instances (or the host and the clock) try at the same moment.
+ * Owns every change of a session. Each change of an existing session runs in one
+ * transaction holding the session's row lock: it checks the change fits the state,
+ * applies it, takes the next seq and publishes the event, which the outbox stores in the
+ * same transaction. So events of a session are numbered without gaps, a rolled-back
+ * change publishes nothing, and a change applies once even when several instances (or the
+ * host and the clock) try at the same moment. Opening a session ({@code create}) takes no
+ * lock: the row is new, and the unique index on live PINs decides a race.
  */
 @Service
 class GameService {
@@ -132,7 +134,7 @@ class GameService {
 	Views.SessionCreated create(UUID hostId, String bearerToken, UUID quizId, Settings settings) {
 		QuizDocument quiz = this.quizzes.fetch(quizId, bearerToken, this.tokens.answerKeyGrant(hostId, quizId));
 		if (quiz.questions().isEmpty()) {
-			throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "quiz-not-playable", "Quiz not playable",
+			throw new ProblemException(ProblemType.QUIZ_NOT_PLAYABLE, "Quiz not playable",
 					"The quiz \"" + quiz.title() + "\" has no questions; add at least one before hosting it.");
 		}
 		QuizSnapshot snapshot = snapshot(quiz, settings.randomiseOptions());
@@ -169,7 +171,7 @@ class GameService {
 				return pin;
 			}
 		}
-		throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "no-free-pin", "No free PIN",
+		throw new ProblemException(ProblemType.NO_FREE_PIN, "No free PIN",
 				"No free game PIN was found; please try again.");
 	}
 
@@ -262,7 +264,7 @@ class GameService {
 					|| this.bans.isBanned(sessionId, this.nicknames.key(name)))
 				: joining.nickname();
 		if (nickname == null) {
-			throw ApiException.validation("nickname", "must not be blank");
+			throw ProblemException.invalid("nickname", "must not be blank");
 		}
 		String device = deviceHash(sessionId, joining.deviceSecret());
 		String nicknameKey = this.nicknames.key(nickname);
@@ -309,13 +311,13 @@ class GameService {
 			return;
 		}
 		if (joining.pattern() == null || joining.pattern().isEmpty()) {
-			throw new ApiException(HttpStatus.FORBIDDEN, "join-pattern-required", "Pattern required",
+			throw new ProblemException(ProblemType.JOIN_PATTERN_REQUIRED, "Pattern required",
 					"This game uses two-step join: tap the pattern shown on the host's screen.");
 		}
 		boolean right = JoinPattern.matches(session.getJoinPattern(), joining.pattern());
 		this.rateLimiter.countPatternGuess(joining.address(), right);
 		if (!right) {
-			throw new ApiException(HttpStatus.FORBIDDEN, "wrong-join-pattern", "Wrong pattern",
+			throw new ProblemException(ProblemType.WRONG_JOIN_PATTERN, "Wrong pattern",
 					"That is not the pattern on the host's screen; look again and retry.");
 		}
 	}
@@ -328,18 +330,18 @@ class GameService {
 	private void checkRoom(GameSession session, int alreadyIn) {
 		Integer cap = session.getMaxPlayers();
 		if (cap != null && this.players.countActive(session.getId()) - alreadyIn >= cap) {
-			throw new ApiException(HttpStatus.CONFLICT, "lobby-full", "Game full",
+			throw new ProblemException(ProblemType.LOBBY_FULL, "Game full",
 					"This game has reached its limit of " + cap + " players.");
 		}
 	}
 
 	private void checkAdmissible(UUID sessionId, String deviceHash, String nicknameKey) {
 		if (this.players.isDeviceKicked(sessionId, deviceHash)) {
-			throw new ApiException(HttpStatus.FORBIDDEN, "kicked", "Removed from this game",
+			throw new ProblemException(ProblemType.KICKED, "Removed from this game",
 					"The host removed you from this game; you cannot join it again.");
 		}
 		if (this.bans.isBanned(sessionId, nicknameKey)) {
-			throw new ApiException(HttpStatus.FORBIDDEN, "nickname-banned", "Nickname banned",
+			throw new ProblemException(ProblemType.NICKNAME_BANNED, "Nickname banned",
 					"The host banned this nickname from this game; please pick another one.");
 		}
 	}
@@ -382,11 +384,11 @@ class GameService {
 	void kick(UUID sessionId, UUID hostId, UUID playerId, boolean banNickname) {
 		GameSession session = lockHosted(sessionId, hostId);
 		if (session.getStatus() == SessionStatus.ENDED) {
-			throw ApiException.invalidState("The session has ended; players can no longer be removed.");
+			throw SessionStateException.invalid("The session has ended; players can no longer be removed.");
 		}
 		Player player = this.players.findByIdAndSessionId(playerId, sessionId)
 			.filter((candidate) -> !candidate.isKicked())
-			.orElseThrow(() -> ApiException.notFound("No player " + playerId + " in this session."));
+			.orElseThrow(() -> ProblemException.notFound("No player " + playerId + " in this session."));
 		Instant now = now();
 		player.kick(now);
 		if (banNickname) {
@@ -403,7 +405,7 @@ class GameService {
 			boolean friendlyNicknames) {
 		GameSession session = lockHosted(sessionId, hostId);
 		if (session.getStatus() == SessionStatus.ENDED) {
-			throw ApiException.invalidState("The session has ended; its lobby cannot change.");
+			throw SessionStateException.invalid("The session has ended; its lobby cannot change.");
 		}
 		session.configureLobby(locked, maxPlayers, twoStepJoin, friendlyNicknames);
 		this.roster.writeLobby(sessionId, session.isLocked(), session.getMaxPlayers(), session.isTwoStepJoin(),
@@ -418,7 +420,7 @@ class GameService {
 	void banNickname(UUID sessionId, UUID hostId, String nickname) {
 		GameSession session = lockHosted(sessionId, hostId);
 		if (session.getStatus() == SessionStatus.ENDED) {
-			throw ApiException.invalidState("The session has ended; nothing can be banned from it.");
+			throw SessionStateException.invalid("The session has ended; nothing can be banned from it.");
 		}
 		this.bans.ban(sessionId, this.nicknames.key(nickname), nickname, now());
 	}
@@ -467,7 +469,7 @@ class GameService {
 	Views.SessionState end(UUID sessionId, UUID hostId) {
 		GameSession session = lockHosted(sessionId, hostId);
 		if (session.getStatus() == SessionStatus.ENDED) {
-			throw ApiException.invalidState("The session has already ended.");
+			throw SessionStateException.invalid("The session has already ended.");
 		}
 		endNow(session);
 		return Views.SessionState.of(session);
@@ -794,7 +796,7 @@ class GameService {
 
 	private static void checkHost(GameSession session, UUID hostId) {
 		if (!session.isHostedBy(hostId)) {
-			throw ApiException.forbidden("Only the host of this session may do this.");
+			throw ProblemException.forbidden("Only the host of this session may do this.");
 		}
 	}
 
@@ -818,12 +820,12 @@ class GameService {
 		});
 	}
 
-	private static ApiException unknownSession(UUID sessionId) {
-		return ApiException.notFound("No session " + sessionId + ".");
+	private static ProblemException unknownSession(UUID sessionId) {
+		return ProblemException.notFound("No session " + sessionId + ".");
 	}
 
-	private static ApiException unknownPin(String pin) {
-		return ApiException.notFound("No game is running with PIN " + pin + ".");
+	private static ProblemException unknownPin(String pin) {
+		return ProblemException.notFound("No game is running with PIN " + pin + ".");
 	}
 
 	/** A generated name another join took meanwhile; the join is tried again. */
@@ -838,8 +840,8 @@ class GameService {
 
 	}
 
-	private static ApiException nicknameTaken(String nickname) {
-		return new ApiException(HttpStatus.CONFLICT, "nickname-taken", "Nickname taken",
+	private static ProblemException nicknameTaken(String nickname) {
+		return new ProblemException(ProblemType.NICKNAME_TAKEN, "Nickname taken",
 				"Someone in this game is already called \"" + nickname + "\"; please pick another nickname.");
 	}
 

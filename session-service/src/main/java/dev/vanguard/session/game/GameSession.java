@@ -12,10 +12,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.ColumnTransformer;
 
-import org.springframework.http.HttpStatus;
-
-import dev.vanguard.session.web.ApiException;
-
 /**
  * One game: its state machine and the sequence number of its events. Every change goes
  * through a method here that checks the change fits the current state; the caller holds
@@ -152,17 +148,16 @@ class GameSession {
 
 	void checkJoinable() {
 		if (this.locked && this.status != SessionStatus.PODIUM && this.status != SessionStatus.ENDED) {
-			throw new ApiException(HttpStatus.CONFLICT, "lobby-locked", "Game locked",
-					"The host has locked this game; nobody can join it now.");
+			throw SessionStateException.lobbyLocked("The host has locked this game; nobody can join it now.");
 		}
 		if (this.status == SessionStatus.LOBBY || isJoinable()) {
 			return;
 		}
 		if (this.status == SessionStatus.QUESTION || this.status == SessionStatus.REVEAL) {
-			throw ApiException.invalidState(
+			throw SessionStateException.invalid(
 					"The game has already started (" + describe() + ") and this session does not allow late joining.");
 		}
-		throw ApiException.invalidState("The game is over (" + describe() + "); it cannot be joined.");
+		throw SessionStateException.invalid("The game is over (" + describe() + "); it cannot be joined.");
 	}
 
 	/** LOBBY → QUESTION(0), or REVEAL(n) → QUESTION(n+1). */
@@ -214,7 +209,7 @@ class GameSession {
 
 	void end(Instant now) {
 		if (this.status == SessionStatus.ENDED) {
-			throw ApiException.invalidState("The session has already ended.");
+			throw SessionStateException.invalid("The session has already ended.");
 		}
 		this.status = SessionStatus.ENDED;
 		this.endedAt = now;
@@ -226,8 +221,8 @@ class GameSession {
 
 	void require(SessionStatus expected, String action) {
 		if (this.status != expected) {
-			throw ApiException.invalidState(
-					"Cannot " + action + ": the session is in " + describe() + ", this needs " + expected + ".");
+			throw SessionStateException
+				.invalid("Cannot " + action + ": the session is in " + describe() + ", this needs " + expected + ".");
 		}
 	}
 

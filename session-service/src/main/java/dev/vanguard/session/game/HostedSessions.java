@@ -5,7 +5,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.vanguard.session.web.ApiException;
+import dev.vanguard.support.ProblemException;
 
 /** Lets other features read a session, only for its own host. */
 @Component
@@ -18,7 +18,7 @@ public class HostedSessions {
 	}
 
 	/**
-	 * @throws ApiException 404 for an unknown session, 403 for another host's
+	 * @throws ProblemException 404 for an unknown session, 403 for another host's
 	 */
 	@Transactional(readOnly = true)
 	public HostedSession find(UUID sessionId, UUID hostId) {

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.vanguard.session.web.ApiException;
+import dev.vanguard.support.ProblemException;
 
 /**
  * The player's side, open to anyone with a PIN: is there a game, and join it. Both are
@@ -59,21 +59,26 @@ class LobbyController {
 			// absent
 			String nickname = (body.nickname() != null) ? this.nicknames.clean(body.nickname()) : null;
 			if (body.deviceSecret() == null || !DEVICE_SECRET.matcher(body.deviceSecret()).matches()) {
-				throw ApiException.validation("deviceSecret", "must be 16 to 128 characters of A-Z, a-z, 0-9, _ and -");
+				throw ProblemException.invalid("deviceSecret",
+						"must be 16 to 128 characters of A-Z, a-z, 0-9, _ and -");
 			}
 			Views.Joined joined = this.game.join(checkPin(pin),
 					new GameService.Joining(nickname, body.deviceSecret(), body.pattern(), request.getRemoteAddr()));
 			return ResponseEntity.status(HttpStatus.CREATED).body(joined);
 		}
-		catch (ApiException ex) {
-			this.metrics.joinRefused(ex.type());
+		catch (ProblemException ex) {
+			this.metrics.joinRefused(ex.typeSlug());
+			throw ex;
+		}
+		catch (SessionStateException ex) {
+			this.metrics.joinRefused(ex.reason().tag());
 			throw ex;
 		}
 	}
 
 	private static String checkPin(String pin) {
 		if (!PIN.matcher(pin).matches()) {
-			throw ApiException.validation("pin", "must be 6 digits");
+			throw ProblemException.invalid("pin", "must be 6 digits");
 		}
 		return pin;
 	}

@@ -14,11 +14,11 @@ import com.ibm.icu.text.Normalizer2;
 import com.ibm.icu.text.SpoofChecker;
 
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import dev.vanguard.contracts.AnswerText;
-import dev.vanguard.session.web.ApiException;
+import dev.vanguard.support.ProblemException;
+import dev.vanguard.support.ProblemType;
 
 /**
  * The nickname rules: trimmed, runs of spaces as one, 1–{@value #MAX_LENGTH} characters
@@ -72,27 +72,27 @@ class Nicknames {
 
 	/**
 	 * The nickname as it will be shown.
-	 * @throws ApiException 400 when malformed, 422 when blocked
+	 * @throws ProblemException 400 when malformed, 422 when blocked
 	 */
 	String clean(String raw) {
 		if (raw == null) {
-			throw ApiException.validation("nickname", "must not be blank");
+			throw ProblemException.invalid("nickname", "must not be blank");
 		}
 		String nickname = SPACES.matcher(raw).replaceAll(" ").strip();
 		if (nickname.isEmpty()) {
-			throw ApiException.validation("nickname", "must not be blank");
+			throw ProblemException.invalid("nickname", "must not be blank");
 		}
 		if (hasInvisible(nickname)) {
-			throw ApiException.validation("nickname", "must not contain control or invisible characters");
+			throw ProblemException.invalid("nickname", "must not contain control or invisible characters");
 		}
 		if (nickname.codePoints().noneMatch(Nicknames::isVisible)) {
-			throw ApiException.validation("nickname", "must contain a visible character");
+			throw ProblemException.invalid("nickname", "must contain a visible character");
 		}
 		if (nickname.codePointCount(0, nickname.length()) > MAX_LENGTH) {
-			throw ApiException.validation("nickname", "must be at most " + MAX_LENGTH + " characters");
+			throw ProblemException.invalid("nickname", "must be at most " + MAX_LENGTH + " characters");
 		}
 		if (isBlocked(nickname)) {
-			throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "nickname-rejected", "Nickname not allowed",
+			throw new ProblemException(ProblemType.NICKNAME_REJECTED, "Nickname not allowed",
 					"This nickname is not allowed; please pick another one.");
 		}
 		return nickname;

@@ -7,7 +7,8 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
-import dev.vanguard.session.web.ApiException;
+import dev.vanguard.support.ProblemException;
+import dev.vanguard.support.ProblemType;
 
 /**
  * A fixed-window counter per client address in Redis, so the limit holds across
@@ -65,13 +66,14 @@ class RateLimiter {
 
 	/**
 	 * Counts one {@code action} from {@code address}.
-	 * @throws ApiException 429 with the time until the window ends, once over the limit
+	 * @throws ProblemException 429 with the time until the window ends, once over the
+	 * limit
 	 */
 	void check(String action, String address) {
 		List<?> result = count(KEY_PREFIX + action + ":" + address, this.properties.window());
 		long count = ((Number) result.get(0)).longValue();
 		if (count > this.properties.requests()) {
-			throw ApiException.tooManyRequests(Duration.ofMillis(((Number) result.get(1)).longValue()));
+			throw tooManyRequests(Duration.ofMillis(((Number) result.get(1)).longValue()));
 		}
 	}
 
@@ -81,7 +83,8 @@ class RateLimiter {
 	 * has used its allowance in this window. Redis runs the scripts one at a time, so
 	 * however many guesses arrive at once, only those counted before the allowance ran
 	 * out can succeed.
-	 * @throws ApiException 429 once the address has used its allowance of wrong guesses
+	 * @throws ProblemException 429 once the address has used its allowance of wrong
+	 * guesses
 	 */
 	void countPatternGuess(String address, boolean right) {
 		List<?> result = this.redis.execute(COUNT_GUESS,
@@ -90,7 +93,7 @@ class RateLimiter {
 				Integer.toString(this.properties.wrongPatterns()),
 				Integer.toString(Math.max(1, this.properties.joinsPerExtraWrongPattern())), right ? "1" : "0");
 		if (((Number) result.get(0)).longValue() == 0) {
-			throw ApiException.tooManyRequests(Duration.ofMillis(((Number) result.get(1)).longValue()));
+			throw tooManyRequests(Duration.ofMillis(((Number) result.get(1)).longValue()));
 		}
 	}
 
@@ -101,6 +104,13 @@ class RateLimiter {
 
 	private List<?> count(String key, Duration window) {
 		return this.redis.execute(COUNT, List.of(key), Long.toString(window.toMillis()));
+	}
+
+	private static ProblemException tooManyRequests(Duration retryAfter) {
+		return new ProblemException(ProblemType.RATE_LIMITED, "Too many requests",
+				"Too many requests from this address; try again in " + ProblemException.seconds(retryAfter)
+						+ " seconds.")
+			.retryAfter(retryAfter);
 	}
 
 }

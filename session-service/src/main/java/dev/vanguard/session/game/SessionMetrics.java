@@ -1,6 +1,5 @@
 package dev.vanguard.session.game;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -110,9 +109,7 @@ class SessionMetrics {
 		this.removals.increment();
 	}
 
-	void joinRefused(URI problemType) {
-		String path = problemType.getPath();
-		String reason = path.substring(path.lastIndexOf('/') + 1);
+	void joinRefused(String reason) {
 		this.joinRefusals.getOrDefault(reason, this.joinRefusals.get("other")).increment();
 	}
 

@@ -1,15 +1,16 @@
 package dev.vanguard.session.player;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Date;
 import java.util.UUID;
 
@@ -27,6 +28,7 @@ import com.nimbusds.jwt.SignedJWT;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.security.converter.RsaKeyConverters;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
@@ -135,12 +137,11 @@ public class PlayerTokens {
 	}
 
 	private static RSAKey fromPem(String pem) {
-		String base64 = pem.replaceAll("-----(BEGIN|END) [A-Z ]+-----", "").replaceAll("\\s", "");
 		try {
-			KeyFactory factory = KeyFactory.getInstance("RSA");
-			RSAPrivateCrtKey privateKey = (RSAPrivateCrtKey) factory
-				.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
-			RSAPublicKey publicKey = (RSAPublicKey) factory
+			RSAPrivateKey key = RsaKeyConverters.pkcs8()
+				.convert(new ByteArrayInputStream(pem.strip().getBytes(StandardCharsets.US_ASCII)));
+			RSAPrivateCrtKey privateKey = (RSAPrivateCrtKey) key;
+			RSAPublicKey publicKey = (RSAPublicKey) KeyFactory.getInstance("RSA")
 				.generatePublic(new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
 			return new RSAKey.Builder(publicKey).privateKey(privateKey)
 				.keyUse(KeyUse.SIGNATURE)

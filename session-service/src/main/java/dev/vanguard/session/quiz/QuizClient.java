@@ -7,7 +7,6 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
@@ -15,7 +14,8 @@ import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
-import dev.vanguard.session.web.ApiException;
+import dev.vanguard.support.ProblemException;
+import dev.vanguard.support.ProblemType;
 
 /**
  * Fetches a quiz from quiz-service on behalf of the host, with the host's own token, so
@@ -45,8 +45,8 @@ public class QuizClient {
 
 	/**
 	 * The quiz, if the host whose bearer token this is may host it.
-	 * @throws ApiException 404 when quiz-service does not show it to this host, 502 when
-	 * quiz-service cannot be reached or answers nonsense
+	 * @throws ProblemException 404 when quiz-service does not show it to this host, 502
+	 * when quiz-service cannot be reached or answers nonsense
 	 */
 	public QuizDocument fetch(UUID quizId, String bearerToken, String answerKeyGrant) {
 		String body;
@@ -61,7 +61,7 @@ public class QuizClient {
 		}
 		catch (HttpClientErrorException ex) {
 			if (ex.getStatusCode().value() == 404 || ex.getStatusCode().value() == 403) {
-				throw ApiException.notFound("Quiz " + quizId + " does not exist or you may not host it.");
+				throw ProblemException.notFound("Quiz " + quizId + " does not exist or you may not host it.");
 			}
 			throw unavailable();
 		}
@@ -82,8 +82,8 @@ public class QuizClient {
 		return quiz;
 	}
 
-	private static ApiException unavailable() {
-		return new ApiException(HttpStatus.BAD_GATEWAY, "quiz-service-unavailable", "Quiz service unavailable",
+	private static ProblemException unavailable() {
+		return new ProblemException(ProblemType.QUIZ_SERVICE_UNAVAILABLE, "Quiz service unavailable",
 				"The quiz could not be loaded right now; please try again.");
 	}
 

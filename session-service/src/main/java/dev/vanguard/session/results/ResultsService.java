@@ -21,7 +21,7 @@ import dev.vanguard.contracts.events.QuestionStarted;
 import dev.vanguard.session.game.HostedSession;
 import dev.vanguard.session.game.HostedSessions;
 import dev.vanguard.session.game.SessionStatus;
-import dev.vanguard.session.web.ApiException;
+import dev.vanguard.session.game.SessionStateException;
 
 /** Reads the stored results of an ended session, for its host. */
 @Service
@@ -46,8 +46,8 @@ class ResultsService {
 	Results results(UUID sessionId, UUID hostId) {
 		HostedSession session = this.sessions.find(sessionId, hostId);
 		if (session.status() != SessionStatus.ENDED) {
-			throw ApiException.invalidState(
-					"Results are kept when the session ends; it is in " + session.status() + ". End it first.");
+			throw SessionStateException
+				.invalid("Results are kept when the session ends; it is in " + session.status() + ". End it first.");
 		}
 		List<Standing> standings = this.jdbc.query(
 				"SELECT player_id, nickname, rank, total_score, correct_count, answered_count FROM session_results "

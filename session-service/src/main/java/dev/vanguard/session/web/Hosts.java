@@ -2,7 +2,8 @@ package dev.vanguard.session.web;
 
 import java.util.UUID;
 
-import org.springframework.http.HttpStatus;
+import dev.vanguard.support.ProblemException;
+
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /** Reads the host out of a verified host access token. */
@@ -17,8 +18,7 @@ public final class Hosts {
 			return UUID.fromString(token.getSubject());
 		}
 		catch (IllegalArgumentException | NullPointerException ex) {
-			throw new ApiException(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
-					"The access token does not name a host.");
+			throw ProblemException.unauthorized("The access token does not name a host.");
 		}
 	}
 

@@ -2,7 +2,7 @@ package dev.vanguard.session.game;
 
 import org.junit.jupiter.api.Test;
 
-import dev.vanguard.session.web.ApiException;
+import dev.vanguard.support.ProblemException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -21,15 +21,15 @@ class NicknamesTests {
 	void countsCharactersNotCodeUnits() {
 		assertThat(this.nicknames.clean("👩‍💻".repeat(5))).isNotBlank();
 		assertThat(this.nicknames.clean("🦊".repeat(20))).hasSize(40);
-		assertThatExceptionOfType(ApiException.class).isThrownBy(() -> this.nicknames.clean("🦊".repeat(21)));
+		assertThatExceptionOfType(ProblemException.class).isThrownBy(() -> this.nicknames.clean("🦊".repeat(21)));
 	}
 
 	@Test
 	void refusesInvisibleOrControlCharacters() {
 		for (String bad : new String[] { "", "   ", "\u200B", "a\u200Bb", "a\u0007", "\u0301\u0301", "\uE000x" }) {
-			assertThatExceptionOfType(ApiException.class).as(bad)
+			assertThatExceptionOfType(ProblemException.class).as(bad)
 				.isThrownBy(() -> this.nicknames.clean(bad))
-				.satisfies((ex) -> assertThat(ex.status().value()).isEqualTo(400));
+				.satisfies((ex) -> assertThat(ex.getStatusCode().value()).isEqualTo(400));
 		}
 	}
 
@@ -43,8 +43,8 @@ class NicknamesTests {
 		assertThat(this.nicknames.isBlocked("Classy")).isFalse();
 		assertThat(this.nicknames.isBlocked("Dickens")).isFalse();
 		assertThat(this.nicknames.isBlocked("Scunthorpe Cassie")).isFalse();
-		assertThatExceptionOfType(ApiException.class).isThrownBy(() -> this.nicknames.clean("sh!t"))
-			.satisfies((ex) -> assertThat(ex.status().value()).isEqualTo(422));
+		assertThatExceptionOfType(ProblemException.class).isThrownBy(() -> this.nicknames.clean("sh!t"))
+			.satisfies((ex) -> assertThat(ex.getStatusCode().value()).isEqualTo(422));
 	}
 
 	@Test
@@ -60,9 +60,9 @@ class NicknamesTests {
 	@Test
 	void refusesBlankLookingCharactersAndAJoinerBetweenLetters() {
 		for (String bad : new String[] { "\u3164", "\u2800", "a\u3164", "\u115F\u1160", "\uFFA0", "An\u200Dn" }) {
-			assertThatExceptionOfType(ApiException.class).as(bad)
+			assertThatExceptionOfType(ProblemException.class).as(bad)
 				.isThrownBy(() -> this.nicknames.clean(bad))
-				.satisfies((ex) -> assertThat(ex.status().value()).isEqualTo(400));
+				.satisfies((ex) -> assertThat(ex.getStatusCode().value()).isEqualTo(400));
 		}
 		// the joiner still builds emoji sequences: woman + laptop, with a skin tone
 		assertThat(this.nicknames.clean("\uD83D\uDC69\u200D\uD83D\uDCBB")).isNotBlank();

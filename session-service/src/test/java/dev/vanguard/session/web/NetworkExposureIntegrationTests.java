@@ -52,14 +52,6 @@ class NetworkExposureIntegrationTests extends SessionServiceIntegrationTest {
 		assertThat(this.api.send("GET", "/actuator/health", null, null, "203.0.113.7").status()).isEqualTo(200);
 	}
 
-	@Test
-	void countsLoopbackPrivateAndUniqueLocalAddressesAsInternal() {
-		assertThat(SecurityConfiguration.isInternal("127.0.0.1")).isTrue();
-		assertThat(SecurityConfiguration.isInternal("fd00::1")).isTrue();
-		assertThat(SecurityConfiguration.isInternal("8.8.8.8")).isFalse();
-		assertThat(SecurityConfiguration.isInternal("not an address")).isFalse();
-	}
-
 	private static Optional<InetAddress> externalAddress() throws SocketException {
 		return NetworkInterface.networkInterfaces().filter((nic) -> {
 			try {

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vanguard.auth.account;
+
+import org.jspecify.annotations.NullMarked;

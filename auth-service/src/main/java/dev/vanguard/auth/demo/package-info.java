@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vanguard.auth.demo;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vanguard.auth.signin;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vanguard.auth.token;
+
+import org.jspecify.annotations.NullMarked;

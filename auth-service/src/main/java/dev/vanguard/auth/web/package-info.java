@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vanguard.auth.web;
+
+import org.jspecify.annotations.NullMarked;

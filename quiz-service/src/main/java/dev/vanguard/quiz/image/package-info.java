@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vanguard.quiz.image;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vanguard.quiz.library;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vanguard.quiz;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vanguard.quiz.sample;
+
+import org.jspecify.annotations.NullMarked;

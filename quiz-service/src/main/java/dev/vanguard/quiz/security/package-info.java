@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vanguard.quiz.security;
+
+import org.jspecify.annotations.NullMarked;

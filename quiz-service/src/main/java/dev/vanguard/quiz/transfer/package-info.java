@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vanguard.quiz.transfer;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vanguard.quiz.web;
+
+import org.jspecify.annotations.NullMarked;

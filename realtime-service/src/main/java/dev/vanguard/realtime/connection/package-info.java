@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vanguard.realtime.connection;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vanguard.realtime.events;
+
+import org.jspecify.annotations.NullMarked;

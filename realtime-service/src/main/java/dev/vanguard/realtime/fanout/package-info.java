@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vanguard.realtime.fanout;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vanguard.realtime.game;
+
+import org.jspecify.annotations.NullMarked;

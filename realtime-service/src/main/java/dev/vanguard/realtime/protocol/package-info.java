@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vanguard.realtime.protocol;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vanguard.realtime.socket;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vanguard.session.database;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vanguard.session.events;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vanguard.session.game;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vanguard.session.player;
+
+import org.jspecify.annotations.NullMarked;

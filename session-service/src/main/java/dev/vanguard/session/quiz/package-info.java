@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vanguard.session.quiz;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vanguard.session.web;
+
+import org.jspecify.annotations.NullMarked;
