@@ -25,9 +25,10 @@ import dev.vanguard.realtime.RealtimeProperties;
  * (docs/adr/0006-quorum-queue-single-active-consumer.md). A quorum queue is replicated
  * over a RabbitMQ cluster's nodes and works the same on a single node. An event rejected
  * as unreadable is dead-lettered (at least once) to a queue of its own rather than
- * dropped, and so is an event that waited too long (see {@link SessionEventConsumer}). The queue
- * of {@link dev.vanguard.contracts.events.ResyncRequested resync requests} is declared
- * here as well, so that a request waits for session-service even before it first started.
+ * dropped, and so is an event that waited too long (see {@link SessionEventConsumer}).
+ * The queue of {@link dev.vanguard.contracts.events.ResyncRequested resync requests} is
+ * declared here as well, so that a request waits for session-service even before it first
+ * started.
  */
 @Configuration(proxyBeanMethods = false)
 class EventConsumerConfiguration {

@@ -21,8 +21,8 @@ import org.springframework.amqp.core.Message;
  * consumer and requeueing it) lets the consumer take the next delivery at once, and no
  * other session waits. A held event is still unacknowledged, so a consumer that dies
  * holding it gets it redelivered. An event whose predecessor never comes waits only so
- * long (see {@link SessionEventConsumer}): each remembers since when it has been held. Only the
- * listener's thread touches this class.
+ * long (see {@link SessionEventConsumer}): each remembers since when it has been held.
+ * Only the listener's thread touches this class.
  */
 final class HeldEvents {
 
