@@ -328,7 +328,10 @@ test('a host runs a game of every question type to the podium', async ({ browser
   const [download] = await Promise.all([host.waitForEvent('download'), host.getByRole('button', { name: 'Download CSV' }).click()]);
   expect(download.suggestedFilename()).toBe('capitals-and-more-results.csv');
   const csv = (await readFile((await download.path())!, 'utf8')).trim().split(/\r?\n/);
-  const totals = csv.slice(csv.indexOf('') + 2).map((line) => line.split(','));
+  const summaryStart = csv.indexOf('') + 2;
+  const summaryEnd = csv.indexOf('', summaryStart);
+  const totals = csv.slice(summaryStart, summaryEnd).map((line) => line.split(','));
+  expect(csv.slice(summaryEnd)).toEqual(['', 'live_state_lost', 'false']);
   expect(csv).toContain('nickname,rank,total_score,correct_count');
   expect(totals).toEqual(results.standings.map((standing) => [standing.nickname, String(standing.rank), String(standing.totalScore), String(standing.correctCount)]));
 

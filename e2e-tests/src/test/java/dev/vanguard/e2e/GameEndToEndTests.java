@@ -315,7 +315,7 @@ class GameEndToEndTests {
 			.expect(200);
 		List<List<String>> rows = CsvReader.read(csv.body());
 		int answerRows = this.phones.size() * QUESTIONS.size();
-		assertThat(rows).as(csv.body()).hasSize(1 + answerRows + 1 + 1 + this.phones.size());
+		assertThat(rows).as(csv.body()).hasSize(1 + answerRows + 1 + 1 + this.phones.size() + 1 + 2);
 		List<List<String>> expectedAnswers = new ArrayList<>();
 		List<List<String>> expectedSummary = new ArrayList<>();
 		for (Phone phone : this.phones) {
@@ -338,8 +338,11 @@ class GameEndToEndTests {
 		}
 		assertThat(rows.subList(1, 1 + answerRows)).as(csv.body()).containsExactlyInAnyOrderElementsOf(expectedAnswers);
 		assertThat(rows.get(1 + answerRows)).isEmpty();
-		assertThat(rows.subList(3 + answerRows, rows.size())).as(csv.body())
+		int summaryEnd = 3 + answerRows + this.phones.size();
+		assertThat(rows.subList(3 + answerRows, summaryEnd)).as(csv.body())
 			.containsExactlyInAnyOrderElementsOf(expectedSummary);
+		assertThat(rows.subList(summaryEnd, rows.size())).as("nothing of the game was lost")
+			.containsExactly(List.of(), List.of("live_state_lost"), List.of("false"));
 	}
 
 	private static void assertQuestionShown(JsonNode frame, Question question, int index) {
