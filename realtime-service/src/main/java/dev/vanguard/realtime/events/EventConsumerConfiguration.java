@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.backoff.ExponentialBackOff;
 
+import dev.vanguard.contracts.events.ResyncRequested;
 import dev.vanguard.contracts.events.RoutingKeys;
 import dev.vanguard.realtime.RealtimeProperties;
 
@@ -70,9 +71,19 @@ class EventConsumerConfiguration {
 		return expiring(QueueBuilder.durable(properties.amqp().deadLetterQueue()).quorum(), properties.amqp()).build();
 	}
 
+	/**
+	 * The resync requests' queue. The platform's own ({@link ResyncRequested#QUEUE}) is
+	 * declared exactly as session-service declares it, never expiring, whatever
+	 * {@code queue-expires} says: a test or a benchmark that lets its event queue expire
+	 * but keeps the default name here must not redeclare the shared queue differently
+	 * (the broker would refuse every later declaration of it). A queue of a name of its
+	 * own expires like the event queue.
+	 */
 	@Bean
 	Queue resyncRequestsQueue(RealtimeProperties properties) {
-		return expiring(QueueBuilder.durable(properties.amqp().resyncQueue()).quorum(), properties.amqp()).build();
+		QueueBuilder queue = QueueBuilder.durable(properties.amqp().resyncQueue()).quorum();
+		return (ResyncRequested.QUEUE.equals(properties.amqp().resyncQueue())) ? queue.build()
+				: expiring(queue, properties.amqp()).build();
 	}
 
 	private static QueueBuilder expiring(QueueBuilder builder, RealtimeProperties.Amqp amqp) {

@@ -127,12 +127,13 @@ class ResyncRequests implements MessageListener {
 
 		/**
 		 * Declared exactly as realtime-service declares it (a durable quorum queue, no
-		 * other argument), whichever service starts first.
+		 * other argument), whichever service starts first. Only a test's queue of its own
+		 * name may expire: the platform's never does, so no declaration of it differs.
 		 */
 		@Bean
 		Queue resyncRequestsQueue(ResyncProperties properties) {
 			QueueBuilder queue = QueueBuilder.durable(properties.queue()).quorum();
-			if (properties.queueExpires() != null) {
+			if (properties.queueExpires() != null && !ResyncRequested.QUEUE.equals(properties.queue())) {
 				queue.expires((int) properties.queueExpires().toMillis());
 			}
 			return queue.build();
