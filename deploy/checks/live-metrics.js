@@ -139,10 +139,21 @@ async function game() {
     }
     throw new Error(`no ${type} frame within 10 s; got ${socket.frames.map((f) => f.type + (f.code ? ` ${f.code}` : ''))}`);
   };
+  // The question reaches a phone as a `question` frame, or inside its catch-up when the
+  // catch-up was read after the question had started (the frame is then a duplicate by its
+  // seq, docs/protocol.md): a fast start right after the sockets opened does that.
+  const questionShown = async (socket) => {
+    for (let waited = 0; waited < 10_000; waited += 50) {
+      const found = socket.frames.find((f) => f.type === 'question' || (f.type === 'catchup' && f.status === 'QUESTION'));
+      if (found) return found;
+      await sleep(50);
+    }
+    throw new Error(`no question within 10 s; got ${socket.frames.map((f) => f.type + (f.status ? ` ${f.status}` : ''))}`);
+  };
   try {
     await call('POST', `/api/sessions/${session.id}/start`, host, null, 200);
     for (const [i, socket] of sockets.entries()) {
-      const question = await frame(socket, 'question');
+      const question = await questionShown(socket);
       const answer =
         question.question.type === 'TYPE_ANSWER'
           ? { type: 'answer', questionIndex: question.questionIndex, text: 'metrics' }
