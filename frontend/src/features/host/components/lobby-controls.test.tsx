@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Lobby } from '../api/lobby-api';
@@ -20,7 +20,7 @@ function problem(status: number, name: string, extra: Record<string, unknown> = 
 }
 
 /** The session-service as the component sees it: GET answers `lobby`, each PUT answers `answer(body)`. */
-function server(lobby: Lobby, answer: (body: Omit<Lobby, 'joinPattern'>) => Response) {
+function server(lobby: Lobby, answer: (body: Omit<Lobby, 'joinPattern'>) => Response | Promise<Response>) {
   const fetch = vi.fn(async (_url: string, init?: RequestInit) => {
     if ((init?.method ?? 'GET') === 'GET') return json({ id: SESSION, lobby });
     return answer(JSON.parse(String(init?.body)));
@@ -124,6 +124,25 @@ describe('LobbyControls', () => {
 
     expect(screen.getByLabelText('Most players')).toHaveAccessibleDescription(expect.stringContaining('Type a whole number from 1 to 100,000'));
     expect(puts(fetch)).toEqual([]);
+  });
+
+  it('moves a switch with the tap and holds it there while the server has not answered', async () => {
+    let answer: (response: Response) => void = () => undefined;
+    const fetch = server(OPEN, () => new Promise<Response>((resolve) => (answer = resolve)));
+    await renderControls();
+
+    // fireEvent, not userEvent: the assertion must run in the same task as the tap, the way a
+    // browser paints (and Playwright checks) before React Query's batched notification lands.
+    fireEvent.click(screen.getByRole('checkbox', { name: /Two-step join/ }));
+
+    // Checked before any answer: a controlled checkbox must not spring back while the PUT is out.
+    expect(screen.getByRole('checkbox', { name: /Two-step join/ })).toBeChecked();
+    expect(screen.getByRole('checkbox', { name: /Two-step join/ })).toBeDisabled();
+    await vi.waitFor(() => expect(puts(fetch)).toHaveLength(1));
+    answer(json({ ...OPEN, twoStepJoin: true, joinPattern: ['circle', 'circle', 'square', 'triangle'] }));
+    expect(await screen.findByRole('list', { name: 'Then tap these shapes in this order' })).toBeInTheDocument();
+    expect(screen.getByRole('checkbox', { name: /Two-step join/ })).toBeChecked();
+    expect(screen.getByRole('checkbox', { name: /Two-step join/ })).toBeEnabled();
   });
 
   it('shows the server’s refusals as sentences', async () => {

@@ -54,6 +54,10 @@ export function LobbyControls({ sessionId }: { sessionId: string }) {
   const lobby = useQuery({ queryKey, queryFn: () => getLobby(sessionId) });
   const [capText, setCapText] = useState<string | null>(null);
   const [capError, setCapError] = useState<string | null>(null);
+  // What the host asked for, shown from the tap itself until the server answers: the mutation's
+  // own pending state reaches the render a tick later, and a controlled checkbox would spring
+  // back in between.
+  const [requested, setRequested] = useState<LobbySettings | null>(null);
   const capId = useId();
   const update = useMutation({
     mutationFn: (settings: LobbySettings) => updateLobby(sessionId, settings),
@@ -61,6 +65,7 @@ export function LobbyControls({ sessionId }: { sessionId: string }) {
       queryClient.setQueryData(queryKey, answer);
       setCapText(null);
     },
+    onSettled: () => setRequested(null),
   });
 
   if (!lobby.data) {
@@ -68,11 +73,13 @@ export function LobbyControls({ sessionId }: { sessionId: string }) {
   }
   const current = lobby.data;
   // A switch moves at once and stays where the server's answer puts it (back, on a refusal).
-  const switches: LobbySettings = update.isPending && update.variables ? update.variables : settingsOf(current);
+  const switches: LobbySettings = requested ?? settingsOf(current);
   const shownCap = capText ?? (current.maxPlayers === null ? '' : String(current.maxPlayers));
 
   function change(patch: Partial<LobbySettings>) {
-    update.mutate({ ...settingsOf(current), ...patch });
+    const settings = { ...settingsOf(current), ...patch };
+    setRequested(settings);
+    update.mutate(settings);
   }
 
   function saveCap(event: FormEvent) {
@@ -97,7 +104,7 @@ export function LobbyControls({ sessionId }: { sessionId: string }) {
       <details className={styles.panel}>
         <summary>{t('host.lobbyControls.title')}</summary>
         <div className={styles.body}>
-          <fieldset className={styles.switches} disabled={update.isPending}>
+          <fieldset className={styles.switches} disabled={requested !== null}>
             {SWITCHES.map((item) => (
               <label key={item.name} className={styles.check}>
                 <input type="checkbox" checked={switches[item.name]} onChange={(event) => change({ [item.name]: event.target.checked })} />
@@ -122,7 +129,7 @@ export function LobbyControls({ sessionId }: { sessionId: string }) {
                 setCapError(null);
               }}
             />
-            <Button type="submit" variant="secondary" disabled={update.isPending}>
+            <Button type="submit" variant="secondary" disabled={requested !== null}>
               {t('host.lobbyControls.capSave')}
             </Button>
             <p id={`${capId}-hint`} className={styles.hint}>
