@@ -109,3 +109,73 @@ test('the host locks the lobby, caps it, turns on two-step join and bans a nickn
   await bob.context.close();
   await context.close();
 });
+
+// The host's other screens of the same lobby: a second tab of the same browser (told by the
+// first at once) and the host's other device (which reads the lobby again while it is shown).
+// Each sees a change made on another without a reload.
+test('a lobby change on one host screen shows on the host’s other screens without a reload', async ({ browser, request, baseURL }) => {
+  const account = newHostAccount('Two Screens');
+  const { context, page: laptop } = await openHostScreen(browser, baseURL!);
+  await registerInApp(laptop, account);
+  const api = await apiAs(request, account);
+  const quiz = await api.call<{ id: string }>('POST', '/api/quizzes', {
+    title: 'Two screens',
+    visibility: 'PRIVATE',
+    questions: [{ type: 'TRUE_FALSE', text: 'Is ice cold?', timeLimitSeconds: 30, options: [{ text: 'True', correct: true }, { text: 'False' }] }],
+  });
+  await laptop.goto(`/host/quizzes/${quiz.id}/host`);
+  await laptop.getByRole('button', { name: 'Open the lobby' }).click();
+  await expect(laptop.getByText('Game PIN', { exact: true })).toBeVisible();
+  const sessionId = /\/host\/sessions\/([^/]+)$/.exec(laptop.url())![1]!;
+  const lobby = async () => (await api.call<{ lobby: Lobby }>('GET', `/api/sessions/${sessionId}`)).lobby;
+
+  const projector = await context.newPage();
+  await projector.goto(`/host/sessions/${sessionId}`);
+  await expect(projector.getByText('Game PIN', { exact: true })).toBeVisible();
+  const phone = await openHostScreen(browser, baseURL!);
+  await phone.page.goto(`/host/sessions/${sessionId}`);
+  await phone.page.getByLabel('E-mail').fill(account.email);
+  await phone.page.getByLabel('Password').fill(account.password);
+  await phone.page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(phone.page.getByText('Game PIN', { exact: true })).toBeVisible();
+  const screens = [laptop, projector, phone.page];
+
+  // Locked on the laptop: the projector tab and the other device say so.
+  await laptop.getByText('Lobby settings').click();
+  await laptop.getByRole('checkbox', { name: /Lock the lobby/ }).check();
+  for (const screen of screens) await expect(screen.getByText('Locked: no one new can join')).toBeVisible();
+  expect((await lobby()).locked).toBe(true);
+
+  // Two-step join from the other device: both tabs show the pattern the server asks for.
+  await phone.page.getByText('Lobby settings').click();
+  await phone.page.getByRole('checkbox', { name: /Two-step join/ }).check();
+  await expect(phone.page.getByRole('list', { name: 'Then tap these shapes in this order' })).toBeVisible();
+  const pattern = (await lobby()).joinPattern;
+  expect(pattern).toHaveLength(4);
+  for (const screen of screens) {
+    const steps = screen.getByRole('list', { name: 'Then tap these shapes in this order' }).getByRole('listitem');
+    await expect(steps).toHaveCount(4);
+    await expect.poll(() => steps.evaluateAll((items) => items.map((item) => item.getAttribute('data-shape')))).toEqual(pattern);
+  }
+  // The phone's change kept the laptop's lock (it had seen it before it sent the whole state).
+  for (const screen of screens) await expect(screen.getByText('Locked: no one new can join')).toBeVisible();
+
+  // A cap and friendly nicknames from the projector tab: the switches and the cap's hint move on the others.
+  await projector.getByText('Lobby settings').click();
+  await projector.getByLabel('Most players').fill('7');
+  await projector.getByRole('button', { name: 'Set limit' }).click();
+  await projector.getByRole('checkbox', { name: /Friendly nicknames/ }).check();
+  for (const screen of [laptop, phone.page]) {
+    await expect(screen.getByText('At most 7 players can join.')).toBeVisible();
+    await expect(screen.getByLabel('Most players')).toHaveValue('7');
+    await expect(screen.getByRole('checkbox', { name: /Friendly nicknames/ })).toBeChecked();
+  }
+  expect(await lobby()).toMatchObject({ locked: true, maxPlayers: 7, twoStepJoin: true, friendlyNicknames: true });
+
+  // Unlocked on the projector: the banner leaves every screen.
+  await projector.getByRole('checkbox', { name: /Lock the lobby/ }).uncheck();
+  for (const screen of screens) await expect(screen.getByText('Locked: no one new can join')).toBeHidden();
+
+  await phone.context.close();
+  await context.close();
+});

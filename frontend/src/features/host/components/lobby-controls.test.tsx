@@ -1,8 +1,9 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Lobby } from '../api/lobby-api';
+import { LOBBY_REFRESH_MS } from '../use-lobby';
 import { LobbyControls, parseCap } from './lobby-controls';
 
 const SESSION = '5f2c0000-0000-0000-0000-000000000001';
@@ -33,13 +34,19 @@ function puts(fetch: ReturnType<typeof server>) {
   return fetch.mock.calls.filter(([, init]) => init?.method === 'PUT').map(([url, init]) => ({ url, body: JSON.parse(String(init?.body)) }));
 }
 
-async function renderControls() {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
-  render(
+/** One host screen with its own query cache, as a tab of its own has; the app's client does not refetch on focus. */
+function renderScreen() {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false }, mutations: { retry: false } } });
+  const rendered = render(
     <QueryClientProvider client={client}>
       <LobbyControls sessionId={SESSION} />
     </QueryClientProvider>,
   );
+  return { ...rendered, client };
+}
+
+async function renderControls() {
+  renderScreen();
   await userEvent.click(await screen.findByText('Lobby settings', { selector: 'summary' }));
 }
 
@@ -166,5 +173,101 @@ describe('LobbyControls', () => {
     refusal = problem(403, 'forbidden');
     await userEvent.click(screen.getByRole('checkbox', { name: /Lock the lobby/ }));
     await vi.waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('You may not do that.'));
+  });
+});
+
+describe('LobbyControls on every host screen of the session', () => {
+  /**
+   * The session-service holding one lobby that every screen (and the host's other device) reads
+   * and changes. While reads are held, each answers the lobby as it was when asked, on release.
+   */
+  function sharedServer(initial: Lobby) {
+    const held = { lobby: initial, reads: 0, holding: null as Promise<void> | null, answers: [] as Promise<Response>[] };
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (_url: string, init?: RequestInit) => {
+        if ((init?.method ?? 'GET') !== 'GET') {
+          held.lobby = { ...JSON.parse(String(init?.body)), joinPattern: null };
+          return json(held.lobby);
+        }
+        held.reads += 1;
+        const asked = json({ id: SESSION, lobby: held.lobby });
+        if (!held.holding) return asked;
+        const answer = held.holding.then(() => asked);
+        held.answers.push(answer);
+        return answer;
+      }),
+    );
+    return held;
+  }
+
+  function renderScreens() {
+    const screens = [renderScreen(), renderScreen()];
+    return [within(screens[0]!.container), within(screens[1]!.container), screens.map((each) => each.client)] as const;
+  }
+
+  it('shows a change made in another tab of this browser at once', async () => {
+    const server = sharedServer(OPEN);
+    const [projector, laptop] = renderScreens();
+    await projector.findByText('Lobby settings');
+    await userEvent.click(await laptop.findByText('Lobby settings'));
+    const readsBefore = server.reads;
+
+    await userEvent.click(laptop.getByRole('checkbox', { name: /Lock the lobby/ }));
+
+    expect(await projector.findByText('Locked: no one new can join')).toBeInTheDocument();
+    expect(projector.getByRole('checkbox', { name: /Lock the lobby/, hidden: true })).toBeChecked();
+    // Told by the other tab, not read again from the server.
+    expect(server.reads).toBe(readsBefore);
+  });
+
+  it('reads the lobby again when its page is shown again, for a change made on the host’s other device', async () => {
+    const server = sharedServer(OPEN);
+    const screenOf = within(renderScreen().container);
+    await screenOf.findByText('Lobby settings');
+
+    server.lobby = { ...OPEN, twoStepJoin: true, joinPattern: ['square', 'circle', 'circle', 'diamond'] };
+    document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
+
+    expect(await screenOf.findByRole('list', { name: 'Then tap these shapes in this order' })).toBeInTheDocument();
+  });
+
+  it('reads the lobby again on a timer while it is shown', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      const server = sharedServer(OPEN);
+      const screenOf = within(renderScreen().container);
+      await screenOf.findByText('Lobby settings');
+
+      server.lobby = { ...OPEN, maxPlayers: 25 };
+      expect(screenOf.queryByText('At most 25 players can join. Leave empty for no limit.')).not.toBeInTheDocument();
+      await vi.advanceTimersByTimeAsync(LOBBY_REFRESH_MS);
+
+      expect(await screenOf.findByText('At most 25 players can join. Leave empty for no limit.')).toBeInTheDocument();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('keeps a change another tab made when a read that left before it answers after it', async () => {
+    const server = sharedServer(OPEN);
+    const [projector, laptop, clients] = renderScreens();
+    await projector.findByText('Lobby settings');
+    await userEvent.click(await laptop.findByText('Lobby settings'));
+    let release: () => void = () => undefined;
+    server.holding = new Promise((resolve) => (release = resolve));
+    document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
+    await vi.waitFor(() => expect(server.answers).toHaveLength(2));
+
+    await userEvent.click(laptop.getByRole('checkbox', { name: /Lock the lobby/ }));
+    expect(await projector.findByText('Locked: no one new can join')).toBeInTheDocument();
+    release();
+    await act(() => Promise.all(server.answers));
+    await vi.waitFor(() => expect(clients.map((client) => client.isFetching())).toEqual([0, 0]));
+    // React Query tells the screens in a task of its own.
+    await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
+
+    expect(projector.getByText('Locked: no one new can join')).toBeInTheDocument();
+    expect(laptop.getByText('Locked: no one new can join')).toBeInTheDocument();
   });
 });

@@ -1,10 +1,10 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { ApiError } from '../../../lib/api-client';
 import { t, tPlural } from '../../../messages/catalogue';
-import { getLobby, MAX_PLAYERS_LIMIT, updateLobby, type Lobby, type LobbySettings } from '../api/lobby-api';
+import { MAX_PLAYERS_LIMIT, type Lobby, type LobbySettings } from '../api/lobby-api';
+import { useLobby } from '../use-lobby';
 import { JoinPattern } from './join-pattern';
 import styles from './lobby-controls.module.css';
 
@@ -46,12 +46,11 @@ function settingsOf(lobby: Lobby): LobbySettings {
 /**
  * The host's lobby controls beside the PIN: lock, player cap, two-step join (its pattern in
  * very large type for the room) and friendly nicknames. Every change sends the whole lobby
- * state (`PUT /api/sessions/{id}/lobby`) and shows what the server answered, or its refusal.
+ * state (`PUT /api/sessions/{id}/lobby`) and shows what the server answered, or its refusal;
+ * a change made on another of the host's screens shows here too (`useLobby`).
  */
 export function LobbyControls({ sessionId }: { sessionId: string }) {
-  const queryClient = useQueryClient();
-  const queryKey = ['session-lobby', sessionId];
-  const lobby = useQuery({ queryKey, queryFn: () => getLobby(sessionId) });
+  const { lobby, update } = useLobby(sessionId);
   const [capText, setCapText] = useState<string | null>(null);
   const [capError, setCapError] = useState<string | null>(null);
   // What the host asked for, shown from the tap itself until the server answers: the mutation's
@@ -59,14 +58,6 @@ export function LobbyControls({ sessionId }: { sessionId: string }) {
   // back in between.
   const [requested, setRequested] = useState<LobbySettings | null>(null);
   const capId = useId();
-  const update = useMutation({
-    mutationFn: (settings: LobbySettings) => updateLobby(sessionId, settings),
-    onSuccess: (answer) => {
-      queryClient.setQueryData(queryKey, answer);
-      setCapText(null);
-    },
-    onSettled: () => setRequested(null),
-  });
 
   if (!lobby.data) {
     return lobby.isError ? <Alert>{lobbyProblem(lobby.error)}</Alert> : null;
@@ -79,7 +70,7 @@ export function LobbyControls({ sessionId }: { sessionId: string }) {
   function change(patch: Partial<LobbySettings>) {
     const settings = { ...settingsOf(current), ...patch };
     setRequested(settings);
-    update.mutate(settings);
+    update.mutate(settings, { onSuccess: () => setCapText(null), onSettled: () => setRequested(null) });
   }
 
   function saveCap(event: FormEvent) {
