@@ -37,6 +37,8 @@ export const en = {
   'join.nickname.invisible': 'Use visible characters only.',
   'join.nickname.submit': 'Join',
   'join.nickname.joining': 'Joining…',
+  'join.friendly.title': 'Join the game',
+  'join.friendly.hint': 'The host gives every player a friendly name, like “Brave Otter”. You will see yours once you are in.',
   'join.changePin': 'Use another PIN',
   'join.pattern.legend': 'Tap the 4 shapes on the big screen',
   'join.pattern.hint': 'This game asks for the pattern shown beside the PIN: tap its shapes in the same order.',

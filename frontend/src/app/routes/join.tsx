@@ -9,7 +9,7 @@ import { savePlayerSession } from '../../lib/player-session';
 import { t } from '../../messages/catalogue';
 import styles from './routes.module.css';
 
-/** `/join/{pin}` (the QR code's link): find the game, then choose a nickname. */
+/** `/join/{pin}` (the QR code's link): find the game, then choose a nickname (unless the server gives one). */
 export function Component() {
   return (
     <QueryProvider>
@@ -57,11 +57,12 @@ function JoinGame() {
   }
   return (
     <Screen>
-      <h1>{t('join.nickname.title')}</h1>
+      <h1>{game.data.friendlyNicknames ? t('join.friendly.title') : t('join.nickname.title')}</h1>
       <p className={styles.game}>{t('join.nickname.game', { title: game.data.quizTitle })}</p>
       <NicknameForm
         pin={pin}
         twoStepJoin={game.data.twoStepJoin}
+        friendlyNicknames={game.data.friendlyNicknames}
         onJoined={(joined) => {
           savePlayerSession({ ...joined, pin });
           navigate('/play', { replace: true });

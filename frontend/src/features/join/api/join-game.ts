@@ -11,7 +11,8 @@ export interface JoinedGame {
 }
 
 export interface Joining {
-  nickname: string;
+  /** Left out with friendly nicknames: the server names the player. */
+  nickname?: string;
   /** With two-step join: the shapes on the big screen, in order. */
   pattern?: PatternShape[];
 }
@@ -20,7 +21,7 @@ export function joinGame(pin: string, { nickname, pattern }: Joining): Promise<J
   return apiRequest<JoinedGame>(`/api/sessions/pin/${encodeURIComponent(pin)}/players`, {
     method: 'POST',
     auth: false,
-    body: { nickname, deviceSecret: deviceSecret(), ...(pattern ? { pattern } : {}) },
+    body: { ...(nickname === undefined ? {} : { nickname }), deviceSecret: deviceSecret(), ...(pattern ? { pattern } : {}) },
   });
 }
 

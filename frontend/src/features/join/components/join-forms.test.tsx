@@ -186,3 +186,48 @@ describe('NicknameForm with two-step join', () => {
     expect(JSON.parse((fetch.mock.calls[1] as [string, RequestInit])[1].body as string).pattern).toEqual(['circle', 'circle', 'square', 'triangle']);
   });
 });
+
+describe('NicknameForm with friendly nicknames', () => {
+  it('asks for no nickname, says why, and joins without one under the name the server gives', async () => {
+    const fetch = vi.fn().mockResolvedValue(Response.json({ sessionId: 's', playerId: 'p', nickname: 'Brave Otter', token: 'tok' }, { status: 201 }));
+    vi.stubGlobal('fetch', fetch);
+    const onJoined = vi.fn();
+    withQuery(<NicknameForm pin="123456" friendlyNicknames onJoined={onJoined} />);
+    expect(screen.queryByLabelText('Nickname')).not.toBeInTheDocument();
+    expect(screen.getByText(/The host gives every player a friendly name/)).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Join' }));
+
+    await vi.waitFor(() => expect(onJoined).toHaveBeenCalledWith({ sessionId: 's', playerId: 'p', nickname: 'Brave Otter', token: 'tok' }));
+    const body = JSON.parse((fetch.mock.calls[0] as [string, RequestInit])[1].body as string);
+    expect(body).not.toHaveProperty('nickname');
+    expect(body.deviceSecret).toEqual(expect.any(String));
+  });
+
+  it('asks for a nickname after all when the host turned friendly nicknames off since the look-up', async () => {
+    const fetch = vi
+      .fn()
+      .mockResolvedValueOnce(problemResponse(400, 'validation', { errors: [{ field: 'nickname', message: 'must not be blank' }] }))
+      .mockResolvedValueOnce(Response.json({ sessionId: 's', playerId: 'p', nickname: 'Ann', token: 'tok' }, { status: 201 }));
+    vi.stubGlobal('fetch', fetch);
+    const onJoined = vi.fn();
+    withQuery(<NicknameForm pin="123456" friendlyNicknames onJoined={onJoined} />);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Join' }));
+    const field = await screen.findByLabelText('Nickname');
+    expect(screen.queryByText(/The host gives every player a friendly name/)).not.toBeInTheDocument();
+    await userEvent.type(field, 'Ann{Enter}');
+
+    await vi.waitFor(() => expect(onJoined).toHaveBeenCalled());
+    expect(JSON.parse((fetch.mock.calls[1] as [string, RequestInit])[1].body as string).nickname).toBe('Ann');
+  });
+
+  it('still asks for the two-step pattern', async () => {
+    vi.stubGlobal('fetch', vi.fn());
+    withQuery(<NicknameForm pin="123456" friendlyNicknames twoStepJoin onJoined={vi.fn()} />);
+    expect(screen.getByRole('group', { name: 'Tap the 4 shapes on the big screen' })).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Join' }));
+    expect(fetch).not.toHaveBeenCalled();
+    expect(screen.getByRole('alert')).toHaveTextContent('Tap all 4 shapes first.');
+  });
+});

@@ -20,12 +20,17 @@ interface NicknameFormProps {
   pin: string;
   /** The PIN look-up said the host asks for the pattern on the big screen. */
   twoStepJoin?: boolean;
+  /** The PIN look-up said the server names every player: no nickname is asked for. */
+  friendlyNicknames?: boolean;
   onJoined: (joined: JoinedGame) => void;
 }
 
-export function NicknameForm({ pin, twoStepJoin = false, onJoined }: NicknameFormProps) {
+export function NicknameForm({ pin, twoStepJoin = false, friendlyNicknames = false, onJoined }: NicknameFormProps) {
   const [nickname, setNickname] = useState('');
   const [touched, setTouched] = useState(false);
+  // The host may turn friendly nicknames off after the look-up: the server's refusal of the
+  // missing name asks for one then.
+  const [asksNickname, setAsksNickname] = useState(!friendlyNicknames);
   // The host may turn two-step join on after the look-up: the server's refusal asks for it then.
   const [asksPattern, setAsksPattern] = useState(twoStepJoin);
   const [pattern, setPattern] = useState<PatternShape[]>([]);
@@ -34,7 +39,7 @@ export function NicknameForm({ pin, twoStepJoin = false, onJoined }: NicknameFor
   const [, setTick] = useState(0);
   const join = useJoinGame(pin);
 
-  const localProblem = nicknameProblem(nickname);
+  const localProblem = asksNickname ? nicknameProblem(nickname) : null;
   const serverError = join.error instanceof ApiError ? join.error : null;
   const fieldError =
     (touched && nickname !== '' && localProblem ? t(localProblem) : null) ??
@@ -43,11 +48,10 @@ export function NicknameForm({ pin, twoStepJoin = false, onJoined }: NicknameFor
   const patternError =
     (serverError && PATTERN_PROBLEMS.has(serverError.problemType) ? serverError.message : null) ??
     (patternIncomplete && pattern.length < PATTERN_LENGTH ? t('join.pattern.incomplete') : null);
-  const formError =
-    join.error &&
-    !(serverError && (serverError.fieldErrors.nickname || NICKNAME_PROBLEMS.has(serverError.problemType) || PATTERN_PROBLEMS.has(serverError.problemType)))
-      ? join.error.message
-      : null;
+  const shownBeside =
+    serverError &&
+    ((asksNickname && (serverError.fieldErrors.nickname || NICKNAME_PROBLEMS.has(serverError.problemType))) || PATTERN_PROBLEMS.has(serverError.problemType));
+  const formError = join.error && !shownBeside ? join.error.message : null;
   const waitSeconds = waitUntil === null ? 0 : Math.max(0, Math.ceil((waitUntil - Date.now()) / 1000));
 
   useEffect(() => {
@@ -68,13 +72,14 @@ export function NicknameForm({ pin, twoStepJoin = false, onJoined }: NicknameFor
       return;
     }
     join.mutate(
-      { nickname: cleanNickname(nickname), pattern: asksPattern ? pattern : undefined },
+      { nickname: asksNickname ? cleanNickname(nickname) : undefined, pattern: asksPattern ? pattern : undefined },
       {
         onSuccess: (joined) => onJoined(joined),
         onError: (error) => {
           if (error instanceof ApiError && error.retryAfterSeconds !== null) {
             setWaitUntil(Date.now() + error.retryAfterSeconds * 1000);
           }
+          if (error instanceof ApiError && error.fieldErrors.nickname) setAsksNickname(true);
           if (error instanceof ApiError && PATTERN_PROBLEMS.has(error.problemType)) {
             // a wrong pattern is tapped again from the start; a missing one is asked for
             setAsksPattern(true);
@@ -88,29 +93,33 @@ export function NicknameForm({ pin, twoStepJoin = false, onJoined }: NicknameFor
   return (
     <form className={styles.form} onSubmit={submit} noValidate>
       {formError ? <Alert>{formError}</Alert> : null}
-      <TextField
-        label={t('join.nickname.label')}
-        hint={
-          <>
-            {t('join.nickname.rules')}{' '}
-            <span aria-live="polite">
-              {t('join.nickname.count', { count: nicknameLength(cleanNickname(nickname)) })}
-            </span>
-          </>
-        }
-        error={fieldError}
-        name="nickname"
-        autoComplete="nickname"
-        autoCapitalize="words"
-        enterKeyHint="go"
-        maxLength={NICKNAME_MAX_LENGTH * 4}
-        value={nickname}
-        onChange={(event) => {
-          setNickname(event.target.value);
-          setTouched(true);
-          if (join.isError) join.reset();
-        }}
-      />
+      {asksNickname ? (
+        <TextField
+          label={t('join.nickname.label')}
+          hint={
+            <>
+              {t('join.nickname.rules')}{' '}
+              <span aria-live="polite">
+                {t('join.nickname.count', { count: nicknameLength(cleanNickname(nickname)) })}
+              </span>
+            </>
+          }
+          error={fieldError}
+          name="nickname"
+          autoComplete="nickname"
+          autoCapitalize="words"
+          enterKeyHint="go"
+          maxLength={NICKNAME_MAX_LENGTH * 4}
+          value={nickname}
+          onChange={(event) => {
+            setNickname(event.target.value);
+            setTouched(true);
+            if (join.isError) join.reset();
+          }}
+        />
+      ) : (
+        <p className={styles.friendly}>{t('join.friendly.hint')}</p>
+      )}
       {asksPattern ? (
         <PatternPicker
           pattern={pattern}
