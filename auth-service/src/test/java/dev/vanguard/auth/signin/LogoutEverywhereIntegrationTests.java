@@ -1,9 +1,19 @@
 package dev.vanguard.auth.signin;
 
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 
 import dev.vanguard.auth.AuthHttp;
 import dev.vanguard.auth.AuthIntegrationTest;
@@ -20,6 +30,7 @@ import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
 import static dev.vanguard.auth.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -126,6 +137,51 @@ class LogoutEverywhereIntegrationTests {
 	}
 
 	@Test
+	void refusesATokenSignedWithAnotherKey() throws NoSuchAlgorithmException {
+		// Everything about it is ours (the kid, the issuer, the host's own claims) but
+		// the
+		// signature.
+		Instant now = Instant.now();
+		String forged = encode(foreignEncoder(issuedKeyId()), issuedKeyId(),
+				hostClaims(now, now.plus(Duration.ofMinutes(15))).build());
+
+		assertProblem(logoutAll(forged), 401, "unauthorized");
+		assertStillSignedIn();
+	}
+
+	@Test
+	void refusesTokensThatSessionServiceSigns() throws NoSuchAlgorithmException {
+		// As session-service issues them, with its own key: a player token, and the grant
+		// whose subject is this very host's id.
+		JwtEncoder sessionServiceKey = foreignEncoder("player-token-key");
+		Instant now = Instant.now();
+		String playerToken = encode(sessionServiceKey, "player-token-key",
+				JwtClaimsSet.builder()
+					.issuer("vanguard-session")
+					.subject(UUID.randomUUID().toString())
+					.claim("sid", UUID.randomUUID().toString())
+					.claim("scope", "player")
+					.claim("nickname", "Brave Otter")
+					.issuedAt(now)
+					.expiresAt(now.plus(Duration.ofHours(4)))
+					.build());
+		String answerKeyGrant = encode(sessionServiceKey, "player-token-key",
+				JwtClaimsSet.builder()
+					.issuer("vanguard-session")
+					.audience(List.of("quiz-service"))
+					.subject(hostId())
+					.claim("quiz", UUID.randomUUID().toString())
+					.claim("scope", "quiz-key")
+					.issuedAt(now)
+					.expiresAt(now.plus(Duration.ofMinutes(1)))
+					.build());
+
+		assertProblem(logoutAll(playerToken), 401, "unauthorized");
+		assertProblem(logoutAll(answerKeyGrant), 401, "unauthorized");
+		assertStillSignedIn();
+	}
+
+	@Test
 	void refusesCrossSiteRequests() {
 		String token = this.laptop.accessToken();
 
@@ -174,25 +230,50 @@ class LogoutEverywhereIntegrationTests {
 	 * times.
 	 */
 	private String sign(Instant issuedAt, Instant expiresAt) {
-		String header = this.laptop.accessToken().split("\\.")[0];
-		JsonNode issuedHeader = JsonMapper.builder()
-			.build()
-			.readTree(new String(Base64.getUrlDecoder().decode(header), StandardCharsets.UTF_8));
+		return encode(this.encoder, issuedKeyId(), hostClaims(issuedAt, expiresAt).build());
+	}
+
+	/** The claims auth-service gives the laptop's host. */
+	private JwtClaimsSet.Builder hostClaims(Instant issuedAt, Instant expiresAt) {
 		JsonNode user = this.laptop.json().get("user");
-		JwtClaimsSet claims = JwtClaimsSet.builder()
+		return JwtClaimsSet.builder()
 			.issuer("vanguard-auth")
-			.subject(user.get("id").asString())
+			.subject(hostId())
 			.issuedAt(issuedAt)
 			.expiresAt(expiresAt)
 			.claim("email", user.get("email").asString())
 			.claim("name", user.get("displayName").asString())
-			.claim("scope", "host")
+			.claim("scope", "host");
+	}
+
+	private String hostId() {
+		return this.laptop.json().at("/user/id").asString();
+	}
+
+	/** The kid in the header of the access token the laptop was issued. */
+	private String issuedKeyId() {
+		String header = this.laptop.accessToken().split("\\.")[0];
+		return JsonMapper.builder()
+			.build()
+			.readTree(new String(Base64.getUrlDecoder().decode(header), StandardCharsets.UTF_8))
+			.get("kid")
+			.asString();
+	}
+
+	private static String encode(JwtEncoder encoder, String kid, JwtClaimsSet claims) {
+		JwsHeader jws = JwsHeader.with(SignatureAlgorithm.RS256).keyId(kid).type("JWT").build();
+		return encoder.encode(JwtEncoderParameters.from(jws, claims)).getTokenValue();
+	}
+
+	/** An encoder with a fresh RSA key of its own, published nowhere. */
+	private static JwtEncoder foreignEncoder(String kid) throws NoSuchAlgorithmException {
+		KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+		generator.initialize(2048);
+		KeyPair pair = generator.generateKeyPair();
+		RSAKey key = new RSAKey.Builder((RSAPublicKey) pair.getPublic()).privateKey(pair.getPrivate())
+			.keyID(kid)
 			.build();
-		JwsHeader jws = JwsHeader.with(SignatureAlgorithm.RS256)
-			.keyId(issuedHeader.get("kid").asString())
-			.type("JWT")
-			.build();
-		return this.encoder.encode(JwtEncoderParameters.from(jws, claims)).getTokenValue();
+		return new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(key)));
 	}
 
 	private static String email(AuthHttp.Reply signedIn) {
