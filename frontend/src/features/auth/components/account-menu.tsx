@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
+import dialogStyles from '../../../components/ui/dialog.module.css';
 import { t } from '../../../messages/catalogue';
 import { confirmLeave } from '../../editor/unsaved-changes';
 import { signOut, signOutEverywhere } from '../api/auth-api';
@@ -29,7 +30,7 @@ function SignOutEverywhereDialog({ onCancel, onDone }: { onCancel: () => void; o
   }
 
   return (
-    <dialog ref={dialog} className={styles.dialog} aria-labelledby="sign-out-everywhere-title" onCancel={onCancel}>
+    <dialog ref={dialog} className={dialogStyles.dialog} aria-labelledby="sign-out-everywhere-title" onCancel={onCancel}>
       <h2 id="sign-out-everywhere-title">{t('auth.signOutEverywhere.title')}</h2>
       <p>{t('auth.signOutEverywhere.body')}</p>
       {problem ? <Alert>{problem}</Alert> : null}

@@ -1,6 +1,7 @@
 import { useId, useState, type ChangeEvent } from 'react';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
+import cardStyles from '../../../components/ui/card.module.css';
 import { OptionShape, optionLetter, optionName } from '../../../components/ui/option-shape';
 import type { QuestionType } from '../../../lib/frames';
 import { t, type MessageKey } from '../../../messages/catalogue';
@@ -51,7 +52,7 @@ export function QuestionForm({ question, number, errors, onChange }: Props) {
   const choice = question.type !== 'TYPE_ANSWER';
   const fixedOptions = question.type === 'TRUE_FALSE';
   return (
-    <section className={styles.form} aria-labelledby={`${id}-heading`}>
+    <section className={`${cardStyles.card} ${styles.form}`} aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{t('editor.question.heading', { number })}</h2>
       {errors.length > 0 ? (
         <div role="alert" className={styles.errors}>

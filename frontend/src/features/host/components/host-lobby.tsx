@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import QRCode from 'qrcode';
 import { useEffect, useRef, useState } from 'react';
 import { Button } from '../../../components/ui/button';
+import dialogStyles from '../../../components/ui/dialog.module.css';
 import type { RosterEntry } from '../../../lib/frames';
 import type { GameState } from '../../../lib/game-state';
 import { t, tPlural } from '../../../messages/catalogue';
@@ -69,7 +70,7 @@ function KickDialog({ player, onConfirm, onCancel }: { player: RosterEntry; onCo
     dialog.current?.showModal();
   }, []);
   return (
-    <dialog ref={dialog} className={styles.dialog} aria-labelledby="kick-title" onCancel={onCancel}>
+    <dialog ref={dialog} className={dialogStyles.dialog} aria-labelledby="kick-title" onCancel={onCancel}>
       <h2 id="kick-title">{t('host.lobby.kickTitle', { nickname: player.nickname })}</h2>
       <p>{t('host.lobby.kickBody')}</p>
       <p>{t('host.lobby.kickAndBanBody')}</p>

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
+import cardStyles from '../../../components/ui/card.module.css';
 import { ApiError } from '../../../lib/api-client';
 import { t, tPlural } from '../../../messages/catalogue';
 import { MAX_PLAYERS_LIMIT, type Lobby, type LobbySettings } from '../api/lobby-api';
@@ -94,7 +95,7 @@ export function LobbyControls({ sessionId }: { sessionId: string }) {
       {current.twoStepJoin && current.joinPattern ? <JoinPattern shapes={current.joinPattern} /> : null}
       <details className={styles.panel}>
         <summary>{t('host.lobbyControls.title')}</summary>
-        <div className={styles.body}>
+        <div className={`${cardStyles.card} ${styles.body}`}>
           <fieldset className={styles.switches} disabled={requested !== null}>
             {SWITCHES.map((item) => (
               <label key={item.name} className={styles.check}>
