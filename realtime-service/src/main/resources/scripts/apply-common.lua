@@ -5,6 +5,8 @@
 -- session key may live (seconds). Event fields follow.
 -- Returns DUPLICATE (already applied: ack and drop), GAP (an earlier event is missing:
 -- retry later) or APPLIED (state changed and the broadcast published, atomically).
+-- What a script publishes is data (the fields of realtime-service's Broadcast record) or a
+-- frame realtime-service prepared: every frame is built and written by realtime-service.
 local state = K.state
 local channel = K.channel
 local seq = tonumber(ARGV[1])
@@ -100,11 +102,14 @@ local function top(list, n)
   return '[' .. table.concat(items, ',') .. ']'
 end
 
-local function finals(list)
+-- The final standings as broadcast fields: the top 3 and every player's own score and rank
+-- (Broadcast.Standings and Broadcast.Personal).
+local function final(list)
   local items = {}
   for i, entry in ipairs(list) do
     items[i] = jstr(entry.id) .. ':{"score":' .. int(entry.score) .. ',"rank":' .. int(entry.rank) .. '}'
   end
-  return '{' .. table.concat(items, ',') .. '}'
+  return { '"standings":{"top":' .. top(list, 3) .. ',"playerCount":' .. int(#list) .. '}',
+    '"finals":{' .. table.concat(items, ',') .. '}' }
 end
 

@@ -1,5 +1,4 @@
--- PodiumShown: the top 3 to everyone, each player their final rank.
+-- PodiumShown: the final standings (the top 3 and each player's own), as data that
+-- realtime-service turns into the podium frames.
 redis.call('HSET', state, 'status', 'PODIUM')
-local list = standings()
-return finish(envelope({ '"all":{"type":"podium","seq":' .. int(seq) .. ',"top":' .. top(list, 3)
-  .. ',"playerCount":' .. int(#list) .. '}', '"personal":"final_result"', '"results":' .. finals(list) }))
+return finish(envelope(final(standings())))

@@ -69,11 +69,11 @@ if #pending > 0 then
 end
 keep(revealed)
 
-local reveal = '{"type":"reveal","seq":' .. int(seq) .. ',"questionIndex":' .. int(index) .. ',"questionType":'
+-- The reveal as data (the fields of realtime-service's Revealed record), kept for catch-ups.
+local reveal = '{"seq":' .. int(seq) .. ',"questionIndex":' .. int(index) .. ',"questionType":'
   .. jstr(q.type) .. ',"correctOptions":' .. ints(q.correctOptions) .. ',"acceptedAnswers":'
   .. strings(q.acceptedAnswers) .. ',"distribution":' .. ints(distribution) .. ',"answerCount":' .. int(answerCount)
   .. ',"correctCount":' .. int(correctCount) .. ',"playerCount":' .. int(#list) .. ',"top":' .. top(list, 5)
   .. ',"reason":' .. jstr(ARGV[5]) .. '}'
 redis.call('SET', K.reveal, reveal, 'EX', lifetime)
-return finish(envelope({ '"all":' .. reveal, '"personal":"result"', '"questionIndex":' .. int(index),
-  '"results":{' .. table.concat(results, ',') .. '}' }))
+return finish(envelope({ '"revealed":' .. reveal, '"results":{' .. table.concat(results, ',') .. '}' }))

@@ -1,12 +1,11 @@
 -- SessionEnded. ARGV[4] how long the session's keys stay once it is over (seconds);
 -- KEYS from K.extra on: every key of the session (SessionKeys.all). The final standings
--- go to everyone, then every instance closes the session's sockets.
+-- go to everyone (as data, like the podium's), then every instance closes the session's
+-- sockets.
 redis.call('HSET', state, 'status', 'ENDED')
-local list = standings()
-local message = envelope({ '"all":{"type":"session_ended","seq":' .. int(seq) .. ',"top":' .. top(list, 3)
-  .. ',"playerCount":' .. int(#list) .. '}', '"personal":"final_result"', '"results":' .. finals(list),
-  '"end":true' })
-local result = finish(message)
+local fields = final(standings())
+fields[#fields + 1] = '"end":true'
+local result = finish(envelope(fields))
 local ttl = tonumber(ARGV[4])
 -- Every key of the session: the fixed ones, then (from K.extra) those of each question.
 for i = K.extra, #KEYS do

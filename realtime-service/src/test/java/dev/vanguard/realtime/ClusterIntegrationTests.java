@@ -12,7 +12,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
 import dev.vanguard.contracts.SessionKeys;
 import dev.vanguard.contracts.events.PlayerJoined;
@@ -23,16 +22,12 @@ import dev.vanguard.contracts.events.SessionEnded;
 import dev.vanguard.contracts.events.SessionEvent;
 import dev.vanguard.contracts.events.SessionOpened;
 import dev.vanguard.testsupport.Infrastructure;
-import dev.vanguard.testsupport.RabbitTestConfiguration;
 import dev.vanguard.testsupport.RedisServers;
 
-import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.MessageProperties;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
+import static dev.vanguard.realtime.TestInstances.port;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -198,12 +193,7 @@ class ClusterIntegrationTests {
 	}
 
 	private void publish(SessionEvent event) {
-		ConfigurableApplicationContext context = instances.get(0);
-		MessageProperties properties = new MessageProperties();
-		properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
-		properties.setHeader(SessionEvent.VERSION_HEADER, SessionEvent.VERSION);
-		byte[] body = context.getBean(ObjectMapper.class).writeValueAsBytes(event);
-		context.getBean(RabbitTemplate.class).send(EXCHANGE, event.routingKey(), new Message(body, properties));
+		TestInstances.publish(instances.get(0), EXCHANGE, event);
 	}
 
 	private static StringRedisTemplate redis() {
@@ -212,18 +202,8 @@ class ClusterIntegrationTests {
 
 	private static ConfigurableApplicationContext startInstance() {
 		String nodes = cluster.nodes().stream().map(RedisServers.Node::address).collect(Collectors.joining(","));
-		return new SpringApplicationBuilder(RealtimeApplication.class, RabbitTestConfiguration.class).run(
-				"--server.port=0", "--spring.data.redis.cluster.nodes=" + nodes,
-				"--vanguard.realtime.auth-jwks-uri=" + TestTokens.get().authJwksUri(),
-				"--vanguard.realtime.session-jwks-uri=" + TestTokens.get().sessionJwksUri(),
-				"--vanguard.realtime.amqp.exchange=" + EXCHANGE, "--vanguard.realtime.amqp.queue=" + QUEUE,
-				"--vanguard.realtime.amqp.resync-queue=" + RESYNC_QUEUE, "--vanguard.realtime.amqp.queue-expires=5m",
-				"--vanguard.realtime.amqp.legacy-queue=", "--vanguard.realtime.allowed-origins=" + TestClient.ORIGIN,
-				"--vanguard.realtime.resync-interval=500ms");
-	}
-
-	private static int port(ConfigurableApplicationContext context) {
-		return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+		return TestInstances.start(List.of(), EXCHANGE, QUEUE, RESYNC_QUEUE,
+				"--spring.data.redis.cluster.nodes=" + nodes, "--vanguard.realtime.resync-interval=500ms");
 	}
 
 }

@@ -11,13 +11,11 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.GetResponse;
 import org.junit.jupiter.api.Test;
 
-import dev.vanguard.contracts.events.SessionEvent;
 import dev.vanguard.contracts.events.SessionOpened;
 import dev.vanguard.realtime.events.LegacyQueueMigration;
 import dev.vanguard.testsupport.Infrastructure;
 
 import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.core.Queue;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -70,11 +68,9 @@ class EventQueueIntegrationTests extends RealtimeIntegrationTests {
 	void deadLettersAnEventThatCanNeverBeReadAndGoesOn() {
 		Game game = game().open();
 		UUID session = game.sessionId;
-		MessageProperties properties = new MessageProperties();
-		properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
-		properties.setHeader(SessionEvent.VERSION_HEADER, SessionEvent.VERSION);
 		String routingKey = "session." + session + ".lobby";
-		this.rabbit.send(EXCHANGE, routingKey, new Message("{not json".getBytes(StandardCharsets.UTF_8), properties));
+		this.rabbit.send(EXCHANGE, routingKey,
+				new Message("{not json".getBytes(StandardCharsets.UTF_8), TestInstances.eventProperties()));
 
 		GetResponse dead = await().atMost(Duration.ofSeconds(20))
 			.until(() -> this.rabbit.execute((channel) -> channel.basicGet(DEAD_LETTERS, true)),
@@ -104,11 +100,7 @@ class EventQueueIntegrationTests extends RealtimeIntegrationTests {
 			return null;
 		});
 		try {
-			MessageProperties properties = new MessageProperties();
-			properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
-			properties.setHeader(SessionEvent.VERSION_HEADER, SessionEvent.VERSION);
-			this.rabbit.send(oldExchange, opened.routingKey(),
-					new Message(this.mapper.writeValueAsBytes(opened), properties));
+			TestInstances.publish(this.rabbit, this.mapper, oldExchange, opened);
 			await().atMost(Duration.ofSeconds(10))
 				.until(() -> this.rabbit.execute((channel) -> channel.messageCount(legacy)) == 1);
 

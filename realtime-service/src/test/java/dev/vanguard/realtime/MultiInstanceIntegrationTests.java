@@ -7,14 +7,13 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import dev.vanguard.testsupport.RabbitTestConfiguration;
 import dev.vanguard.testsupport.RedisTestConfiguration;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.Lifecycle;
 import org.springframework.context.SmartLifecycle;
 
+import static dev.vanguard.realtime.TestInstances.port;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -110,21 +109,10 @@ class MultiInstanceIntegrationTests extends RealtimeIntegrationTests {
 	}
 
 	private ConfigurableApplicationContext startInstance() {
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(RealtimeApplication.class,
-				RedisTestConfiguration.class, RabbitTestConfiguration.class)
-			.run("--server.port=0", "--vanguard.realtime.auth-jwks-uri=" + TestTokens.get().authJwksUri(),
-					"--vanguard.realtime.session-jwks-uri=" + TestTokens.get().sessionJwksUri(),
-					"--vanguard.realtime.amqp.exchange=" + EXCHANGE, "--vanguard.realtime.amqp.queue=" + QUEUE,
-					"--vanguard.realtime.amqp.resync-queue=" + RESYNC_QUEUE,
-					"--vanguard.realtime.amqp.queue-expires=5m", "--vanguard.realtime.amqp.legacy-queue=",
-					"--vanguard.realtime.allowed-origins=" + TestClient.ORIGIN,
-					"--vanguard.realtime.resync-interval=500ms");
+		ConfigurableApplicationContext context = TestInstances.start(List.of(RedisTestConfiguration.class), EXCHANGE,
+				QUEUE, RESYNC_QUEUE, "--vanguard.realtime.resync-interval=500ms");
 		this.instances.add(context);
 		return context;
-	}
-
-	private static int port(ConfigurableApplicationContext context) {
-		return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
 	}
 
 }

@@ -1,18 +1,18 @@
 package dev.vanguard.realtime;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.vanguard.realtime.fanout.LocalSessions;
-import dev.vanguard.testsupport.RabbitTestConfiguration;
 import dev.vanguard.testsupport.RedisTestConfiguration;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import static dev.vanguard.realtime.TestInstances.port;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -71,20 +71,9 @@ class OnlineCountIntegrationTests extends RealtimeIntegrationTests {
 	}
 
 	private ConfigurableApplicationContext startInstance() {
-		return new SpringApplicationBuilder(RealtimeApplication.class, RedisTestConfiguration.class,
-				RabbitTestConfiguration.class)
-			.run("--server.port=0", "--vanguard.realtime.instance-id=" + UUID.randomUUID().toString().substring(0, 8),
-					"--vanguard.realtime.auth-jwks-uri=" + TestTokens.get().authJwksUri(),
-					"--vanguard.realtime.session-jwks-uri=" + TestTokens.get().sessionJwksUri(),
-					"--vanguard.realtime.amqp.exchange=" + EXCHANGE, "--vanguard.realtime.amqp.queue=" + QUEUE,
-					"--vanguard.realtime.amqp.resync-queue=" + RESYNC_QUEUE,
-					"--vanguard.realtime.amqp.queue-expires=5m", "--vanguard.realtime.amqp.legacy-queue=",
-					"--vanguard.realtime.allowed-origins=" + TestClient.ORIGIN,
-					"--vanguard.realtime.online-heartbeat=" + ONLINE_HEARTBEAT);
-	}
-
-	private static int port(ConfigurableApplicationContext context) {
-		return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+		return TestInstances.start(List.of(RedisTestConfiguration.class), EXCHANGE, QUEUE, RESYNC_QUEUE,
+				"--vanguard.realtime.instance-id=" + UUID.randomUUID().toString().substring(0, 8),
+				"--vanguard.realtime.online-heartbeat=" + ONLINE_HEARTBEAT);
 	}
 
 }

@@ -23,8 +23,6 @@ import dev.vanguard.testsupport.Infrastructure;
 import dev.vanguard.testsupport.RabbitTestConfiguration;
 import dev.vanguard.testsupport.RedisTestConfiguration;
 
-import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -147,10 +145,7 @@ abstract class RealtimeIntegrationTests {
 	}
 
 	void publish(RabbitTemplate template, SessionEvent event) {
-		MessageProperties properties = new MessageProperties();
-		properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
-		properties.setHeader(SessionEvent.VERSION_HEADER, SessionEvent.VERSION);
-		template.send(EXCHANGE, event.routingKey(), new Message(this.mapper.writeValueAsBytes(event), properties));
+		TestInstances.publish(template, this.mapper, EXCHANGE, event);
 	}
 
 	static QuestionStarted.Question singleChoice(int correct) {

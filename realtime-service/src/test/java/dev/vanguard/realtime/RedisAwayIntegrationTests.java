@@ -2,24 +2,20 @@ package dev.vanguard.realtime;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.ObjectMapper;
 
 import dev.vanguard.contracts.SessionKeys;
 import dev.vanguard.contracts.events.PlayerJoined;
 import dev.vanguard.contracts.events.SessionEvent;
 import dev.vanguard.contracts.events.SessionOpened;
 import dev.vanguard.testsupport.Infrastructure;
-import dev.vanguard.testsupport.RabbitTestConfiguration;
 import dev.vanguard.testsupport.RedisServers;
 
-import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
@@ -83,23 +79,14 @@ class RedisAwayIntegrationTests {
 	}
 
 	private void start() {
-		this.instance = new SpringApplicationBuilder(RealtimeApplication.class, RabbitTestConfiguration.class).run(
+		this.instance = TestInstances.start(List.of(), EXCHANGE, QUEUE, RESYNC_QUEUE,
 				"--spring.data.redis.host=127.0.0.1", "--spring.data.redis.port=" + this.redis.first().port(),
-				"--server.port=0", "--vanguard.realtime.auth-jwks-uri=" + TestTokens.get().authJwksUri(),
-				"--vanguard.realtime.session-jwks-uri=" + TestTokens.get().sessionJwksUri(),
-				"--vanguard.realtime.amqp.exchange=" + EXCHANGE, "--vanguard.realtime.amqp.queue=" + QUEUE,
-				"--vanguard.realtime.amqp.resync-queue=" + RESYNC_QUEUE, "--vanguard.realtime.amqp.queue-expires=5m",
-				"--vanguard.realtime.amqp.legacy-queue=", "--vanguard.realtime.allowed-origins=" + TestClient.ORIGIN,
 				// A broker that counts requeues dead-letters an event returned twice.
 				"--vanguard.realtime.amqp.delivery-limit=2");
 	}
 
 	private void publish(SessionEvent event) {
-		MessageProperties properties = new MessageProperties();
-		properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
-		properties.setHeader(SessionEvent.VERSION_HEADER, SessionEvent.VERSION);
-		byte[] body = this.instance.getBean(ObjectMapper.class).writeValueAsBytes(event);
-		this.instance.getBean(RabbitTemplate.class).send(EXCHANGE, event.routingKey(), new Message(body, properties));
+		TestInstances.publish(this.instance, EXCHANGE, event);
 	}
 
 }

@@ -2,7 +2,6 @@ package dev.vanguard.realtime;
 
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -10,7 +9,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.ObjectMapper;
 
 import dev.vanguard.contracts.SessionKeys;
 import dev.vanguard.contracts.events.PlayerJoined;
@@ -19,13 +17,8 @@ import dev.vanguard.contracts.events.SessionEvent;
 import dev.vanguard.contracts.events.SessionOpened;
 import dev.vanguard.realtime.fanout.LocalSessions;
 import dev.vanguard.testsupport.Infrastructure;
-import dev.vanguard.testsupport.RabbitTestConfiguration;
 import dev.vanguard.testsupport.RedisServers;
 
-import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.MessageProperties;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -106,14 +99,7 @@ class RedisSettingsIntegrationTests {
 	}
 
 	private void start(String... redisSettings) {
-		List<String> args = new ArrayList<>(List.of(redisSettings));
-		args.addAll(List.of("--server.port=0", "--vanguard.realtime.auth-jwks-uri=" + TestTokens.get().authJwksUri(),
-				"--vanguard.realtime.session-jwks-uri=" + TestTokens.get().sessionJwksUri(),
-				"--vanguard.realtime.amqp.exchange=" + EXCHANGE, "--vanguard.realtime.amqp.queue=" + QUEUE,
-				"--vanguard.realtime.amqp.resync-queue=" + RESYNC_QUEUE, "--vanguard.realtime.amqp.queue-expires=5m",
-				"--vanguard.realtime.amqp.legacy-queue=", "--vanguard.realtime.allowed-origins=" + TestClient.ORIGIN));
-		this.instance = new SpringApplicationBuilder(RealtimeApplication.class, RabbitTestConfiguration.class)
-			.run(args.toArray(String[]::new));
+		this.instance = TestInstances.start(List.of(), EXCHANGE, QUEUE, RESYNC_QUEUE, redisSettings);
 	}
 
 	private void playsAQuestionLive() {
@@ -142,15 +128,11 @@ class RedisSettingsIntegrationTests {
 	}
 
 	private void publish(SessionEvent event) {
-		MessageProperties properties = new MessageProperties();
-		properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
-		properties.setHeader(SessionEvent.VERSION_HEADER, SessionEvent.VERSION);
-		byte[] body = this.instance.getBean(ObjectMapper.class).writeValueAsBytes(event);
-		this.instance.getBean(RabbitTemplate.class).send(EXCHANGE, event.routingKey(), new Message(body, properties));
+		TestInstances.publish(this.instance, EXCHANGE, event);
 	}
 
 	private int port() {
-		return Integer.parseInt(this.instance.getEnvironment().getProperty("local.server.port"));
+		return TestInstances.port(this.instance);
 	}
 
 }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 
 import io.netty.buffer.ByteBuf;
 import org.slf4j.Logger;
@@ -182,8 +181,9 @@ public class LocalSessions implements SmartLifecycle {
 			return;
 		}
 		boolean gap = session.advance(broadcast.seq());
-		if (broadcast.all() != null) {
-			session.track(broadcast.all());
+		ServerFrame all = broadcast.frameForAll();
+		if (all != null) {
+			session.track(all);
 		}
 		if (broadcast.joined() != null) {
 			hold(session, broadcast.seq(), broadcast.joined());
@@ -192,7 +192,7 @@ public class LocalSessions implements SmartLifecycle {
 			if (broadcast.host() instanceof ServerFrame.PlayerKicked kicked) {
 				session.counted(kicked.seq(), kicked.playerCount());
 			}
-			Delivery delivery = prepare(broadcast);
+			Delivery delivery = prepare(broadcast, all);
 			try {
 				synchronized (session.rosterLock()) {
 					// the joins held so far happened before this broadcast: the host
@@ -273,9 +273,8 @@ public class LocalSessions implements SmartLifecycle {
 		});
 	}
 
-	private Delivery prepare(Broadcast broadcast) {
+	private Delivery prepare(Broadcast broadcast, ServerFrame all) {
 		long seq = broadcast.seq();
-		ServerFrame all = broadcast.all();
 		ByteBuf allBytes = null;
 		ByteBuf hostBytes = null;
 		if (all != null) {
@@ -288,31 +287,8 @@ public class LocalSessions implements SmartLifecycle {
 			hostBytes = this.codec.encode(broadcast.host());
 		}
 		return new Delivery(seq, (broadcast.createdAt() != null) ? broadcast.createdAt() : 0, allBytes, hostBytes, null,
-				personal(broadcast), (broadcast.kick() != null) ? UUID.fromString(broadcast.kick()) : null,
+				broadcast.personalFrames(), (broadcast.kick() != null) ? UUID.fromString(broadcast.kick()) : null,
 				Boolean.TRUE.equals(broadcast.end()));
-	}
-
-	private static Function<UUID, ServerFrame> personal(Broadcast broadcast) {
-		Map<String, Broadcast.Personal> results = broadcast.results();
-		if (results == null || broadcast.personal() == null) {
-			return null;
-		}
-		long seq = broadcast.seq();
-		int playerCount = results.size();
-		boolean finals = "final_result".equals(broadcast.personal());
-		int index = (broadcast.questionIndex() != null) ? broadcast.questionIndex() : -1;
-		return (playerId) -> {
-			Broadcast.Personal own = results.get(playerId.toString());
-			if (own == null) {
-				return null;
-			}
-			if (finals) {
-				return new ServerFrame.FinalResult(seq, own.score(), own.rank(), playerCount);
-			}
-			return new ServerFrame.Result(seq, index, Boolean.TRUE.equals(own.answered()),
-					Boolean.TRUE.equals(own.correct()), (own.points() != null) ? own.points() : 0,
-					(own.streak() != null) ? own.streak() : 0, own.score(), own.rank(), playerCount);
-		};
 	}
 
 	/**

@@ -72,7 +72,7 @@ public class Catchups {
 				host ? null : new ServerFrame.You(principal.id(), s.nickname()), s.status(), s.title(),
 				host ? s.pin() : null, s.questionCount(), s.questionIndex(), question, timeLeft, answer,
 				(host && open) ? s.answerCount() : null, host ? s.players() : null, s.playerCount(),
-				revealed ? s.reveal() : null, result, podium, standing, lobby);
+				(revealed && s.reveal() != null) ? s.reveal().frame() : null, result, podium, standing, lobby);
 	}
 
 	static ServerFrame.QuestionView view(QuestionStarted.Question q) {

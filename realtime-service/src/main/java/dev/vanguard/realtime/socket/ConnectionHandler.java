@@ -1,7 +1,11 @@
 package dev.vanguard.realtime.socket;
 
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.local.SynchronizationStrategy;
 import io.micrometer.core.instrument.Timer;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -107,8 +111,7 @@ class ConnectionHandler {
 				logger.warn("Could not set up a socket of session {}", principal.sessionId(), ex);
 				connection.close(CloseCode.INTERNAL_ERROR);
 			});
-		TokenBucket bucket = new TokenBucket(this.properties.rateLimit().burst(),
-				this.properties.rateLimit().perSecond());
+		Bucket bucket = floodLimit(this.properties.rateLimit());
 		return in.aggregateFrames(this.properties.maxFrameBytes())
 			.receiveFrames()
 			.doOnNext((frame) -> onFrame(connection, bucket, frame))
@@ -127,12 +130,27 @@ class ConnectionHandler {
 				+ connection.id() + "\"}}";
 	}
 
-	private void onFrame(ClientSocket connection, TokenBucket bucket, WebSocketFrame frame) {
+	/**
+	 * The connection's own limit on client frames, held on this instance (a connection
+	 * lives on one). Only the connection's event loop touches it, so it needs no
+	 * synchronisation.
+	 */
+	private static Bucket floodLimit(RealtimeProperties.RateLimit limit) {
+		return Bucket.builder()
+			.addLimit(Bandwidth.builder()
+				.capacity(limit.burst())
+				.refillGreedy(limit.perSecond(), Duration.ofSeconds(1))
+				.build())
+			.withSynchronizationStrategy(SynchronizationStrategy.NONE)
+			.build();
+	}
+
+	private void onFrame(ClientSocket connection, Bucket bucket, WebSocketFrame frame) {
 		if (frame instanceof PongWebSocketFrame) {
 			return;
 		}
 		this.metrics.messageReceived();
-		if (!bucket.tryTake()) {
+		if (!bucket.tryConsume(1)) {
 			this.metrics.messageError("FLOOD");
 			connection.close(CloseCode.FLOOD);
 			return;

@@ -162,7 +162,8 @@ public class SessionStore {
 				yield this.playerJoined;
 			}
 			case PlayerKicked e -> {
-				args.addAll(List.of(e.playerId().toString(), e.nickname(), Integer.toString(e.playerCount())));
+				args.addAll(List.of(e.playerId().toString(),
+						json(new ServerFrame.PlayerKicked(e.seq(), e.playerId(), e.nickname(), e.playerCount()))));
 				yield this.playerKicked;
 			}
 			case QuestionStarted e -> {

@@ -13,6 +13,6 @@ import dev.vanguard.realtime.protocol.ServerFrame;
  */
 public record Snapshot(boolean found, long now, long seq, String status, String title, String pin, int questionCount,
 		int questionIndex, long startedAt, long deadline, int playerCount, QuestionStarted.Question question,
-		Integer answerCount, AnswerRecord answer, ServerFrame.Reveal reveal, List<ServerFrame.RosterEntry> players,
+		Integer answerCount, AnswerRecord answer, Revealed reveal, List<ServerFrame.RosterEntry> players,
 		String nickname, Long score, Integer rank, Integer streak, List<ServerFrame.Standing> podium, Integer retry) {
 }

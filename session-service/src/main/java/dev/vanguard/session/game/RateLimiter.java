@@ -1,8 +1,25 @@
 package dev.vanguard.session.game;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.lettuce.core.AbstractRedisClient;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulConnection;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.codec.ByteArrayCodec;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
@@ -11,12 +28,15 @@ import dev.vanguard.support.ProblemException;
 import dev.vanguard.support.ProblemType;
 
 /**
- * A fixed-window counter per client address in Redis, so the limit holds across
- * instances. The first request of a window sets the key's expiry; count and expiry change
- * in one script, so a key never outlives its window.
+ * Limits per client address, kept in Redis so that they hold across instances. Look-ups
+ * and joins are Bucket4j buckets (a window's allowance at once, all of it back when the
+ * window ends), each in its own key that expires once it would be full again. The
+ * allowance of wrong two-step patterns grows with the joins the address completed, which
+ * no bucket expresses: it is one script, so that a guess is compared only while the
+ * allowance lasts however many arrive at once.
  */
 @Component
-class RateLimiter {
+class RateLimiter implements DisposableBean {
 
 	static final String KEY_PREFIX = "vanguard:ratelimit:session:";
 
@@ -59,9 +79,35 @@ class RateLimiter {
 
 	private final RateLimitProperties properties;
 
-	RateLimiter(StringRedisTemplate redis, RateLimitProperties properties) {
+	/** The buckets' own connection (Bucket4j reads and writes their state as bytes). */
+	private final StatefulConnection<byte[], byte[]> connection;
+
+	private final ProxyManager<byte[]> buckets;
+
+	private final BucketConfiguration perWindow;
+
+	RateLimiter(StringRedisTemplate redis, LettuceConnectionFactory factory, RateLimitProperties properties) {
 		this.redis = redis;
 		this.properties = properties;
+		AbstractRedisClient client = factory.getRequiredNativeClient();
+		ExpirationAfterWriteStrategy expiry = ExpirationAfterWriteStrategy
+			.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(1));
+		if (client instanceof RedisClusterClient cluster) {
+			StatefulRedisClusterConnection<byte[], byte[]> clustered = cluster.connect(ByteArrayCodec.INSTANCE);
+			this.connection = clustered;
+			this.buckets = Bucket4jLettuce.casBasedBuilder(clustered).expirationAfterWrite(expiry).build();
+		}
+		else {
+			StatefulRedisConnection<byte[], byte[]> single = ((RedisClient) client).connect(ByteArrayCodec.INSTANCE);
+			this.connection = single;
+			this.buckets = Bucket4jLettuce.casBasedBuilder(single).expirationAfterWrite(expiry).build();
+		}
+		this.perWindow = BucketConfiguration.builder()
+			.addLimit(Bandwidth.builder()
+				.capacity(properties.requests())
+				.refillIntervally(properties.requests(), properties.window())
+				.build())
+			.build();
 	}
 
 	/**
@@ -70,11 +116,16 @@ class RateLimiter {
 	 * limit
 	 */
 	void check(String action, String address) {
-		List<?> result = count(KEY_PREFIX + action + ":" + address, this.properties.window());
-		long count = ((Number) result.get(0)).longValue();
-		if (count > this.properties.requests()) {
-			throw tooManyRequests(Duration.ofMillis(((Number) result.get(1)).longValue()));
+		byte[] key = (KEY_PREFIX + action + ":" + address).getBytes(StandardCharsets.UTF_8);
+		ConsumptionProbe probe = this.buckets.getProxy(key, () -> this.perWindow).tryConsumeAndReturnRemaining(1);
+		if (!probe.isConsumed()) {
+			throw tooManyRequests(Duration.ofNanos(probe.getNanosToWaitForRefill()));
 		}
+	}
+
+	@Override
+	public void destroy() {
+		this.connection.close();
 	}
 
 	/**
