@@ -44,6 +44,12 @@ import dev.vanguard.contracts.events.QuestionStarted;
 import dev.vanguard.contracts.events.SessionEnded;
 import dev.vanguard.contracts.events.SessionEvent;
 import dev.vanguard.contracts.events.SessionOpened;
+import dev.vanguard.session.lobby.FriendlyNicknames;
+import dev.vanguard.session.lobby.Nicknames;
+import dev.vanguard.session.lobby.RateLimiter;
+import dev.vanguard.session.player.NicknameBans;
+import dev.vanguard.session.player.Player;
+import dev.vanguard.session.player.PlayerRepository;
 import dev.vanguard.session.player.PlayerTokens;
 import dev.vanguard.session.quiz.QuizClient;
 import dev.vanguard.session.quiz.QuizDocument;
@@ -60,7 +66,7 @@ import dev.vanguard.support.ProblemType;
  * lock: the row is new, and the unique index on live PINs decides a race.
  */
 @Service
-class GameService {
+public class GameService {
 
 	private static final Logger log = LoggerFactory.getLogger(GameService.class);
 
@@ -218,10 +224,10 @@ class GameService {
 	 * @param pattern the two-step pattern the player tapped, or null
 	 * @param address the client address, for counting wrong patterns
 	 */
-	record Joining(String nickname, String deviceSecret, List<String> pattern, String address) {
+	public record Joining(String nickname, String deviceSecret, List<String> pattern, String address) {
 	}
 
-	Views.Joined join(String pin, Joining joining) {
+	public Views.Joined join(String pin, Joining joining) {
 		Player player = null;
 		for (int attempt = 1; player == null; attempt++) {
 			try {
@@ -369,7 +375,7 @@ class GameService {
 	}
 
 	@Transactional(readOnly = true)
-	Views.PinLookup lookup(String pin) {
+	public Views.PinLookup lookup(String pin) {
 		UUID sessionId = this.sessions.findLiveIdByPin(pin).orElseThrow(() -> unknownPin(pin));
 		GameSession session = this.sessions.findById(sessionId).orElseThrow(() -> unknownPin(pin));
 		return new Views.PinLookup(session.getId(), session.isJoinable(), session.getStatus(), session.getQuizTitle(),

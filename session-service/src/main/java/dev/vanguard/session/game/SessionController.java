@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.vanguard.session.lobby.Nicknames;
 import dev.vanguard.session.web.Hosts;
 
 /** The host's side: open sessions, drive them, remove players, look back. */

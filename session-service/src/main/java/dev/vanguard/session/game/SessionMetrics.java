@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * reason included, is registered at start-up so that a fresh system shows zeros.
  */
 @Component
-class SessionMetrics {
+public class SessionMetrics {
 
 	private final Counter created;
 
@@ -109,7 +109,7 @@ class SessionMetrics {
 		this.removals.increment();
 	}
 
-	void joinRefused(String reason) {
+	public void joinRefused(String reason) {
 		this.joinRefusals.getOrDefault(reason, this.joinRefusals.get("other")).increment();
 	}
 

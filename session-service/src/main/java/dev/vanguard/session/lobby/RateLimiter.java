@@ -1,4 +1,4 @@
-package dev.vanguard.session.game;
+package dev.vanguard.session.lobby;
 
 import java.time.Duration;
 import java.util.List;
@@ -16,7 +16,7 @@ import dev.vanguard.support.ProblemType;
  * in one script, so a key never outlives its window.
  */
 @Component
-class RateLimiter {
+public class RateLimiter {
 
 	static final String KEY_PREFIX = "vanguard:ratelimit:session:";
 
@@ -69,7 +69,7 @@ class RateLimiter {
 	 * @throws ProblemException 429 with the time until the window ends, once over the
 	 * limit
 	 */
-	void check(String action, String address) {
+	public void check(String action, String address) {
 		List<?> result = count(KEY_PREFIX + action + ":" + address, this.properties.window());
 		long count = ((Number) result.get(0)).longValue();
 		if (count > this.properties.requests()) {
@@ -86,7 +86,7 @@ class RateLimiter {
 	 * @throws ProblemException 429 once the address has used its allowance of wrong
 	 * guesses
 	 */
-	void countPatternGuess(String address, boolean right) {
+	public void countPatternGuess(String address, boolean right) {
 		List<?> result = this.redis.execute(COUNT_GUESS,
 				List.of(KEY_PREFIX + "pattern-wrong:" + address, KEY_PREFIX + "pattern-ok:" + address),
 				Long.toString(this.properties.patternWindow().toMillis()),
@@ -98,7 +98,7 @@ class RateLimiter {
 	}
 
 	/** A completed two-step join: the address may fumble a little more. */
-	void countGoodPattern(String address) {
+	public void countGoodPattern(String address) {
 		count(KEY_PREFIX + "pattern-ok:" + address, this.properties.patternWindow());
 	}
 

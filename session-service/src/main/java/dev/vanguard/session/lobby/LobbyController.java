@@ -1,4 +1,4 @@
-package dev.vanguard.session.game;
+package dev.vanguard.session.lobby;
 
 import java.util.List;
 import java.util.regex.Pattern;
@@ -14,6 +14,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.vanguard.session.game.GameService;
+import dev.vanguard.session.game.SessionMetrics;
+import dev.vanguard.session.game.SessionStateException;
+import dev.vanguard.session.game.Views;
 import dev.vanguard.support.ProblemException;
 
 /**
