@@ -1,52 +1,36 @@
 package dev.vanguard.session.game;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import org.hibernate.exception.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.vanguard.contracts.AnswerText;
 import dev.vanguard.contracts.PointsMode;
 import dev.vanguard.contracts.QuestionType;
-import dev.vanguard.contracts.events.PlayerJoined;
-import dev.vanguard.contracts.events.PlayerKicked;
 import dev.vanguard.contracts.events.PodiumShown;
 import dev.vanguard.contracts.events.QuestionEnded;
 import dev.vanguard.contracts.events.QuestionStarted;
 import dev.vanguard.contracts.events.SessionEnded;
 import dev.vanguard.contracts.events.SessionEvent;
 import dev.vanguard.contracts.events.SessionOpened;
-import dev.vanguard.session.lobby.FriendlyNicknames;
-import dev.vanguard.session.lobby.Nicknames;
-import dev.vanguard.session.lobby.RateLimiter;
 import dev.vanguard.session.player.NicknameBans;
 import dev.vanguard.session.player.Player;
 import dev.vanguard.session.player.PlayerRepository;
@@ -66,25 +50,19 @@ import dev.vanguard.support.ProblemType;
  * lock: the row is new, and the unique index on live PINs decides a race.
  */
 @Service
-public class GameService {
+class GameService {
 
 	private static final Logger log = LoggerFactory.getLogger(GameService.class);
 
 	private static final int PIN_ATTEMPTS = 20;
 
-	private static final String NICKNAME_INDEX = "players_nickname_per_session";
-
 	private final GameSessionRepository sessions;
+
+	private final SessionChanges changes;
 
 	private final PlayerRepository players;
 
-	private final Nicknames nicknames;
-
 	private final NicknameBans bans;
-
-	private final FriendlyNicknames friendlyNicknames;
-
-	private final RateLimiter rateLimiter;
 
 	private final EntityManager entityManager;
 
@@ -98,11 +76,7 @@ public class GameService {
 
 	private final SessionMetrics metrics;
 
-	private final ApplicationEventPublisher events;
-
 	private final JsonMapper jsonMapper;
-
-	private final Clock clock;
 
 	private final GameProperties properties;
 
@@ -110,26 +84,21 @@ public class GameService {
 
 	private final SecureRandom random = new SecureRandom();
 
-	GameService(GameSessionRepository sessions, PlayerRepository players, Nicknames nicknames, NicknameBans bans,
-			FriendlyNicknames friendlyNicknames, RateLimiter rateLimiter, EntityManager entityManager,
-			QuizClient quizzes, PlayerTokens tokens, SessionRoster roster, ResultsRecorder results,
-			SessionMetrics metrics, ApplicationEventPublisher events, JsonMapper jsonMapper, Clock clock,
-			GameProperties properties, PlatformTransactionManager transactionManager) {
+	GameService(GameSessionRepository sessions, SessionChanges changes, PlayerRepository players, NicknameBans bans,
+			EntityManager entityManager, QuizClient quizzes, PlayerTokens tokens, SessionRoster roster,
+			ResultsRecorder results, SessionMetrics metrics, JsonMapper jsonMapper, GameProperties properties,
+			PlatformTransactionManager transactionManager) {
 		this.sessions = sessions;
+		this.changes = changes;
 		this.players = players;
-		this.nicknames = nicknames;
 		this.bans = bans;
-		this.friendlyNicknames = friendlyNicknames;
-		this.rateLimiter = rateLimiter;
 		this.entityManager = entityManager;
 		this.quizzes = quizzes;
 		this.tokens = tokens;
 		this.roster = roster;
 		this.results = results;
 		this.metrics = metrics;
-		this.events = events;
 		this.jsonMapper = jsonMapper;
-		this.clock = clock;
 		this.properties = properties;
 		this.transactions = new TransactionTemplate(transactionManager);
 	}
@@ -212,225 +181,6 @@ public class GameService {
 				options.stream().map(QuizDocument.Option::text).toList(), correct, accepted);
 	}
 
-	// ---- players
-	// -------------------------------------------------------------------------
-
-	/**
-	 * One join as the player sent it.
-	 *
-	 * @param nickname a nickname {@link Nicknames#clean cleaned} already
-	 * @param deviceSecret the secret the player app keeps for this session, checked for
-	 * its form already
-	 * @param pattern the two-step pattern the player tapped, or null
-	 * @param address the client address, for counting wrong patterns
-	 */
-	public record Joining(String nickname, String deviceSecret, List<String> pattern, String address) {
-	}
-
-	public Views.Joined join(String pin, Joining joining) {
-		Player player = null;
-		for (int attempt = 1; player == null; attempt++) {
-			try {
-				player = this.transactions.execute((status) -> addPlayer(pin, joining));
-			}
-			catch (FriendlyNameTaken ex) {
-				// another join got the same generated name first: draw again
-				if (attempt >= 3) {
-					throw nicknameTaken(ex.nickname);
-				}
-			}
-			catch (DataIntegrityViolationException ex) {
-				throw nicknameTaken(joining.nickname());
-			}
-		}
-		// signing is the slow part of a join: outside the transaction and its row lock
-		String token = this.tokens.issue(player.getSessionId(), player.getId(), player.getNickname());
-		return new Views.Joined(player.getSessionId(), player.getId(), player.getNickname(), token);
-	}
-
-	/**
-	 * Everything that needs no lock comes first, so joins to one session wait for each
-	 * other only for the last few statements: a read without lock fails fast, and the
-	 * insert leaves it to the unique index to order two joins with the same nickname.
-	 * Only then the row lock, under which the state is checked again (the host may have
-	 * started or ended the game meanwhile) before the seq is taken. The lock is
-	 * PESSIMISTIC_WRITE, on PostgreSQL {@code FOR NO KEY UPDATE}: it must not conflict
-	 * with the key-share lock the player's foreign key took on the session row, or two
-	 * joins would each wait for the other.
-	 */
-	private Player addPlayer(String pin, Joining joining) {
-		UUID sessionId = this.sessions.findLiveIdByPin(pin).orElseThrow(() -> unknownPin(pin));
-		GameSession session = this.sessions.findById(sessionId).orElseThrow(() -> unknownPin(pin));
-		checkJoinable(session, pin);
-		checkPattern(session, joining);
-		checkRoom(session, 0);
-		boolean friendly = session.isFriendlyNicknames();
-		String nickname = friendly ? this.friendlyNicknames
-			.generate((name) -> this.players.isNicknameTaken(sessionId, this.nicknames.key(name))
-					|| this.bans.isBanned(sessionId, this.nicknames.key(name)))
-				: joining.nickname();
-		if (nickname == null) {
-			throw ProblemException.invalid("nickname", "must not be blank");
-		}
-		String device = deviceHash(sessionId, joining.deviceSecret());
-		String nicknameKey = this.nicknames.key(nickname);
-		checkAdmissible(sessionId, device, nicknameKey);
-		if (this.players.isNicknameTaken(sessionId, nicknameKey)) {
-			throw nicknameTaken(nickname);
-		}
-		Instant now = now();
-		Player player = new Player(UUID.randomUUID(), sessionId, nickname, nicknameKey, device, now);
-		this.entityManager.persist(player);
-		try {
-			this.entityManager.flush();
-		}
-		catch (ConstraintViolationException ex) {
-			// a join with the same name got in after our check: the unique index decides
-			if (NICKNAME_INDEX.equals(ex.getConstraintName())) {
-				throw friendly ? new FriendlyNameTaken(nickname) : nicknameTaken(nickname);
-			}
-			throw ex;
-		}
-		this.entityManager.refresh(session, LockModeType.PESSIMISTIC_WRITE);
-		checkJoinable(session, pin);
-		// again under the lock: a kick, ban, lock or cap that committed meanwhile counts
-		checkAdmissible(sessionId, device, nicknameKey);
-		checkRoom(session, 1);
-		if (session.isTwoStepJoin()) {
-			afterCommit(() -> this.rateLimiter.countGoodPattern(joining.address()));
-		}
-		// in Redis before the event goes out, so the token works as soon as anyone hears
-		// of it; under the lock, so it never touches the keys of a session that ended
-		int playerCount = this.roster.addPlayer(sessionId, player.getId(), nickname);
-		publish(new PlayerJoined(sessionId, session.nextSeq(now), now, player.getId(), nickname, playerCount));
-		afterCommit(this.metrics::playerJoined);
-		return player;
-	}
-
-	/**
-	 * With two-step join, the join must name the pattern on the host's screen. Wrong
-	 * guesses are counted per address; past its allowance an address is refused (429)
-	 * before its guess is even compared.
-	 */
-	private void checkPattern(GameSession session, Joining joining) {
-		if (!session.isTwoStepJoin()) {
-			return;
-		}
-		if (joining.pattern() == null || joining.pattern().isEmpty()) {
-			throw new ProblemException(ProblemType.JOIN_PATTERN_REQUIRED, "Pattern required",
-					"This game uses two-step join: tap the pattern shown on the host's screen.");
-		}
-		boolean right = JoinPattern.matches(session.getJoinPattern(), joining.pattern());
-		this.rateLimiter.countPatternGuess(joining.address(), right);
-		if (!right) {
-			throw new ProblemException(ProblemType.WRONG_JOIN_PATTERN, "Wrong pattern",
-					"That is not the pattern on the host's screen; look again and retry.");
-		}
-	}
-
-	/**
-	 * Whether the cap leaves room: {@code alreadyIn} is 1 once this join's own row is
-	 * inserted. Players are counted only for a capped session, so uncapped joins cost no
-	 * count.
-	 */
-	private void checkRoom(GameSession session, int alreadyIn) {
-		Integer cap = session.getMaxPlayers();
-		if (cap != null && this.players.countActive(session.getId()) - alreadyIn >= cap) {
-			throw new ProblemException(ProblemType.LOBBY_FULL, "Game full",
-					"This game has reached its limit of " + cap + " players.");
-		}
-	}
-
-	private void checkAdmissible(UUID sessionId, String deviceHash, String nicknameKey) {
-		if (this.players.isDeviceKicked(sessionId, deviceHash)) {
-			throw new ProblemException(ProblemType.KICKED, "Removed from this game",
-					"The host removed you from this game; you cannot join it again.");
-		}
-		if (this.bans.isBanned(sessionId, nicknameKey)) {
-			throw new ProblemException(ProblemType.NICKNAME_BANNED, "Nickname banned",
-					"The host banned this nickname from this game; please pick another one.");
-		}
-	}
-
-	/**
-	 * The device secret is kept only as a hash, salted with the session so one device's
-	 * joins to different sessions cannot be linked.
-	 */
-	static String deviceHash(UUID sessionId, String deviceSecret) {
-		try {
-			MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-			sha256.update((sessionId + ":" + deviceSecret).getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(sha256.digest());
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every JDK has SHA-256", ex);
-		}
-	}
-
-	private static void checkJoinable(GameSession session, String pin) {
-		if (session.getStatus() == SessionStatus.ENDED) {
-			throw unknownPin(pin);
-		}
-		session.checkJoinable();
-	}
-
-	@Transactional(readOnly = true)
-	public Views.PinLookup lookup(String pin) {
-		UUID sessionId = this.sessions.findLiveIdByPin(pin).orElseThrow(() -> unknownPin(pin));
-		GameSession session = this.sessions.findById(sessionId).orElseThrow(() -> unknownPin(pin));
-		return new Views.PinLookup(session.getId(), session.isJoinable(), session.getStatus(), session.getQuizTitle(),
-				session.isTwoStepJoin(), session.isFriendlyNicknames());
-	}
-
-	/**
-	 * Removes a player: their token dies and their device cannot join again; with
-	 * {@code banNickname} nobody can join under that nickname (or a look-alike) again.
-	 */
-	@Transactional
-	void kick(UUID sessionId, UUID hostId, UUID playerId, boolean banNickname) {
-		GameSession session = lockHosted(sessionId, hostId);
-		if (session.getStatus() == SessionStatus.ENDED) {
-			throw SessionStateException.invalid("The session has ended; players can no longer be removed.");
-		}
-		Player player = this.players.findByIdAndSessionId(playerId, sessionId)
-			.filter((candidate) -> !candidate.isKicked())
-			.orElseThrow(() -> ProblemException.notFound("No player " + playerId + " in this session."));
-		Instant now = now();
-		player.kick(now);
-		if (banNickname) {
-			this.bans.ban(sessionId, player.getNicknameKey(), player.getNickname(), now);
-		}
-		int playerCount = this.roster.kickPlayer(sessionId, playerId, player.getNickname());
-		publish(new PlayerKicked(sessionId, session.nextSeq(now), now, playerId, player.getNickname(), playerCount));
-		afterCommit(this.metrics::playerRemoved);
-	}
-
-	/** The host's lobby controls: lock, cap, two-step join. */
-	@Transactional
-	Views.Lobby configureLobby(UUID sessionId, UUID hostId, boolean locked, Integer maxPlayers, boolean twoStepJoin,
-			boolean friendlyNicknames) {
-		GameSession session = lockHosted(sessionId, hostId);
-		if (session.getStatus() == SessionStatus.ENDED) {
-			throw SessionStateException.invalid("The session has ended; its lobby cannot change.");
-		}
-		session.configureLobby(locked, maxPlayers, twoStepJoin, friendlyNicknames);
-		this.roster.writeLobby(sessionId, session.isLocked(), session.getMaxPlayers(), session.isTwoStepJoin(),
-				session.getJoinPattern());
-		return Views.Lobby.of(session);
-	}
-
-	/**
-	 * Bans a nickname (and its look-alikes) from the session; players already in stay.
-	 */
-	@Transactional
-	void banNickname(UUID sessionId, UUID hostId, String nickname) {
-		GameSession session = lockHosted(sessionId, hostId);
-		if (session.getStatus() == SessionStatus.ENDED) {
-			throw SessionStateException.invalid("The session has ended; nothing can be banned from it.");
-		}
-		this.bans.ban(sessionId, this.nicknames.key(nickname), nickname, now());
-	}
-
 	// ---- host controls
 	// -------------------------------------------------------------------
 
@@ -474,9 +224,7 @@ public class GameService {
 	@Transactional
 	Views.SessionState end(UUID sessionId, UUID hostId) {
 		GameSession session = lockHosted(sessionId, hostId);
-		if (session.getStatus() == SessionStatus.ENDED) {
-			throw SessionStateException.invalid("The session has already ended.");
-		}
+		session.requireNotEnded("The session has already ended.");
 		endNow(session);
 		return Views.SessionState.of(session);
 	}
@@ -748,8 +496,9 @@ public class GameService {
 
 	@Transactional(readOnly = true)
 	GameSession hosted(UUID sessionId, UUID hostId) {
-		GameSession session = this.sessions.findById(sessionId).orElseThrow(() -> unknownSession(sessionId));
-		checkHost(session, hostId);
+		GameSession session = this.sessions.findById(sessionId)
+			.orElseThrow(() -> SessionChanges.unknownSession(sessionId));
+		SessionChanges.checkHost(session, hostId);
 		return session;
 	}
 
@@ -795,60 +544,19 @@ public class GameService {
 	}
 
 	private GameSession lockHosted(UUID sessionId, UUID hostId) {
-		GameSession session = this.sessions.findForUpdate(sessionId).orElseThrow(() -> unknownSession(sessionId));
-		checkHost(session, hostId);
-		return session;
-	}
-
-	private static void checkHost(GameSession session, UUID hostId) {
-		if (!session.isHostedBy(hostId)) {
-			throw ProblemException.forbidden("Only the host of this session may do this.");
-		}
+		return this.changes.lockHosted(sessionId, hostId);
 	}
 
 	private void publish(SessionEvent event) {
-		this.events.publishEvent(event);
+		this.changes.publish(event);
 	}
 
-	/** Millisecond precision: what PostgreSQL, Redis and the clients all keep. */
 	private Instant now() {
-		return this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+		return this.changes.now();
 	}
 
 	private static void afterCommit(Runnable action) {
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-
-			@Override
-			public void afterCommit() {
-				action.run();
-			}
-
-		});
-	}
-
-	private static ProblemException unknownSession(UUID sessionId) {
-		return ProblemException.notFound("No session " + sessionId + ".");
-	}
-
-	private static ProblemException unknownPin(String pin) {
-		return ProblemException.notFound("No game is running with PIN " + pin + ".");
-	}
-
-	/** A generated name another join took meanwhile; the join is tried again. */
-	private static final class FriendlyNameTaken extends RuntimeException {
-
-		private final String nickname;
-
-		FriendlyNameTaken(String nickname) {
-			super("Friendly nickname taken: " + nickname, null, false, false);
-			this.nickname = nickname;
-		}
-
-	}
-
-	private static ProblemException nicknameTaken(String nickname) {
-		return new ProblemException(ProblemType.NICKNAME_TAKEN, "Nickname taken",
-				"Someone in this game is already called \"" + nickname + "\"; please pick another nickname.");
+		SessionChanges.afterCommit(action);
 	}
 
 }

@@ -93,7 +93,7 @@ public class SessionMetrics {
 		this.started.increment();
 	}
 
-	void playerJoined() {
+	public void playerJoined() {
 		this.joins.increment();
 	}
 
@@ -105,7 +105,7 @@ public class SessionMetrics {
 		this.ended.increment();
 	}
 
-	void playerRemoved() {
+	public void playerRemoved() {
 		this.removals.increment();
 	}
 

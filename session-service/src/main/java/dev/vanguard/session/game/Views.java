@@ -90,10 +90,10 @@ public final class Views {
 	 * order; otherwise null
 	 * @param friendlyNicknames whether the server names joining players
 	 */
-	record Lobby(boolean locked, Integer maxPlayers, boolean twoStepJoin, List<String> joinPattern,
+	public record Lobby(boolean locked, Integer maxPlayers, boolean twoStepJoin, List<String> joinPattern,
 			boolean friendlyNicknames) {
 
-		static Lobby of(GameSession session) {
+		public static Lobby of(GameSession session) {
 			return new Lobby(session.isLocked(), session.getMaxPlayers(), session.isTwoStepJoin(),
 					JoinPattern.shapes(session.getJoinPattern()), session.isFriendlyNicknames());
 		}
