@@ -1,60 +1,39 @@
 package dev.vanguard.session.game;
 
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.stream.IntStream;
 
-import jakarta.persistence.EntityManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
-import dev.vanguard.contracts.AnswerText;
-import dev.vanguard.contracts.PointsMode;
-import dev.vanguard.contracts.QuestionType;
 import dev.vanguard.contracts.events.PodiumShown;
 import dev.vanguard.contracts.events.QuestionEnded;
 import dev.vanguard.contracts.events.QuestionStarted;
 import dev.vanguard.contracts.events.SessionEnded;
 import dev.vanguard.contracts.events.SessionEvent;
-import dev.vanguard.contracts.events.SessionOpened;
 import dev.vanguard.session.player.NicknameBans;
-import dev.vanguard.session.player.Player;
 import dev.vanguard.session.player.PlayerRepository;
-import dev.vanguard.session.player.PlayerTokens;
-import dev.vanguard.session.quiz.QuizClient;
-import dev.vanguard.session.quiz.QuizDocument;
-import dev.vanguard.support.ProblemException;
-import dev.vanguard.support.ProblemType;
 
 /**
- * Owns every change of a session. Each change of an existing session runs in one
- * transaction holding the session's row lock: it checks the change fits the state,
- * applies it, takes the next seq and publishes the event, which the outbox stores in the
- * same transaction. So events of a session are numbered without gaps, a rolled-back
- * change publishes nothing, and a change applies once even when several instances (or the
- * host and the clock) try at the same moment. Opening a session ({@code create}) takes no
- * lock: the row is new, and the unique index on live PINs decides a race.
+ * The game as the host and the server clock drive it: start, reveal, next, skip, end, and
+ * the clock's closes, advances and idle ends. Each change runs in one transaction holding
+ * the session's row lock ({@link SessionChanges}): the session checks the change fits its
+ * state, applies it and takes the next seq, and the event is published, which the outbox
+ * stores in the same transaction. So events of a session are numbered without gaps, a
+ * rolled-back change publishes nothing, and a change applies once even when several
+ * instances (or the host and the clock) try at the same moment. Opening a session is
+ * {@link SessionOpening}'s, the lobby's changes are the lobby package's.
  */
 @Service
 class GameService {
 
 	private static final Logger log = LoggerFactory.getLogger(GameService.class);
-
-	private static final int PIN_ATTEMPTS = 20;
 
 	private final GameSessionRepository sessions;
 
@@ -63,12 +42,6 @@ class GameService {
 	private final PlayerRepository players;
 
 	private final NicknameBans bans;
-
-	private final EntityManager entityManager;
-
-	private final QuizClient quizzes;
-
-	private final PlayerTokens tokens;
 
 	private final SessionRoster roster;
 
@@ -80,105 +53,18 @@ class GameService {
 
 	private final GameProperties properties;
 
-	private final TransactionTemplate transactions;
-
-	private final SecureRandom random = new SecureRandom();
-
 	GameService(GameSessionRepository sessions, SessionChanges changes, PlayerRepository players, NicknameBans bans,
-			EntityManager entityManager, QuizClient quizzes, PlayerTokens tokens, SessionRoster roster,
-			ResultsRecorder results, SessionMetrics metrics, JsonMapper jsonMapper, GameProperties properties,
-			PlatformTransactionManager transactionManager) {
+			SessionRoster roster, ResultsRecorder results, SessionMetrics metrics, JsonMapper jsonMapper,
+			GameProperties properties) {
 		this.sessions = sessions;
 		this.changes = changes;
 		this.players = players;
 		this.bans = bans;
-		this.entityManager = entityManager;
-		this.quizzes = quizzes;
-		this.tokens = tokens;
 		this.roster = roster;
 		this.results = results;
 		this.metrics = metrics;
 		this.jsonMapper = jsonMapper;
 		this.properties = properties;
-		this.transactions = new TransactionTemplate(transactionManager);
-	}
-
-	// ---- opening a session
-	// -------------------------------------------------------------
-
-	Views.SessionCreated create(UUID hostId, String bearerToken, UUID quizId, Settings settings) {
-		QuizDocument quiz = this.quizzes.fetch(quizId, bearerToken, this.tokens.answerKeyGrant(hostId, quizId));
-		if (quiz.questions().isEmpty()) {
-			throw new ProblemException(ProblemType.QUIZ_NOT_PLAYABLE, "Quiz not playable",
-					"The quiz \"" + quiz.title() + "\" has no questions; add at least one before hosting it.");
-		}
-		QuizSnapshot snapshot = snapshot(quiz, settings.randomiseOptions());
-		String snapshotJson = this.jsonMapper.writeValueAsString(snapshot);
-		for (int attempt = 1;; attempt++) {
-			try {
-				return this.transactions.execute((status) -> open(hostId, snapshot, snapshotJson, settings));
-			}
-			catch (DataIntegrityViolationException ex) {
-				// another session took the same PIN between our check and insert
-				if (attempt >= 3) {
-					throw ex;
-				}
-			}
-		}
-	}
-
-	private Views.SessionCreated open(UUID hostId, QuizSnapshot snapshot, String snapshotJson, Settings settings) {
-		Instant now = now();
-		GameSession session = new GameSession(UUID.randomUUID(), hostId, snapshot, snapshotJson, freePin(), settings,
-				now);
-		this.entityManager.persist(session);
-		this.entityManager.flush();
-		publish(new SessionOpened(session.getId(), session.nextSeq(now), now, hostId, session.getPin(),
-				session.getQuizTitle(), session.getQuestionCount()));
-		afterCommit(this.metrics::sessionCreated);
-		return Views.SessionCreated.of(session);
-	}
-
-	private String freePin() {
-		for (int i = 0; i < PIN_ATTEMPTS; i++) {
-			String pin = "%06d".formatted(this.random.nextInt(1_000_000));
-			if (!this.sessions.existsLiveByPin(pin)) {
-				return pin;
-			}
-		}
-		throw new ProblemException(ProblemType.NO_FREE_PIN, "No free PIN",
-				"No free game PIN was found; please try again.");
-	}
-
-	private QuizSnapshot snapshot(QuizDocument quiz, boolean randomise) {
-		List<QuestionStarted.Question> questions = quiz.questions()
-			.stream()
-			.map((question) -> played(question, randomise))
-			.toList();
-		return new QuizSnapshot(quiz.id(), quiz.version(), quiz.title(), questions);
-	}
-
-	/** The question as this session plays it: options in their played order. */
-	private QuestionStarted.Question played(QuizDocument.Question question, boolean randomise) {
-		QuestionType type = question.type();
-		List<QuizDocument.Option> options = new ArrayList<>(type.hasOptions() ? question.options() : List.of());
-		// True/False keeps its order: shuffling it only confuses players
-		if (randomise && type != QuestionType.TRUE_FALSE) {
-			Collections.shuffle(options, this.random);
-		}
-		List<Integer> correct = type.isScored()
-				? IntStream.range(0, options.size()).filter((i) -> options.get(i).correct()).boxed().toList()
-				: List.of();
-		List<String> accepted = (type == QuestionType.TYPE_ANSWER) ? question.acceptedAnswers()
-			.stream()
-			.map(AnswerText::normalise)
-			.filter((answer) -> !answer.isEmpty())
-			.distinct()
-			.toList() : List.of();
-		PointsMode points = (question.points() != null) ? question.points() : PointsMode.STANDARD;
-		return new QuestionStarted.Question(type, question.text(), question.imageUrl(),
-				Math.max(1, question.timeLimitSeconds()), type.isScored() ? points.points() : 0,
-				options.stream().map(QuizDocument.Option::text).toList(), correct, accepted);
 	}
 
 	// ---- host controls
@@ -237,18 +123,14 @@ class GameService {
 	@Transactional
 	boolean endIfIdle(UUID sessionId, Instant lobbySince, Instant gameSince) {
 		GameSession session = this.sessions.findForUpdate(sessionId).orElse(null);
-		if (session == null || session.getStatus() == SessionStatus.ENDED) {
-			return false;
-		}
-		Instant idleSince = (session.getStatus() == SessionStatus.LOBBY) ? lobbySince : gameSince;
-		if (!session.getLastActivityAt().isBefore(idleSince)) {
+		if (session == null || session.isEnded() || !session.isIdleSince(lobbySince, gameSince)) {
 			return false;
 		}
 		endNow(session);
 		return true;
 	}
 
-	private void endNow(GameSession session) {
+	void endNow(GameSession session) {
 		UUID sessionId = session.getId();
 		if (session.getStatus() == SessionStatus.QUESTION) {
 			// close first, then read: what the phones' podium shows is what is stored
@@ -280,7 +162,7 @@ class GameService {
 	@Transactional
 	boolean closeIfOpen(UUID sessionId, int index, QuestionEnded.Reason reason) {
 		GameSession session = this.sessions.findForUpdate(sessionId).orElse(null);
-		if (session == null || session.getStatus() != SessionStatus.QUESTION || session.getQuestionIndex() != index) {
+		if (session == null || !session.isQuestionOpen(index)) {
 			return false;
 		}
 		if (reason == QuestionEnded.Reason.DEADLINE && !timeIsUp(session, now())) {
@@ -320,169 +202,11 @@ class GameService {
 	@Transactional
 	boolean advanceIfRevealed(UUID sessionId, int index) {
 		GameSession session = this.sessions.findForUpdate(sessionId).orElse(null);
-		if (session == null || session.getStatus() != SessionStatus.REVEAL || session.getQuestionIndex() != index
-				|| !session.getSettings().autoAdvance()) {
+		if (session == null || !session.awaitsAutoAdvance(index)) {
 			return false;
 		}
 		advance(session);
 		return true;
-	}
-
-	/**
-	 * Writes a live session's state back into Redis when Redis lost it (it came back
-	 * empty, or the state key expired): state, question, deadline, roster, kicked set and
-	 * the scores and streaks up to the last reveal, with the seq of the session's last
-	 * event, so every event still on its way is a duplicate rather than a gap nobody can
-	 * fill. realtime-service sees the seq move and sends its phones a catch-up. A started
-	 * game rebuilt so is marked: its results say its live state was lost.
-	 * @return whether it wrote the state
-	 */
-	@Transactional
-	boolean rebuildIfLost(UUID sessionId) {
-		GameSession session = this.sessions.findForUpdate(sessionId).orElse(null);
-		if (session == null || session.getStatus() == SessionStatus.ENDED) {
-			return false;
-		}
-		if (!this.roster.rebuild(sessionId, liveState(session))) {
-			return false;
-		}
-		rebuilt(session, "had no live state in Redis; rebuilt it");
-		return true;
-	}
-
-	/** What a {@link #resync} did. */
-	enum ResyncOutcome {
-
-		/** Redis had no state of the session: written from the database. */
-		REBUILT,
-
-		/**
-		 * Redis's state was behind the database's last event (an applied event was lost):
-		 * replaced at the database's seq.
-		 */
-		REWRITTEN,
-
-		/** Redis's state was at the database's seq or beyond: nothing to do. */
-		UP_TO_DATE,
-
-		/** The session has ended, or never existed: nothing to do. */
-		NOT_LIVE
-
-	}
-
-	/**
-	 * Answers realtime-service's request to resynchronise a session whose events it
-	 * cannot apply. Under the session's row lock, so no change of the session (and no new
-	 * seq) comes in between reading the database and writing Redis: when Redis has no
-	 * state, or a state whose seq is below the session's last event, the live state is
-	 * written from the database at that seq, so every event still held becomes a
-	 * duplicate. The check and the write are one script in Redis, which never moves the
-	 * seq backwards and keeps the answers to the open question Redis still holds.
-	 * Repeating it changes nothing.
-	 */
-	@Transactional
-	ResyncOutcome resync(UUID sessionId) {
-		GameSession session = this.sessions.findForUpdate(sessionId).orElse(null);
-		if (session == null || session.getStatus() == SessionStatus.ENDED) {
-			return ResyncOutcome.NOT_LIVE;
-		}
-		return switch (this.roster.resync(sessionId, liveState(session))) {
-			case REBUILT -> {
-				rebuilt(session, "had no live state in Redis; rebuilt it");
-				yield ResyncOutcome.REBUILT;
-			}
-			case REWRITTEN -> {
-				rebuilt(session, "had a live state in Redis behind its last event; rewrote it");
-				yield ResyncOutcome.REWRITTEN;
-			}
-			case NOTHING -> ResyncOutcome.UP_TO_DATE;
-		};
-	}
-
-	/**
-	 * After the live state was written from the database: the lobby controls too, and a
-	 * started game is marked, since Redis lost what it had (a lost event can carry lost
-	 * answers with it).
-	 */
-	private void rebuilt(GameSession session, String what) {
-		this.roster.writeLobby(session.getId(), session.isLocked(), session.getMaxPlayers(), session.isTwoStepJoin(),
-				session.getJoinPattern());
-		if (session.getStatus() != SessionStatus.LOBBY) {
-			session.markLiveStateLost();
-		}
-		log.warn("Session {} {} at seq {} ({})", session.getId(), what, session.getLastSeq(), session.describe());
-	}
-
-	/**
-	 * The session's live state as the database knows it: state, question, deadline,
-	 * roster, kicked set, and the scores and streaks as of the last reveal (from the
-	 * answers kept at each close).
-	 */
-	private SessionRoster.LiveState liveState(GameSession session) {
-		return liveState(session, true);
-	}
-
-	/**
-	 * Ends a live session whose state could not be written back into Redis however often
-	 * it was tried: its results are stored with what was kept, it is marked
-	 * {@code liveStateLost}, and the phones are told by the usual {@link SessionEnded}.
-	 * That event applies in Redis only on a state at the seq just before it, so a bare
-	 * state goes first (status, seq, roster, kicked set and the kept scores, without the
-	 * question, which may be what could not be read); it never moves a seq backwards.
-	 * @return whether it ended the session
-	 */
-	@Transactional
-	boolean endUnrebuildable(UUID sessionId) {
-		GameSession session = this.sessions.findForUpdate(sessionId).orElse(null);
-		if (session == null || session.getStatus() == SessionStatus.ENDED) {
-			return false;
-		}
-		this.roster.resync(sessionId, liveState(session, false));
-		if (session.getStatus() != SessionStatus.LOBBY) {
-			session.markLiveStateLost();
-		}
-		log.error("Session {} ends: its live state could not be written back into Redis ({})", sessionId,
-				session.describe());
-		endNow(session);
-		return true;
-	}
-
-	private SessionRoster.LiveState liveState(GameSession session, boolean withQuestion) {
-		UUID sessionId = session.getId();
-		SessionStatus status = session.getStatus();
-		int index = session.getQuestionIndex();
-		boolean questionShown = (status == SessionStatus.QUESTION || status == SessionStatus.REVEAL) && index >= 0;
-		Map<String, String> state = new HashMap<>();
-		state.put("status", status.name());
-		state.put("seq", Long.toString(session.getLastSeq()));
-		state.put("hostId", session.getHostId().toString());
-		state.put("pin", session.getPin());
-		state.put("title", session.getQuizTitle());
-		state.put("questionCount", Integer.toString(session.getQuestionCount()));
-		state.put("questionIndex", Integer.toString(index));
-		state.put("startedAt", Long.toString(epochMillis(session.getQuestionStartedAt())));
-		state.put("deadline", Long.toString(epochMillis(session.getQuestionDeadline())));
-		List<Player> active = this.players.findActive(sessionId);
-		Map<String, String> nicknames = new HashMap<>();
-		Map<String, Long> scores = new HashMap<>();
-		Map<String, Integer> streaks = new HashMap<>();
-		Map<UUID, Long> kept = this.results.keptPoints(sessionId);
-		// the last question revealed: a player without an answer to it lost their streak
-		int revealed = (status == SessionStatus.QUESTION) ? index - 1 : index;
-		Map<UUID, Integer> keptStreaks = (revealed >= 0) ? this.results.keptStreaks(sessionId, revealed) : Map.of();
-		for (Player player : active) {
-			nicknames.put(player.getId().toString(), player.getNickname());
-			scores.put(player.getId().toString(), kept.getOrDefault(player.getId(), 0L));
-			streaks.put(player.getId().toString(), keptStreaks.getOrDefault(player.getId(), 0));
-		}
-		List<String> kicked = this.players.findKickedIds(sessionId).stream().map(UUID::toString).toList();
-		String question = (questionShown && withQuestion)
-				? this.jsonMapper.writeValueAsString(questions(session).get(index)) : null;
-		return new SessionRoster.LiveState(state, index, question, nicknames, kicked, scores, streaks);
-	}
-
-	private static long epochMillis(Instant instant) {
-		return (instant != null) ? instant.toEpochMilli() : 0;
 	}
 
 	// ---- reading

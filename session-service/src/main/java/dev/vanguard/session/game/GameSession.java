@@ -224,7 +224,7 @@ public class GameSession {
 	 * Refuses any change once the session has ended, with {@code refusal} as the detail.
 	 */
 	public void requireNotEnded(String refusal) {
-		if (this.status == SessionStatus.ENDED) {
+		if (isEnded()) {
 			throw SessionStateException.invalid(refusal);
 		}
 	}
@@ -234,6 +234,31 @@ public class GameSession {
 	 */
 	public boolean isJoinPattern(List<String> guess) {
 		return JoinPattern.matches(this.joinPattern, guess);
+	}
+
+	public boolean isEnded() {
+		return this.status == SessionStatus.ENDED;
+	}
+
+	/** Whether question {@code index} is the open one, taking answers. */
+	boolean isQuestionOpen(int index) {
+		return this.status == SessionStatus.QUESTION && this.questionIndex == index;
+	}
+
+	/**
+	 * Whether the clock moves the session on from the reveal of question {@code index}.
+	 */
+	boolean awaitsAutoAdvance(int index) {
+		return this.status == SessionStatus.REVEAL && this.questionIndex == index && this.autoAdvance;
+	}
+
+	/**
+	 * Whether nothing was published since {@code lobbySince} (for a lobby) or
+	 * {@code gameSince} (for a started game).
+	 */
+	boolean isIdleSince(Instant lobbySince, Instant gameSince) {
+		Instant idleSince = (this.status == SessionStatus.LOBBY) ? lobbySince : gameSince;
+		return this.lastActivityAt.isBefore(idleSince);
 	}
 
 	void require(SessionStatus expected, String action) {

@@ -29,11 +29,14 @@ import dev.vanguard.session.web.Hosts;
 @RequestMapping("/api/sessions")
 class SessionController {
 
+	private final SessionOpening opening;
+
 	private final GameService game;
 
 	private final SessionQueries queries;
 
-	SessionController(GameService game, SessionQueries queries) {
+	SessionController(SessionOpening opening, GameService game, SessionQueries queries) {
+		this.opening = opening;
 		this.game = game;
 		this.queries = queries;
 	}
@@ -41,7 +44,7 @@ class SessionController {
 	@PostMapping
 	ResponseEntity<Views.SessionCreated> create(@AuthenticationPrincipal Jwt token,
 			@Valid @RequestBody CreateSessionRequest request) {
-		Views.SessionCreated created = this.game.create(Hosts.id(token), token.getTokenValue(), request.quizId(),
+		Views.SessionCreated created = this.opening.create(Hosts.id(token), token.getTokenValue(), request.quizId(),
 				request.toSettings());
 		return ResponseEntity.created(URI.create("/api/sessions/" + created.id())).body(created);
 	}

@@ -22,7 +22,6 @@ import dev.vanguard.session.game.GameSession;
 import dev.vanguard.session.game.SessionChanges;
 import dev.vanguard.session.game.SessionMetrics;
 import dev.vanguard.session.game.SessionRoster;
-import dev.vanguard.session.game.SessionStatus;
 import dev.vanguard.session.game.Views;
 import dev.vanguard.session.player.NicknameBans;
 import dev.vanguard.session.player.Player;
@@ -235,7 +234,7 @@ public class LobbyAdmission {
 	}
 
 	private static void checkJoinable(GameSession session, String pin) {
-		if (session.getStatus() == SessionStatus.ENDED) {
+		if (session.isEnded()) {
 			throw unknownPin(pin);
 		}
 		session.checkJoinable();
