@@ -35,17 +35,20 @@ class GameClock {
 
 	private final SessionRoster roster;
 
+	private final LiveStateRebuild rebuild;
+
 	private final LiveStateRepair repair;
 
 	private final GameProperties properties;
 
 	private final Clock clock;
 
-	GameClock(GameSessionRepository sessions, GameService game, SessionRoster roster, LiveStateRepair repair,
-			GameProperties properties, Clock clock) {
+	GameClock(GameSessionRepository sessions, GameService game, SessionRoster roster, LiveStateRebuild rebuild,
+			LiveStateRepair repair, GameProperties properties, Clock clock) {
 		this.sessions = sessions;
 		this.game = game;
 		this.roster = roster;
+		this.rebuild = rebuild;
 		this.repair = repair;
 		this.properties = properties;
 		this.clock = clock;
@@ -105,7 +108,7 @@ class GameClock {
 		for (UUID session : this.sessions.findLiveCreatedBefore(createdBefore)) {
 			try {
 				if (!this.roster.hasLiveState(session)) {
-					this.repair.attempt(session, () -> this.game.rebuildIfLost(session));
+					this.repair.attempt(session, () -> this.rebuild.rebuildIfLost(session));
 				}
 			}
 			catch (RuntimeException ex) {

@@ -1,90 +1,47 @@
 package dev.vanguard.session.game;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.stream.IntStream;
 
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import org.hibernate.exception.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
-import dev.vanguard.contracts.AnswerText;
-import dev.vanguard.contracts.PointsMode;
-import dev.vanguard.contracts.QuestionType;
-import dev.vanguard.contracts.events.PlayerJoined;
-import dev.vanguard.contracts.events.PlayerKicked;
 import dev.vanguard.contracts.events.PodiumShown;
 import dev.vanguard.contracts.events.QuestionEnded;
 import dev.vanguard.contracts.events.QuestionStarted;
 import dev.vanguard.contracts.events.SessionEnded;
 import dev.vanguard.contracts.events.SessionEvent;
-import dev.vanguard.contracts.events.SessionOpened;
-import dev.vanguard.session.player.PlayerTokens;
-import dev.vanguard.session.quiz.QuizClient;
-import dev.vanguard.session.quiz.QuizDocument;
-import dev.vanguard.support.ProblemException;
-import dev.vanguard.support.ProblemType;
+import dev.vanguard.session.player.NicknameBans;
+import dev.vanguard.session.player.PlayerRepository;
 
 /**
- * Owns every change of a session. Each change of an existing session runs in one
- * transaction holding the session's row lock: it checks the change fits the state,
- * applies it, takes the next seq and publishes the event, which the outbox stores in the
- * same transaction. So events of a session are numbered without gaps, a rolled-back
- * change publishes nothing, and a change applies once even when several instances (or the
- * host and the clock) try at the same moment. Opening a session ({@code create}) takes no
- * lock: the row is new, and the unique index on live PINs decides a race.
+ * The game as the host and the server clock drive it: start, reveal, next, skip, end, and
+ * the clock's closes, advances and idle ends. Each change runs in one transaction holding
+ * the session's row lock ({@link SessionChanges}): the session checks the change fits its
+ * state, applies it and takes the next seq, and the event is published, which the outbox
+ * stores in the same transaction. So events of a session are numbered without gaps, a
+ * rolled-back change publishes nothing, and a change applies once even when several
+ * instances (or the host and the clock) try at the same moment. Opening a session is
+ * {@link SessionOpening}'s, the lobby's changes are the lobby package's.
  */
 @Service
 class GameService {
 
 	private static final Logger log = LoggerFactory.getLogger(GameService.class);
 
-	private static final int PIN_ATTEMPTS = 20;
-
-	private static final String NICKNAME_INDEX = "players_nickname_per_session";
-
 	private final GameSessionRepository sessions;
+
+	private final SessionChanges changes;
 
 	private final PlayerRepository players;
 
-	private final Nicknames nicknames;
-
 	private final NicknameBans bans;
-
-	private final FriendlyNicknames friendlyNicknames;
-
-	private final RateLimiter rateLimiter;
-
-	private final EntityManager entityManager;
-
-	private final QuizClient quizzes;
-
-	private final PlayerTokens tokens;
 
 	private final SessionRoster roster;
 
@@ -92,337 +49,22 @@ class GameService {
 
 	private final SessionMetrics metrics;
 
-	private final ApplicationEventPublisher events;
-
 	private final JsonMapper jsonMapper;
-
-	private final Clock clock;
 
 	private final GameProperties properties;
 
-	private final TransactionTemplate transactions;
-
-	private final SecureRandom random = new SecureRandom();
-
-	GameService(GameSessionRepository sessions, PlayerRepository players, Nicknames nicknames, NicknameBans bans,
-			FriendlyNicknames friendlyNicknames, RateLimiter rateLimiter, EntityManager entityManager,
-			QuizClient quizzes, PlayerTokens tokens, SessionRoster roster, ResultsRecorder results,
-			SessionMetrics metrics, ApplicationEventPublisher events, JsonMapper jsonMapper, Clock clock,
-			GameProperties properties, PlatformTransactionManager transactionManager) {
+	GameService(GameSessionRepository sessions, SessionChanges changes, PlayerRepository players, NicknameBans bans,
+			SessionRoster roster, ResultsRecorder results, SessionMetrics metrics, JsonMapper jsonMapper,
+			GameProperties properties) {
 		this.sessions = sessions;
+		this.changes = changes;
 		this.players = players;
-		this.nicknames = nicknames;
 		this.bans = bans;
-		this.friendlyNicknames = friendlyNicknames;
-		this.rateLimiter = rateLimiter;
-		this.entityManager = entityManager;
-		this.quizzes = quizzes;
-		this.tokens = tokens;
 		this.roster = roster;
 		this.results = results;
 		this.metrics = metrics;
-		this.events = events;
 		this.jsonMapper = jsonMapper;
-		this.clock = clock;
 		this.properties = properties;
-		this.transactions = new TransactionTemplate(transactionManager);
-	}
-
-	// ---- opening a session
-	// -------------------------------------------------------------
-
-	Views.SessionCreated create(UUID hostId, String bearerToken, UUID quizId, Settings settings) {
-		QuizDocument quiz = this.quizzes.fetch(quizId, bearerToken, this.tokens.answerKeyGrant(hostId, quizId));
-		if (quiz.questions().isEmpty()) {
-			throw new ProblemException(ProblemType.QUIZ_NOT_PLAYABLE, "Quiz not playable",
-					"The quiz \"" + quiz.title() + "\" has no questions; add at least one before hosting it.");
-		}
-		QuizSnapshot snapshot = snapshot(quiz, settings.randomiseOptions());
-		String snapshotJson = this.jsonMapper.writeValueAsString(snapshot);
-		for (int attempt = 1;; attempt++) {
-			try {
-				return this.transactions.execute((status) -> open(hostId, snapshot, snapshotJson, settings));
-			}
-			catch (DataIntegrityViolationException ex) {
-				// another session took the same PIN between our check and insert
-				if (attempt >= 3) {
-					throw ex;
-				}
-			}
-		}
-	}
-
-	private Views.SessionCreated open(UUID hostId, QuizSnapshot snapshot, String snapshotJson, Settings settings) {
-		Instant now = now();
-		GameSession session = new GameSession(UUID.randomUUID(), hostId, snapshot, snapshotJson, freePin(), settings,
-				now);
-		this.entityManager.persist(session);
-		this.entityManager.flush();
-		publish(new SessionOpened(session.getId(), session.nextSeq(now), now, hostId, session.getPin(),
-				session.getQuizTitle(), session.getQuestionCount()));
-		afterCommit(this.metrics::sessionCreated);
-		return Views.SessionCreated.of(session);
-	}
-
-	private String freePin() {
-		for (int i = 0; i < PIN_ATTEMPTS; i++) {
-			String pin = "%06d".formatted(this.random.nextInt(1_000_000));
-			if (!this.sessions.existsLiveByPin(pin)) {
-				return pin;
-			}
-		}
-		throw new ProblemException(ProblemType.NO_FREE_PIN, "No free PIN",
-				"No free game PIN was found; please try again.");
-	}
-
-	private QuizSnapshot snapshot(QuizDocument quiz, boolean randomise) {
-		List<QuestionStarted.Question> questions = quiz.questions()
-			.stream()
-			.map((question) -> played(question, randomise))
-			.toList();
-		return new QuizSnapshot(quiz.id(), quiz.version(), quiz.title(), questions);
-	}
-
-	/** The question as this session plays it: options in their played order. */
-	private QuestionStarted.Question played(QuizDocument.Question question, boolean randomise) {
-		QuestionType type = question.type();
-		List<QuizDocument.Option> options = new ArrayList<>(type.hasOptions() ? question.options() : List.of());
-		// True/False keeps its order: shuffling it only confuses players
-		if (randomise && type != QuestionType.TRUE_FALSE) {
-			Collections.shuffle(options, this.random);
-		}
-		List<Integer> correct = type.isScored()
-				? IntStream.range(0, options.size()).filter((i) -> options.get(i).correct()).boxed().toList()
-				: List.of();
-		List<String> accepted = (type == QuestionType.TYPE_ANSWER) ? question.acceptedAnswers()
-			.stream()
-			.map(AnswerText::normalise)
-			.filter((answer) -> !answer.isEmpty())
-			.distinct()
-			.toList() : List.of();
-		PointsMode points = (question.points() != null) ? question.points() : PointsMode.STANDARD;
-		return new QuestionStarted.Question(type, question.text(), question.imageUrl(),
-				Math.max(1, question.timeLimitSeconds()), type.isScored() ? points.points() : 0,
-				options.stream().map(QuizDocument.Option::text).toList(), correct, accepted);
-	}
-
-	// ---- players
-	// -------------------------------------------------------------------------
-
-	/**
-	 * One join as the player sent it.
-	 *
-	 * @param nickname a nickname {@link Nicknames#clean cleaned} already
-	 * @param deviceSecret the secret the player app keeps for this session, checked for
-	 * its form already
-	 * @param pattern the two-step pattern the player tapped, or null
-	 * @param address the client address, for counting wrong patterns
-	 */
-	record Joining(String nickname, String deviceSecret, List<String> pattern, String address) {
-	}
-
-	Views.Joined join(String pin, Joining joining) {
-		Player player = null;
-		for (int attempt = 1; player == null; attempt++) {
-			try {
-				player = this.transactions.execute((status) -> addPlayer(pin, joining));
-			}
-			catch (FriendlyNameTaken ex) {
-				// another join got the same generated name first: draw again
-				if (attempt >= 3) {
-					throw nicknameTaken(ex.nickname);
-				}
-			}
-			catch (DataIntegrityViolationException ex) {
-				throw nicknameTaken(joining.nickname());
-			}
-		}
-		// signing is the slow part of a join: outside the transaction and its row lock
-		String token = this.tokens.issue(player.getSessionId(), player.getId(), player.getNickname());
-		return new Views.Joined(player.getSessionId(), player.getId(), player.getNickname(), token);
-	}
-
-	/**
-	 * Everything that needs no lock comes first, so joins to one session wait for each
-	 * other only for the last few statements: a read without lock fails fast, and the
-	 * insert leaves it to the unique index to order two joins with the same nickname.
-	 * Only then the row lock, under which the state is checked again (the host may have
-	 * started or ended the game meanwhile) before the seq is taken. The lock is
-	 * PESSIMISTIC_WRITE, on PostgreSQL {@code FOR NO KEY UPDATE}: it must not conflict
-	 * with the key-share lock the player's foreign key took on the session row, or two
-	 * joins would each wait for the other.
-	 */
-	private Player addPlayer(String pin, Joining joining) {
-		UUID sessionId = this.sessions.findLiveIdByPin(pin).orElseThrow(() -> unknownPin(pin));
-		GameSession session = this.sessions.findById(sessionId).orElseThrow(() -> unknownPin(pin));
-		checkJoinable(session, pin);
-		checkPattern(session, joining);
-		checkRoom(session, 0);
-		boolean friendly = session.isFriendlyNicknames();
-		String nickname = friendly ? this.friendlyNicknames
-			.generate((name) -> this.players.isNicknameTaken(sessionId, this.nicknames.key(name))
-					|| this.bans.isBanned(sessionId, this.nicknames.key(name)))
-				: joining.nickname();
-		if (nickname == null) {
-			throw ProblemException.invalid("nickname", "must not be blank");
-		}
-		String device = deviceHash(sessionId, joining.deviceSecret());
-		String nicknameKey = this.nicknames.key(nickname);
-		checkAdmissible(sessionId, device, nicknameKey);
-		if (this.players.isNicknameTaken(sessionId, nicknameKey)) {
-			throw nicknameTaken(nickname);
-		}
-		Instant now = now();
-		Player player = new Player(UUID.randomUUID(), sessionId, nickname, nicknameKey, device, now);
-		this.entityManager.persist(player);
-		try {
-			this.entityManager.flush();
-		}
-		catch (ConstraintViolationException ex) {
-			// a join with the same name got in after our check: the unique index decides
-			if (NICKNAME_INDEX.equals(ex.getConstraintName())) {
-				throw friendly ? new FriendlyNameTaken(nickname) : nicknameTaken(nickname);
-			}
-			throw ex;
-		}
-		this.entityManager.refresh(session, LockModeType.PESSIMISTIC_WRITE);
-		checkJoinable(session, pin);
-		// again under the lock: a kick, ban, lock or cap that committed meanwhile counts
-		checkAdmissible(sessionId, device, nicknameKey);
-		checkRoom(session, 1);
-		if (session.isTwoStepJoin()) {
-			afterCommit(() -> this.rateLimiter.countGoodPattern(joining.address()));
-		}
-		// in Redis before the event goes out, so the token works as soon as anyone hears
-		// of it; under the lock, so it never touches the keys of a session that ended
-		int playerCount = this.roster.addPlayer(sessionId, player.getId(), nickname);
-		publish(new PlayerJoined(sessionId, session.nextSeq(now), now, player.getId(), nickname, playerCount));
-		afterCommit(this.metrics::playerJoined);
-		return player;
-	}
-
-	/**
-	 * With two-step join, the join must name the pattern on the host's screen. Wrong
-	 * guesses are counted per address; past its allowance an address is refused (429)
-	 * before its guess is even compared.
-	 */
-	private void checkPattern(GameSession session, Joining joining) {
-		if (!session.isTwoStepJoin()) {
-			return;
-		}
-		if (joining.pattern() == null || joining.pattern().isEmpty()) {
-			throw new ProblemException(ProblemType.JOIN_PATTERN_REQUIRED, "Pattern required",
-					"This game uses two-step join: tap the pattern shown on the host's screen.");
-		}
-		boolean right = JoinPattern.matches(session.getJoinPattern(), joining.pattern());
-		this.rateLimiter.countPatternGuess(joining.address(), right);
-		if (!right) {
-			throw new ProblemException(ProblemType.WRONG_JOIN_PATTERN, "Wrong pattern",
-					"That is not the pattern on the host's screen; look again and retry.");
-		}
-	}
-
-	/**
-	 * Whether the cap leaves room: {@code alreadyIn} is 1 once this join's own row is
-	 * inserted. Players are counted only for a capped session, so uncapped joins cost no
-	 * count.
-	 */
-	private void checkRoom(GameSession session, int alreadyIn) {
-		Integer cap = session.getMaxPlayers();
-		if (cap != null && this.players.countActive(session.getId()) - alreadyIn >= cap) {
-			throw new ProblemException(ProblemType.LOBBY_FULL, "Game full",
-					"This game has reached its limit of " + cap + " players.");
-		}
-	}
-
-	private void checkAdmissible(UUID sessionId, String deviceHash, String nicknameKey) {
-		if (this.players.isDeviceKicked(sessionId, deviceHash)) {
-			throw new ProblemException(ProblemType.KICKED, "Removed from this game",
-					"The host removed you from this game; you cannot join it again.");
-		}
-		if (this.bans.isBanned(sessionId, nicknameKey)) {
-			throw new ProblemException(ProblemType.NICKNAME_BANNED, "Nickname banned",
-					"The host banned this nickname from this game; please pick another one.");
-		}
-	}
-
-	/**
-	 * The device secret is kept only as a hash, salted with the session so one device's
-	 * joins to different sessions cannot be linked.
-	 */
-	static String deviceHash(UUID sessionId, String deviceSecret) {
-		try {
-			MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-			sha256.update((sessionId + ":" + deviceSecret).getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(sha256.digest());
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every JDK has SHA-256", ex);
-		}
-	}
-
-	private static void checkJoinable(GameSession session, String pin) {
-		if (session.getStatus() == SessionStatus.ENDED) {
-			throw unknownPin(pin);
-		}
-		session.checkJoinable();
-	}
-
-	@Transactional(readOnly = true)
-	Views.PinLookup lookup(String pin) {
-		UUID sessionId = this.sessions.findLiveIdByPin(pin).orElseThrow(() -> unknownPin(pin));
-		GameSession session = this.sessions.findById(sessionId).orElseThrow(() -> unknownPin(pin));
-		return new Views.PinLookup(session.getId(), session.isJoinable(), session.getStatus(), session.getQuizTitle(),
-				session.isTwoStepJoin(), session.isFriendlyNicknames());
-	}
-
-	/**
-	 * Removes a player: their token dies and their device cannot join again; with
-	 * {@code banNickname} nobody can join under that nickname (or a look-alike) again.
-	 */
-	@Transactional
-	void kick(UUID sessionId, UUID hostId, UUID playerId, boolean banNickname) {
-		GameSession session = lockHosted(sessionId, hostId);
-		if (session.getStatus() == SessionStatus.ENDED) {
-			throw SessionStateException.invalid("The session has ended; players can no longer be removed.");
-		}
-		Player player = this.players.findByIdAndSessionId(playerId, sessionId)
-			.filter((candidate) -> !candidate.isKicked())
-			.orElseThrow(() -> ProblemException.notFound("No player " + playerId + " in this session."));
-		Instant now = now();
-		player.kick(now);
-		if (banNickname) {
-			this.bans.ban(sessionId, player.getNicknameKey(), player.getNickname(), now);
-		}
-		int playerCount = this.roster.kickPlayer(sessionId, playerId, player.getNickname());
-		publish(new PlayerKicked(sessionId, session.nextSeq(now), now, playerId, player.getNickname(), playerCount));
-		afterCommit(this.metrics::playerRemoved);
-	}
-
-	/** The host's lobby controls: lock, cap, two-step join. */
-	@Transactional
-	Views.Lobby configureLobby(UUID sessionId, UUID hostId, boolean locked, Integer maxPlayers, boolean twoStepJoin,
-			boolean friendlyNicknames) {
-		GameSession session = lockHosted(sessionId, hostId);
-		if (session.getStatus() == SessionStatus.ENDED) {
-			throw SessionStateException.invalid("The session has ended; its lobby cannot change.");
-		}
-		session.configureLobby(locked, maxPlayers, twoStepJoin, friendlyNicknames);
-		this.roster.writeLobby(sessionId, session.isLocked(), session.getMaxPlayers(), session.isTwoStepJoin(),
-				session.getJoinPattern());
-		return Views.Lobby.of(session);
-	}
-
-	/**
-	 * Bans a nickname (and its look-alikes) from the session; players already in stay.
-	 */
-	@Transactional
-	void banNickname(UUID sessionId, UUID hostId, String nickname) {
-		GameSession session = lockHosted(sessionId, hostId);
-		if (session.getStatus() == SessionStatus.ENDED) {
-			throw SessionStateException.invalid("The session has ended; nothing can be banned from it.");
-		}
-		this.bans.ban(sessionId, this.nicknames.key(nickname), nickname, now());
 	}
 
 	// ---- host controls
@@ -468,9 +110,7 @@ class GameService {
 	@Transactional
 	Views.SessionState end(UUID sessionId, UUID hostId) {
 		GameSession session = lockHosted(sessionId, hostId);
-		if (session.getStatus() == SessionStatus.ENDED) {
-			throw SessionStateException.invalid("The session has already ended.");
-		}
+		session.requireNotEnded("The session has already ended.");
 		endNow(session);
 		return Views.SessionState.of(session);
 	}
@@ -483,18 +123,14 @@ class GameService {
 	@Transactional
 	boolean endIfIdle(UUID sessionId, Instant lobbySince, Instant gameSince) {
 		GameSession session = this.sessions.findForUpdate(sessionId).orElse(null);
-		if (session == null || session.getStatus() == SessionStatus.ENDED) {
-			return false;
-		}
-		Instant idleSince = (session.getStatus() == SessionStatus.LOBBY) ? lobbySince : gameSince;
-		if (!session.getLastActivityAt().isBefore(idleSince)) {
+		if (session == null || session.isEnded() || !session.isIdleSince(lobbySince, gameSince)) {
 			return false;
 		}
 		endNow(session);
 		return true;
 	}
 
-	private void endNow(GameSession session) {
+	void endNow(GameSession session) {
 		UUID sessionId = session.getId();
 		if (session.getStatus() == SessionStatus.QUESTION) {
 			// close first, then read: what the phones' podium shows is what is stored
@@ -526,7 +162,7 @@ class GameService {
 	@Transactional
 	boolean closeIfOpen(UUID sessionId, int index, QuestionEnded.Reason reason) {
 		GameSession session = this.sessions.findForUpdate(sessionId).orElse(null);
-		if (session == null || session.getStatus() != SessionStatus.QUESTION || session.getQuestionIndex() != index) {
+		if (session == null || !session.isQuestionOpen(index)) {
 			return false;
 		}
 		if (reason == QuestionEnded.Reason.DEADLINE && !timeIsUp(session, now())) {
@@ -566,169 +202,11 @@ class GameService {
 	@Transactional
 	boolean advanceIfRevealed(UUID sessionId, int index) {
 		GameSession session = this.sessions.findForUpdate(sessionId).orElse(null);
-		if (session == null || session.getStatus() != SessionStatus.REVEAL || session.getQuestionIndex() != index
-				|| !session.getSettings().autoAdvance()) {
+		if (session == null || !session.awaitsAutoAdvance(index)) {
 			return false;
 		}
 		advance(session);
 		return true;
-	}
-
-	/**
-	 * Writes a live session's state back into Redis when Redis lost it (it came back
-	 * empty, or the state key expired): state, question, deadline, roster, kicked set and
-	 * the scores and streaks up to the last reveal, with the seq of the session's last
-	 * event, so every event still on its way is a duplicate rather than a gap nobody can
-	 * fill. realtime-service sees the seq move and sends its phones a catch-up. A started
-	 * game rebuilt so is marked: its results say its live state was lost.
-	 * @return whether it wrote the state
-	 */
-	@Transactional
-	boolean rebuildIfLost(UUID sessionId) {
-		GameSession session = this.sessions.findForUpdate(sessionId).orElse(null);
-		if (session == null || session.getStatus() == SessionStatus.ENDED) {
-			return false;
-		}
-		if (!this.roster.rebuild(sessionId, liveState(session))) {
-			return false;
-		}
-		rebuilt(session, "had no live state in Redis; rebuilt it");
-		return true;
-	}
-
-	/** What a {@link #resync} did. */
-	enum ResyncOutcome {
-
-		/** Redis had no state of the session: written from the database. */
-		REBUILT,
-
-		/**
-		 * Redis's state was behind the database's last event (an applied event was lost):
-		 * replaced at the database's seq.
-		 */
-		REWRITTEN,
-
-		/** Redis's state was at the database's seq or beyond: nothing to do. */
-		UP_TO_DATE,
-
-		/** The session has ended, or never existed: nothing to do. */
-		NOT_LIVE
-
-	}
-
-	/**
-	 * Answers realtime-service's request to resynchronise a session whose events it
-	 * cannot apply. Under the session's row lock, so no change of the session (and no new
-	 * seq) comes in between reading the database and writing Redis: when Redis has no
-	 * state, or a state whose seq is below the session's last event, the live state is
-	 * written from the database at that seq, so every event still held becomes a
-	 * duplicate. The check and the write are one script in Redis, which never moves the
-	 * seq backwards and keeps the answers to the open question Redis still holds.
-	 * Repeating it changes nothing.
-	 */
-	@Transactional
-	ResyncOutcome resync(UUID sessionId) {
-		GameSession session = this.sessions.findForUpdate(sessionId).orElse(null);
-		if (session == null || session.getStatus() == SessionStatus.ENDED) {
-			return ResyncOutcome.NOT_LIVE;
-		}
-		return switch (this.roster.resync(sessionId, liveState(session))) {
-			case REBUILT -> {
-				rebuilt(session, "had no live state in Redis; rebuilt it");
-				yield ResyncOutcome.REBUILT;
-			}
-			case REWRITTEN -> {
-				rebuilt(session, "had a live state in Redis behind its last event; rewrote it");
-				yield ResyncOutcome.REWRITTEN;
-			}
-			case NOTHING -> ResyncOutcome.UP_TO_DATE;
-		};
-	}
-
-	/**
-	 * After the live state was written from the database: the lobby controls too, and a
-	 * started game is marked, since Redis lost what it had (a lost event can carry lost
-	 * answers with it).
-	 */
-	private void rebuilt(GameSession session, String what) {
-		this.roster.writeLobby(session.getId(), session.isLocked(), session.getMaxPlayers(), session.isTwoStepJoin(),
-				session.getJoinPattern());
-		if (session.getStatus() != SessionStatus.LOBBY) {
-			session.markLiveStateLost();
-		}
-		log.warn("Session {} {} at seq {} ({})", session.getId(), what, session.getLastSeq(), session.describe());
-	}
-
-	/**
-	 * The session's live state as the database knows it: state, question, deadline,
-	 * roster, kicked set, and the scores and streaks as of the last reveal (from the
-	 * answers kept at each close).
-	 */
-	private SessionRoster.LiveState liveState(GameSession session) {
-		return liveState(session, true);
-	}
-
-	/**
-	 * Ends a live session whose state could not be written back into Redis however often
-	 * it was tried: its results are stored with what was kept, it is marked
-	 * {@code liveStateLost}, and the phones are told by the usual {@link SessionEnded}.
-	 * That event applies in Redis only on a state at the seq just before it, so a bare
-	 * state goes first (status, seq, roster, kicked set and the kept scores, without the
-	 * question, which may be what could not be read); it never moves a seq backwards.
-	 * @return whether it ended the session
-	 */
-	@Transactional
-	boolean endUnrebuildable(UUID sessionId) {
-		GameSession session = this.sessions.findForUpdate(sessionId).orElse(null);
-		if (session == null || session.getStatus() == SessionStatus.ENDED) {
-			return false;
-		}
-		this.roster.resync(sessionId, liveState(session, false));
-		if (session.getStatus() != SessionStatus.LOBBY) {
-			session.markLiveStateLost();
-		}
-		log.error("Session {} ends: its live state could not be written back into Redis ({})", sessionId,
-				session.describe());
-		endNow(session);
-		return true;
-	}
-
-	private SessionRoster.LiveState liveState(GameSession session, boolean withQuestion) {
-		UUID sessionId = session.getId();
-		SessionStatus status = session.getStatus();
-		int index = session.getQuestionIndex();
-		boolean questionShown = (status == SessionStatus.QUESTION || status == SessionStatus.REVEAL) && index >= 0;
-		Map<String, String> state = new HashMap<>();
-		state.put("status", status.name());
-		state.put("seq", Long.toString(session.getLastSeq()));
-		state.put("hostId", session.getHostId().toString());
-		state.put("pin", session.getPin());
-		state.put("title", session.getQuizTitle());
-		state.put("questionCount", Integer.toString(session.getQuestionCount()));
-		state.put("questionIndex", Integer.toString(index));
-		state.put("startedAt", Long.toString(epochMillis(session.getQuestionStartedAt())));
-		state.put("deadline", Long.toString(epochMillis(session.getQuestionDeadline())));
-		List<Player> active = this.players.findActive(sessionId);
-		Map<String, String> nicknames = new HashMap<>();
-		Map<String, Long> scores = new HashMap<>();
-		Map<String, Integer> streaks = new HashMap<>();
-		Map<UUID, Long> kept = this.results.keptPoints(sessionId);
-		// the last question revealed: a player without an answer to it lost their streak
-		int revealed = (status == SessionStatus.QUESTION) ? index - 1 : index;
-		Map<UUID, Integer> keptStreaks = (revealed >= 0) ? this.results.keptStreaks(sessionId, revealed) : Map.of();
-		for (Player player : active) {
-			nicknames.put(player.getId().toString(), player.getNickname());
-			scores.put(player.getId().toString(), kept.getOrDefault(player.getId(), 0L));
-			streaks.put(player.getId().toString(), keptStreaks.getOrDefault(player.getId(), 0));
-		}
-		List<String> kicked = this.players.findKickedIds(sessionId).stream().map(UUID::toString).toList();
-		String question = (questionShown && withQuestion)
-				? this.jsonMapper.writeValueAsString(questions(session).get(index)) : null;
-		return new SessionRoster.LiveState(state, index, question, nicknames, kicked, scores, streaks);
-	}
-
-	private static long epochMillis(Instant instant) {
-		return (instant != null) ? instant.toEpochMilli() : 0;
 	}
 
 	// ---- reading
@@ -742,8 +220,9 @@ class GameService {
 
 	@Transactional(readOnly = true)
 	GameSession hosted(UUID sessionId, UUID hostId) {
-		GameSession session = this.sessions.findById(sessionId).orElseThrow(() -> unknownSession(sessionId));
-		checkHost(session, hostId);
+		GameSession session = this.sessions.findById(sessionId)
+			.orElseThrow(() -> SessionChanges.unknownSession(sessionId));
+		SessionChanges.checkHost(session, hostId);
 		return session;
 	}
 
@@ -789,60 +268,19 @@ class GameService {
 	}
 
 	private GameSession lockHosted(UUID sessionId, UUID hostId) {
-		GameSession session = this.sessions.findForUpdate(sessionId).orElseThrow(() -> unknownSession(sessionId));
-		checkHost(session, hostId);
-		return session;
-	}
-
-	private static void checkHost(GameSession session, UUID hostId) {
-		if (!session.isHostedBy(hostId)) {
-			throw ProblemException.forbidden("Only the host of this session may do this.");
-		}
+		return this.changes.lockHosted(sessionId, hostId);
 	}
 
 	private void publish(SessionEvent event) {
-		this.events.publishEvent(event);
+		this.changes.publish(event);
 	}
 
-	/** Millisecond precision: what PostgreSQL, Redis and the clients all keep. */
 	private Instant now() {
-		return this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+		return this.changes.now();
 	}
 
 	private static void afterCommit(Runnable action) {
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-
-			@Override
-			public void afterCommit() {
-				action.run();
-			}
-
-		});
-	}
-
-	private static ProblemException unknownSession(UUID sessionId) {
-		return ProblemException.notFound("No session " + sessionId + ".");
-	}
-
-	private static ProblemException unknownPin(String pin) {
-		return ProblemException.notFound("No game is running with PIN " + pin + ".");
-	}
-
-	/** A generated name another join took meanwhile; the join is tried again. */
-	private static final class FriendlyNameTaken extends RuntimeException {
-
-		private final String nickname;
-
-		FriendlyNameTaken(String nickname) {
-			super("Friendly nickname taken: " + nickname, null, false, false);
-			this.nickname = nickname;
-		}
-
-	}
-
-	private static ProblemException nicknameTaken(String nickname) {
-		return new ProblemException(ProblemType.NICKNAME_TAKEN, "Nickname taken",
-				"Someone in this game is already called \"" + nickname + "\"; please pick another nickname.");
+		SessionChanges.afterCommit(action);
 	}
 
 }

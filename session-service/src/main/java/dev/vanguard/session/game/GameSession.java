@@ -2,6 +2,7 @@ package dev.vanguard.session.game;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -19,7 +20,7 @@ import org.hibernate.annotations.ColumnTransformer;
  */
 @Entity
 @Table(name = "game_sessions")
-class GameSession {
+public class GameSession {
 
 	@Id
 	private UUID id;
@@ -111,7 +112,7 @@ class GameSession {
 	 * Takes the next sequence number for an event of this session, published at
 	 * {@code now}.
 	 */
-	long nextSeq(Instant now) {
+	public long nextSeq(Instant now) {
 		this.lastActivityAt = now;
 		return ++this.lastSeq;
 	}
@@ -121,7 +122,7 @@ class GameSession {
 	}
 
 	/** Whether a player may join now: in the lobby, or mid-game when late join is on. */
-	boolean isJoinable() {
+	public boolean isJoinable() {
 		if (this.locked) {
 			return false;
 		}
@@ -133,7 +134,7 @@ class GameSession {
 	}
 
 	/** The host's lobby controls; a new pattern whenever two-step join is turned on. */
-	void configureLobby(boolean locked, Integer maxPlayers, boolean twoStepJoin, boolean friendlyNicknames) {
+	public void configureLobby(boolean locked, Integer maxPlayers, boolean twoStepJoin, boolean friendlyNicknames) {
 		this.locked = locked;
 		this.friendlyNicknames = friendlyNicknames;
 		this.maxPlayers = maxPlayers;
@@ -146,7 +147,7 @@ class GameSession {
 		this.twoStepJoin = twoStepJoin;
 	}
 
-	void checkJoinable() {
+	public void checkJoinable() {
 		if (this.locked && this.status != SessionStatus.PODIUM && this.status != SessionStatus.ENDED) {
 			throw SessionStateException.lobbyLocked("The host has locked this game; nobody can join it now.");
 		}
@@ -219,6 +220,47 @@ class GameSession {
 		return this.questionIndex + 1 < this.questionCount;
 	}
 
+	/**
+	 * Refuses any change once the session has ended, with {@code refusal} as the detail.
+	 */
+	public void requireNotEnded(String refusal) {
+		if (isEnded()) {
+			throw SessionStateException.invalid(refusal);
+		}
+	}
+
+	/**
+	 * With two-step join: whether {@code guess} names the pattern on the host's screen.
+	 */
+	public boolean isJoinPattern(List<String> guess) {
+		return JoinPattern.matches(this.joinPattern, guess);
+	}
+
+	public boolean isEnded() {
+		return this.status == SessionStatus.ENDED;
+	}
+
+	/** Whether question {@code index} is the open one, taking answers. */
+	boolean isQuestionOpen(int index) {
+		return this.status == SessionStatus.QUESTION && this.questionIndex == index;
+	}
+
+	/**
+	 * Whether the clock moves the session on from the reveal of question {@code index}.
+	 */
+	boolean awaitsAutoAdvance(int index) {
+		return this.status == SessionStatus.REVEAL && this.questionIndex == index && this.autoAdvance;
+	}
+
+	/**
+	 * Whether nothing was published since {@code lobbySince} (for a lobby) or
+	 * {@code gameSince} (for a started game).
+	 */
+	boolean isIdleSince(Instant lobbySince, Instant gameSince) {
+		Instant idleSince = (this.status == SessionStatus.LOBBY) ? lobbySince : gameSince;
+		return this.lastActivityAt.isBefore(idleSince);
+	}
+
 	void require(SessionStatus expected, String action) {
 		if (this.status != expected) {
 			throw SessionStateException
@@ -235,7 +277,7 @@ class GameSession {
 		};
 	}
 
-	UUID getId() {
+	public UUID getId() {
 		return this.id;
 	}
 
@@ -247,7 +289,7 @@ class GameSession {
 		return this.quizId;
 	}
 
-	String getQuizTitle() {
+	public String getQuizTitle() {
 		return this.quizTitle;
 	}
 
@@ -255,7 +297,7 @@ class GameSession {
 		return this.pin;
 	}
 
-	SessionStatus getStatus() {
+	public SessionStatus getStatus() {
 		return this.status;
 	}
 
@@ -283,23 +325,23 @@ class GameSession {
 		return new Settings(this.randomiseOptions, this.lateJoin, this.autoAdvance);
 	}
 
-	boolean isLocked() {
+	public boolean isLocked() {
 		return this.locked;
 	}
 
-	Integer getMaxPlayers() {
+	public Integer getMaxPlayers() {
 		return this.maxPlayers;
 	}
 
-	boolean isTwoStepJoin() {
+	public boolean isTwoStepJoin() {
 		return this.twoStepJoin;
 	}
 
-	boolean isFriendlyNicknames() {
+	public boolean isFriendlyNicknames() {
 		return this.friendlyNicknames;
 	}
 
-	String getJoinPattern() {
+	public String getJoinPattern() {
 		return this.joinPattern;
 	}
 

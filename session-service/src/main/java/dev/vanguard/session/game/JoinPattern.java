@@ -9,14 +9,14 @@ import java.util.stream.IntStream;
  * The pattern of two-step join: {@value #LENGTH} shapes in order, repeats allowed, shown
  * on the host's screen and tapped on the phone. A script that knows only the PIN has one
  * chance in 4<sup>4</sup> = 256 per guess, and its guesses are counted
- * ({@link RateLimiter#countPatternGuess}).
+ * ({@link dev.vanguard.session.lobby.RateLimiter#countPatternGuess}).
  */
-final class JoinPattern {
+public final class JoinPattern {
 
-	static final int LENGTH = 4;
+	public static final int LENGTH = 4;
 
 	/** The answer shapes the players know from the game itself. */
-	static final List<String> SHAPES = List.of("triangle", "diamond", "circle", "square");
+	public static final List<String> SHAPES = List.of("triangle", "diamond", "circle", "square");
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 

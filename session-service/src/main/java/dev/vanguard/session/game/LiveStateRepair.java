@@ -17,16 +17,16 @@ import org.springframework.stereotype.Component;
  * can fail for a while (Redis or the database away) or for good (a session whose state
  * cannot be built, a key Redis keeps refusing). A game must not hang on it: once the
  * write has failed for {@code rebuild-give-up-after} and still fails, the session is
- * ended ({@link GameService#endUnrebuildable}). A write that succeeds meanwhile starts
- * the count afresh, so an outage that ends in time ends no game. Failures are counted per
- * instance.
+ * ended ({@link LiveStateRebuild#endUnrebuildable}). A write that succeeds meanwhile
+ * starts the count afresh, so an outage that ends in time ends no game. Failures are
+ * counted per instance.
  */
 @Component
 class LiveStateRepair {
 
 	private static final Logger log = LoggerFactory.getLogger(LiveStateRepair.class);
 
-	private final GameService game;
+	private final LiveStateRebuild rebuild;
 
 	private final GameProperties properties;
 
@@ -35,8 +35,8 @@ class LiveStateRepair {
 	/** Since when writing each session's state has failed without a success between. */
 	private final Map<UUID, Instant> failingSince = new ConcurrentHashMap<>();
 
-	LiveStateRepair(GameService game, GameProperties properties, Clock clock) {
-		this.game = game;
+	LiveStateRepair(LiveStateRebuild rebuild, GameProperties properties, Clock clock) {
+		this.rebuild = rebuild;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -63,7 +63,7 @@ class LiveStateRepair {
 
 	private void endGivenUp(UUID sessionId, Instant since) {
 		try {
-			if (this.game.endUnrebuildable(sessionId)) {
+			if (this.rebuild.endUnrebuildable(sessionId)) {
 				log.error("Session {} ended: its live state could not be written back into Redis since {}", sessionId,
 						since);
 			}

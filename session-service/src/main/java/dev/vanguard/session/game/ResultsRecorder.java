@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import dev.vanguard.contracts.SessionKeys;
+import dev.vanguard.session.player.Player;
 
 /**
  * Copies a session's answers from Redis (where realtime-service records them) into

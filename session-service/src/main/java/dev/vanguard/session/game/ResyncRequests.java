@@ -32,8 +32,8 @@ import dev.vanguard.contracts.events.ResyncRequested;
  * Consumes realtime-service's {@link ResyncRequested resync requests}: a session whose
  * events wait too long in realtime-service (their predecessor is not in Redis, or Redis
  * keeps refusing them) gets its live state written from the database at once
- * ({@link GameService#resync}), rather than at the clock's next look, and only when Redis
- * has no state of it or one behind the session's last event.
+ * ({@link LiveStateRebuild#resync}), rather than at the clock's next look, and only when
+ * Redis has no state of it or one behind the session's last event.
  * <p>
  * A request is handled at most once here: it is acknowledged whatever the outcome, and a
  * request that fails (the database or Redis away) or cannot be read is rejected without
@@ -55,13 +55,13 @@ class ResyncRequests implements MessageListener {
 			return name().toLowerCase(Locale.ROOT).replace('_', '-');
 		}
 
-		static Outcome of(GameService.ResyncOutcome outcome) {
+		static Outcome of(LiveStateRebuild.ResyncOutcome outcome) {
 			return valueOf(outcome.name());
 		}
 
 	}
 
-	private final GameService game;
+	private final LiveStateRebuild rebuild;
 
 	private final LiveStateRepair repair;
 
@@ -69,8 +69,8 @@ class ResyncRequests implements MessageListener {
 
 	private final Map<Outcome, Counter> resyncs;
 
-	ResyncRequests(GameService game, LiveStateRepair repair, JsonMapper jsonMapper, MeterRegistry registry) {
-		this.game = game;
+	ResyncRequests(LiveStateRebuild rebuild, LiveStateRepair repair, JsonMapper jsonMapper, MeterRegistry registry) {
+		this.rebuild = rebuild;
 		this.repair = repair;
 		this.jsonMapper = jsonMapper;
 		this.resyncs = Arrays.stream(Outcome.values())
@@ -93,7 +93,7 @@ class ResyncRequests implements MessageListener {
 		}
 		Outcome outcome;
 		try {
-			outcome = Outcome.of(this.repair.attempt(sessionId, () -> this.game.resync(sessionId)));
+			outcome = Outcome.of(this.repair.attempt(sessionId, () -> this.rebuild.resync(sessionId)));
 		}
 		catch (RuntimeException ex) {
 			this.resyncs.get(Outcome.ERROR).increment();

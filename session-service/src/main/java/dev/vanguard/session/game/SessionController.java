@@ -11,11 +11,9 @@ import jakarta.validation.constraints.NotNull;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -23,27 +21,30 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.vanguard.session.web.Hosts;
 
-/** The host's side: open sessions, drive them, remove players, look back. */
+/**
+ * The host's side: open sessions, drive them, look back. Removing players and the lobby's
+ * switches are the lobby's ({@code HostLobbyController}).
+ */
 @RestController
 @RequestMapping("/api/sessions")
 class SessionController {
+
+	private final SessionOpening opening;
 
 	private final GameService game;
 
 	private final SessionQueries queries;
 
-	private final Nicknames nicknames;
-
-	SessionController(GameService game, SessionQueries queries, Nicknames nicknames) {
+	SessionController(SessionOpening opening, GameService game, SessionQueries queries) {
+		this.opening = opening;
 		this.game = game;
 		this.queries = queries;
-		this.nicknames = nicknames;
 	}
 
 	@PostMapping
 	ResponseEntity<Views.SessionCreated> create(@AuthenticationPrincipal Jwt token,
 			@Valid @RequestBody CreateSessionRequest request) {
-		Views.SessionCreated created = this.game.create(Hosts.id(token), token.getTokenValue(), request.quizId(),
+		Views.SessionCreated created = this.opening.create(Hosts.id(token), token.getTokenValue(), request.quizId(),
 				request.toSettings());
 		return ResponseEntity.created(URI.create("/api/sessions/" + created.id())).body(created);
 	}
@@ -83,40 +84,6 @@ class SessionController {
 	@PostMapping("/{id}/end")
 	Views.SessionState end(@AuthenticationPrincipal Jwt token, @PathVariable UUID id) {
 		return this.game.end(id, Hosts.id(token));
-	}
-
-	@DeleteMapping("/{id}/players/{playerId}")
-	ResponseEntity<Void> kick(@AuthenticationPrincipal Jwt token, @PathVariable UUID id, @PathVariable UUID playerId,
-			@RequestParam(defaultValue = "false") boolean banNickname) {
-		this.game.kick(id, Hosts.id(token), playerId, banNickname);
-		return ResponseEntity.noContent().build();
-	}
-
-	@PutMapping("/{id}/lobby")
-	Views.Lobby configureLobby(@AuthenticationPrincipal Jwt token, @PathVariable UUID id,
-			@Valid @RequestBody LobbyRequest request) {
-		return this.game.configureLobby(id, Hosts.id(token), Boolean.TRUE.equals(request.locked()),
-				request.maxPlayers(), Boolean.TRUE.equals(request.twoStepJoin()),
-				Boolean.TRUE.equals(request.friendlyNicknames()));
-	}
-
-	/**
-	 * The whole lobby state: a missing switch is off, a missing cap is no cap.
-	 *
-	 * @param maxPlayers the cap, or null for none
-	 */
-	record LobbyRequest(Boolean locked, @Min(1) @Max(100_000) Integer maxPlayers, Boolean twoStepJoin,
-			Boolean friendlyNicknames) {
-	}
-
-	@PostMapping("/{id}/banned-nicknames")
-	ResponseEntity<Void> banNickname(@AuthenticationPrincipal Jwt token, @PathVariable UUID id,
-			@RequestBody BanRequest request) {
-		this.game.banNickname(id, Hosts.id(token), this.nicknames.clean(request.nickname()));
-		return ResponseEntity.noContent().build();
-	}
-
-	record BanRequest(String nickname) {
 	}
 
 	/**

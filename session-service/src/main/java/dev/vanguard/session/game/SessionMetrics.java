@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * reason included, is registered at start-up so that a fresh system shows zeros.
  */
 @Component
-class SessionMetrics {
+public class SessionMetrics {
 
 	private final Counter created;
 
@@ -93,7 +93,7 @@ class SessionMetrics {
 		this.started.increment();
 	}
 
-	void playerJoined() {
+	public void playerJoined() {
 		this.joins.increment();
 	}
 
@@ -105,11 +105,11 @@ class SessionMetrics {
 		this.ended.increment();
 	}
 
-	void playerRemoved() {
+	public void playerRemoved() {
 		this.removals.increment();
 	}
 
-	void joinRefused(String reason) {
+	public void joinRefused(String reason) {
 		this.joinRefusals.getOrDefault(reason, this.joinRefusals.get("other")).increment();
 	}
 

@@ -9,6 +9,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import dev.vanguard.session.player.PlayerRepository;
 
 /** Read-only views of a host's sessions. */
 @Service

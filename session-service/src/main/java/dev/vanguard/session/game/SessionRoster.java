@@ -26,7 +26,7 @@ import dev.vanguard.contracts.SessionKeys;
  * back, the write is undone.
  */
 @Component
-class SessionRoster {
+public class SessionRoster {
 
 	/**
 	 * Adds the player and counts the roster in one round trip: KEYS[1] the players hash,
@@ -182,7 +182,7 @@ class SessionRoster {
 	 * Adds the player; returns how many players the session has with them. Called under
 	 * the session's row lock, so the count is this join's own: the next join waits.
 	 */
-	int addPlayer(UUID sessionId, UUID playerId, String nickname) {
+	public int addPlayer(UUID sessionId, UUID playerId, String nickname) {
 		SessionKeys keys = SessionKeys.of(sessionId);
 		String player = playerId.toString();
 		Long count = this.redis.execute(ADD_PLAYER, List.of(keys.players()), player, nickname, LIFETIME_SECONDS);
@@ -195,7 +195,8 @@ class SessionRoster {
 	 * screen shows the two-step pattern). Written after the commit: a rolled-back change
 	 * never shows.
 	 */
-	void writeLobby(UUID sessionId, boolean locked, Integer maxPlayers, boolean twoStepJoin, String joinPattern) {
+	public void writeLobby(UUID sessionId, boolean locked, Integer maxPlayers, boolean twoStepJoin,
+			String joinPattern) {
 		String key = SessionKeys.of(sessionId).lobby();
 		Map<String, String> fields = new HashMap<>();
 		fields.put("locked", Boolean.toString(locked));
@@ -232,7 +233,7 @@ class SessionRoster {
 	 * Removes the player and marks their token dead; returns how many players are left
 	 * (under the session's row lock, as {@link #addPlayer}).
 	 */
-	int kickPlayer(UUID sessionId, UUID playerId, String nickname) {
+	public int kickPlayer(UUID sessionId, UUID playerId, String nickname) {
 		SessionKeys keys = SessionKeys.of(sessionId);
 		String player = playerId.toString();
 		Long count = this.redis.execute(KICK_PLAYER, List.of(keys.players(), keys.kicked()), player, LIFETIME_SECONDS);

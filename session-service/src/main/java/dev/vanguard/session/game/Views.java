@@ -3,9 +3,10 @@ package dev.vanguard.session.game;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import dev.vanguard.session.player.Player;
 
 /** The JSON shapes of the session endpoints. */
-final class Views {
+public final class Views {
 
 	private Views() {
 	}
@@ -77,8 +78,8 @@ final class Views {
 	/**
 	 * @param joinable whether a join would be accepted now
 	 */
-	record PinLookup(UUID sessionId, boolean joinable, SessionStatus status, String quizTitle, boolean twoStepJoin,
-			boolean friendlyNicknames) {
+	public record PinLookup(UUID sessionId, boolean joinable, SessionStatus status, String quizTitle,
+			boolean twoStepJoin, boolean friendlyNicknames) {
 	}
 
 	/**
@@ -89,10 +90,10 @@ final class Views {
 	 * order; otherwise null
 	 * @param friendlyNicknames whether the server names joining players
 	 */
-	record Lobby(boolean locked, Integer maxPlayers, boolean twoStepJoin, List<String> joinPattern,
+	public record Lobby(boolean locked, Integer maxPlayers, boolean twoStepJoin, List<String> joinPattern,
 			boolean friendlyNicknames) {
 
-		static Lobby of(GameSession session) {
+		public static Lobby of(GameSession session) {
 			return new Lobby(session.isLocked(), session.getMaxPlayers(), session.isTwoStepJoin(),
 					JoinPattern.shapes(session.getJoinPattern()), session.isFriendlyNicknames());
 		}
@@ -102,7 +103,7 @@ final class Views {
 	/**
 	 * @param token the player token for realtime-service's socket ({@code /ws?token=…})
 	 */
-	record Joined(UUID sessionId, UUID playerId, String nickname, String token) {
+	public record Joined(UUID sessionId, UUID playerId, String nickname, String token) {
 	}
 
 }

@@ -20,6 +20,7 @@ import dev.vanguard.contracts.SessionKeys;
 import dev.vanguard.contracts.events.QuestionStarted;
 import dev.vanguard.contracts.events.SessionEvent;
 import dev.vanguard.contracts.events.SessionOpened;
+import dev.vanguard.session.lobby.LobbyAdmission;
 import dev.vanguard.session.support.Api;
 import dev.vanguard.session.support.EventCollector.Received;
 import dev.vanguard.session.support.HostKeys;
@@ -34,6 +35,9 @@ class EventOutboxIntegrationTests extends SessionServiceIntegrationTest {
 
 	@Autowired
 	private GameService game;
+
+	@Autowired
+	private LobbyAdmission lobby;
 
 	@Autowired
 	private PlatformTransactionManager transactionManager;
@@ -81,8 +85,8 @@ class EventOutboxIntegrationTests extends SessionServiceIntegrationTest {
 			status.setRollbackOnly();
 		});
 		transaction.executeWithoutResult((status) -> {
-			this.game.join(created.path("pin").asString(),
-					new GameService.Joining("ghost", Api.deviceSecret(), null, "10.0.0.1"));
+			this.lobby.join(created.path("pin").asString(),
+					new LobbyAdmission.Joining("ghost", Api.deviceSecret(), null, "10.0.0.1"));
 			status.setRollbackOnly();
 		});
 		assertThat(this.redis.opsForHash().size(SessionKeys.of(session).players())).isZero();

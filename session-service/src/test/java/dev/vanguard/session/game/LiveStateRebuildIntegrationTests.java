@@ -31,7 +31,7 @@ class LiveStateRebuildIntegrationTests extends SessionServiceIntegrationTest {
 
 	@Test
 	void rebuildsALiveGameFromTheDatabaseWhenRedisComesBackEmpty() {
-		Game game = playFirstQuestionAndOpenTheSecond();
+		PlayedGame game = playFirstQuestionAndOpenTheSecond(this.host);
 		restartRedisEmpty(game.keys());
 
 		this.clock.rebuildLostLiveState(Instant.now());
@@ -69,7 +69,7 @@ class LiveStateRebuildIntegrationTests extends SessionServiceIntegrationTest {
 
 	@Test
 	void endsAGameWhoseLiveStateIsGoneWithTheAnswersKeptAndSaysSo() {
-		Game game = playFirstQuestionAndOpenTheSecond();
+		PlayedGame game = playFirstQuestionAndOpenTheSecond(this.host);
 		restartRedisEmpty(game.keys());
 
 		this.api.control(this.host, game.session(), "end");
@@ -84,49 +84,11 @@ class LiveStateRebuildIntegrationTests extends SessionServiceIntegrationTest {
 
 	@Test
 	void aGameThatKeptItsLiveStateSaysNothingWasLost() {
-		Game game = playFirstQuestionAndOpenTheSecond();
+		PlayedGame game = playFirstQuestionAndOpenTheSecond(this.host);
 		this.api.control(this.host, game.session(), "end");
 		JsonNode results = results(game.session());
 		assertThat(results.path("liveStateLost").asBoolean()).isFalse();
 		assertThat(results.path("standings").get(0).path("totalScore").asLong()).isEqualTo(900);
-	}
-
-	/**
-	 * ada answers question 0 right (900 points), grace does not, a third player is
-	 * kicked; question 0 is revealed and question 1 opened, each applied in Redis as
-	 * realtime-service would.
-	 */
-	private Game playFirstQuestionAndOpenTheSecond() {
-		UUID quiz = quiz(this.host, single("Colour?"), single("Next?"));
-		JsonNode created = this.api.openSession(this.host, quiz, null);
-		UUID session = UUID.fromString(created.path("id").asString());
-		String pin = created.path("pin").asString();
-		String ada = this.api.join(pin, "ada").path("playerId").asString();
-		String grace = this.api.join(pin, "grace").path("playerId").asString();
-		String kicked = this.api.join(pin, "mallory").path("playerId").asString();
-		assertThat(
-				this.api.delete("/api/sessions/" + session + "/players/" + kicked, HostKeys.token(this.host)).status())
-			.isEqualTo(204);
-		SessionKeys keys = SessionKeys.of(session);
-		this.api.control(this.host, session, "start");
-		applied(keys, "QUESTION", 0);
-		this.redis.opsForHash()
-			.put(keys.answers(0), ada, "{\"options\":[2],\"correct\":true,\"points\":900,\"streak\":1,"
-					+ "\"responseMs\":1200,\"answeredAt\":" + System.currentTimeMillis() + "}");
-		this.redis.opsForZSet().add(keys.scores(), ada, 900);
-		this.redis.opsForZSet().add(keys.scores(), grace, 0);
-		this.api.control(this.host, session, "reveal");
-		applied(keys, "REVEAL", 0);
-		this.api.control(this.host, session, "next");
-		applied(keys, "QUESTION", 1);
-		return new Game(session, keys, ada, grace, kicked);
-	}
-
-	private void applied(SessionKeys keys, String status, int index) {
-		long now = System.currentTimeMillis();
-		this.redis.opsForHash()
-			.putAll(keys.state(), Map.of("status", status, "questionIndex", Integer.toString(index), "startedAt",
-					Long.toString(now), "deadline", Long.toString(now + 60_000)));
 	}
 
 	/** What a Redis restart without persistence leaves of this session: nothing. */
@@ -145,9 +107,6 @@ class LiveStateRebuildIntegrationTests extends SessionServiceIntegrationTest {
 
 	private JsonNode results(UUID session) {
 		return this.api.get("/api/sessions/" + session + "/results", HostKeys.token(this.host)).json();
-	}
-
-	private record Game(UUID session, SessionKeys keys, String ada, String grace, String kicked) {
 	}
 
 }

@@ -62,7 +62,7 @@ class ResyncRequestsIntegrationTests extends SessionServiceIntegrationTest {
 
 	@Test
 	void rebuildsASessionWithoutStateInRedisAtOnce() {
-		Game game = playFirstQuestionAndOpenTheSecond();
+		PlayedGame game = playFirstQuestionAndOpenTheSecond(this.host);
 		long lastSeq = lastSeq(game.session());
 		deleteOwnKeys(game.keys());
 		double before = resyncs("rebuilt");
@@ -81,7 +81,7 @@ class ResyncRequestsIntegrationTests extends SessionServiceIntegrationTest {
 
 	@Test
 	void rewritesAStateBehindTheDatabaseAndKeepsTheAnswersToTheOpenQuestion() {
-		Game game = playFirstQuestionAndOpenTheSecond();
+		PlayedGame game = playFirstQuestionAndOpenTheSecond(this.host);
 		SessionKeys keys = game.keys();
 		// ada answers question 1 in Redis: 500 points, her second right answer in a row
 		this.redis.opsForHash()
@@ -129,7 +129,7 @@ class ResyncRequestsIntegrationTests extends SessionServiceIntegrationTest {
 
 	@Test
 	void neverMovesTheSeqBackwards() {
-		Game game = playFirstQuestionAndOpenTheSecond();
+		PlayedGame game = playFirstQuestionAndOpenTheSecond(this.host);
 		long ahead = lastSeq(game.session()) + 5;
 		this.redis.opsForHash().put(game.keys().state(), "seq", Long.toString(ahead));
 		this.redis.opsForHash().put(game.keys().state(), "status", "REVEAL");
@@ -144,7 +144,7 @@ class ResyncRequestsIntegrationTests extends SessionServiceIntegrationTest {
 
 	@Test
 	void aFailedEventLeadsToTheSameResync() {
-		Game game = playFirstQuestionAndOpenTheSecond();
+		PlayedGame game = playFirstQuestionAndOpenTheSecond(this.host);
 		long lastSeq = lastSeq(game.session());
 		deleteOwnKeys(game.keys());
 		double before = resyncs("rebuilt");
@@ -157,7 +157,7 @@ class ResyncRequestsIntegrationTests extends SessionServiceIntegrationTest {
 
 	@Test
 	void ignoresASessionThatEnded() {
-		Game game = playFirstQuestionAndOpenTheSecond();
+		PlayedGame game = playFirstQuestionAndOpenTheSecond(this.host);
 		this.api.control(this.host, game.session(), "end");
 		long lastSeq = lastSeq(game.session());
 		deleteOwnKeys(game.keys());
@@ -173,7 +173,7 @@ class ResyncRequestsIntegrationTests extends SessionServiceIntegrationTest {
 
 	@Test
 	void dropsAMalformedRequestWithoutRequeueAndGoesOn() {
-		Game game = playFirstQuestionAndOpenTheSecond();
+		PlayedGame game = playFirstQuestionAndOpenTheSecond(this.host);
 		long lastSeq = lastSeq(game.session());
 		deleteOwnKeys(game.keys());
 		double malformed = resyncs("malformed");
@@ -196,7 +196,7 @@ class ResyncRequestsIntegrationTests extends SessionServiceIntegrationTest {
 
 	@Test
 	void endsASessionWhoseLiveStateCannotBeRebuiltWithItsResultsAndTellsThePhones() {
-		Game game = playFirstQuestionAndOpenTheSecond();
+		PlayedGame game = playFirstQuestionAndOpenTheSecond(this.host);
 		long lastSeq = lastSeq(game.session());
 		// the quiz as the session plays it can no longer be read: no question to rebuild
 		String snapshot = this.jdbc.queryForObject("SELECT quiz_snapshot::text FROM game_sessions WHERE id = ?",
@@ -256,46 +256,6 @@ class ResyncRequestsIntegrationTests extends SessionServiceIntegrationTest {
 		return this.meters.get("session.resyncs").tag("outcome", outcome).counter().count();
 	}
 
-	/**
-	 * ada answers question 0 right (900 points), grace does not, a third player is
-	 * kicked; question 0 is revealed and question 1 opened, each applied in Redis as
-	 * realtime-service would, with the seq of the event.
-	 */
-	private Game playFirstQuestionAndOpenTheSecond() {
-		UUID quiz = quiz(this.host, single("Colour?"), single("Next?"));
-		JsonNode created = this.api.openSession(this.host, quiz, null);
-		UUID session = UUID.fromString(created.path("id").asString());
-		String pin = created.path("pin").asString();
-		String ada = this.api.join(pin, "ada").path("playerId").asString();
-		String grace = this.api.join(pin, "grace").path("playerId").asString();
-		String kicked = this.api.join(pin, "mallory").path("playerId").asString();
-		assertThat(
-				this.api.delete("/api/sessions/" + session + "/players/" + kicked, HostKeys.token(this.host)).status())
-			.isEqualTo(204);
-		SessionKeys keys = SessionKeys.of(session);
-		this.api.control(this.host, session, "start");
-		applied(session, "QUESTION", 0);
-		this.redis.opsForHash()
-			.put(keys.answers(0), ada, "{\"options\":[2],\"correct\":true,\"points\":900,\"streak\":1,"
-					+ "\"responseMs\":1200,\"answeredAt\":" + System.currentTimeMillis() + "}");
-		this.redis.opsForZSet().add(keys.scores(), ada, 900);
-		this.redis.opsForZSet().add(keys.scores(), grace, 0);
-		this.redis.opsForHash().put(keys.streaks(), ada, "1");
-		this.api.control(this.host, session, "reveal");
-		applied(session, "REVEAL", 0);
-		this.api.control(this.host, session, "next");
-		applied(session, "QUESTION", 1);
-		return new Game(session, keys, ada, grace, kicked);
-	}
-
-	private void applied(UUID session, String status, int index) {
-		long now = System.currentTimeMillis();
-		this.redis.opsForHash()
-			.putAll(SessionKeys.of(session).state(),
-					Map.of("status", status, "questionIndex", Integer.toString(index), "startedAt", Long.toString(now),
-							"deadline", Long.toString(now + 120_000), "seq", Long.toString(lastSeq(session))));
-	}
-
 	/** Redis lost this session: its own keys go, never anyone else's. */
 	private void deleteOwnKeys(SessionKeys keys) {
 		Set<String> own = new HashSet<>();
@@ -312,9 +272,6 @@ class ResyncRequestsIntegrationTests extends SessionServiceIntegrationTest {
 
 	private JsonNode results(UUID session) {
 		return this.api.get("/api/sessions/" + session + "/results", HostKeys.token(this.host)).json();
-	}
-
-	private record Game(UUID session, SessionKeys keys, String ada, String grace, String kicked) {
 	}
 
 }

@@ -2,11 +2,13 @@ package dev.vanguard.session.support;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -24,6 +26,8 @@ import dev.vanguard.testsupport.Infrastructure;
 import dev.vanguard.testsupport.PostgresTestConfiguration;
 import dev.vanguard.testsupport.RabbitTestConfiguration;
 import dev.vanguard.testsupport.RedisTestConfiguration;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The one application context every integration test class shares: session-service
@@ -127,6 +131,52 @@ public abstract class SessionServiceIntegrationTest {
 
 	protected static Question single(String text) {
 		return Question.single(text, 60, List.of("Red", "Green", "Blue", "Yellow"), 2);
+	}
+
+	/**
+	 * {@code host}'s game played as far as its second question: ada answers question 0
+	 * right (900 points, a streak of 1), grace does not, a third player is kicked;
+	 * question 0 is revealed and question 1 opened, each applied in Redis as
+	 * realtime-service would, with the seq of the event.
+	 */
+	protected PlayedGame playFirstQuestionAndOpenTheSecond(UUID host) {
+		UUID quiz = quiz(host, single("Colour?"), single("Next?"));
+		JsonNode created = this.api.openSession(host, quiz, null);
+		UUID session = UUID.fromString(created.path("id").asString());
+		String pin = created.path("pin").asString();
+		String ada = this.api.join(pin, "ada").path("playerId").asString();
+		String grace = this.api.join(pin, "grace").path("playerId").asString();
+		String kicked = this.api.join(pin, "mallory").path("playerId").asString();
+		assertThat(this.api.delete("/api/sessions/" + session + "/players/" + kicked, HostKeys.token(host)).status())
+			.isEqualTo(204);
+		SessionKeys keys = SessionKeys.of(session);
+		this.api.control(host, session, "start");
+		applied(host, session, "QUESTION", 0);
+		this.redis.opsForHash()
+			.put(keys.answers(0), ada, "{\"options\":[2],\"correct\":true,\"points\":900,\"streak\":1,"
+					+ "\"responseMs\":1200,\"answeredAt\":" + System.currentTimeMillis() + "}");
+		this.redis.opsForZSet().add(keys.scores(), ada, 900);
+		this.redis.opsForZSet().add(keys.scores(), grace, 0);
+		this.redis.opsForHash().put(keys.streaks(), ada, "1");
+		this.api.control(host, session, "reveal");
+		applied(host, session, "REVEAL", 0);
+		this.api.control(host, session, "next");
+		applied(host, session, "QUESTION", 1);
+		return new PlayedGame(session, keys, ada, grace, kicked);
+	}
+
+	/** What realtime-service writes when it applies an event of the session. */
+	private void applied(UUID host, UUID session, String status, int index) {
+		long now = System.currentTimeMillis();
+		long lastSeq = this.api.get("/api/sessions/" + session, HostKeys.token(host)).json().path("lastSeq").asLong();
+		this.redis.opsForHash()
+			.putAll(SessionKeys.of(session).state(),
+					Map.of("status", status, "questionIndex", Integer.toString(index), "startedAt", Long.toString(now),
+							"deadline", Long.toString(now + 120_000), "seq", Long.toString(lastSeq)));
+	}
+
+	/** A game of {@link #playFirstQuestionAndOpenTheSecond}. */
+	protected record PlayedGame(UUID session, SessionKeys keys, String ada, String grace, String kicked) {
 	}
 
 }

@@ -1,4 +1,4 @@
-package dev.vanguard.session.game;
+package dev.vanguard.session.lobby;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +13,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import dev.vanguard.session.support.Api;
+import dev.vanguard.session.game.JoinPattern;
 import dev.vanguard.session.support.Api.Response;
+import dev.vanguard.session.support.Api;
 import dev.vanguard.session.support.HostKeys;
 import dev.vanguard.session.support.SessionServiceIntegrationTest;
 

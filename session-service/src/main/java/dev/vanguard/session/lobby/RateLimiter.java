@@ -1,4 +1,4 @@
-package dev.vanguard.session.game;
+package dev.vanguard.session.lobby;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -36,7 +36,7 @@ import dev.vanguard.support.ProblemType;
  * allowance lasts however many arrive at once.
  */
 @Component
-class RateLimiter implements DisposableBean {
+public class RateLimiter implements DisposableBean {
 
 	static final String KEY_PREFIX = "vanguard:ratelimit:session:";
 
@@ -115,7 +115,7 @@ class RateLimiter implements DisposableBean {
 	 * @throws ProblemException 429 with the time until the window ends, once over the
 	 * limit
 	 */
-	void check(String action, String address) {
+	public void check(String action, String address) {
 		byte[] key = (KEY_PREFIX + action + ":" + address).getBytes(StandardCharsets.UTF_8);
 		ConsumptionProbe probe = this.buckets.getProxy(key, () -> this.perWindow).tryConsumeAndReturnRemaining(1);
 		if (!probe.isConsumed()) {
@@ -137,7 +137,7 @@ class RateLimiter implements DisposableBean {
 	 * @throws ProblemException 429 once the address has used its allowance of wrong
 	 * guesses
 	 */
-	void countPatternGuess(String address, boolean right) {
+	public void countPatternGuess(String address, boolean right) {
 		List<?> result = this.redis.execute(COUNT_GUESS,
 				List.of(KEY_PREFIX + "pattern-wrong:" + address, KEY_PREFIX + "pattern-ok:" + address),
 				Long.toString(this.properties.patternWindow().toMillis()),
@@ -149,7 +149,7 @@ class RateLimiter implements DisposableBean {
 	}
 
 	/** A completed two-step join: the address may fumble a little more. */
-	void countGoodPattern(String address) {
+	public void countGoodPattern(String address) {
 		count(KEY_PREFIX + "pattern-ok:" + address, this.properties.patternWindow());
 	}
 

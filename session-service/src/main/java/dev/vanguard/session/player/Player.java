@@ -1,4 +1,4 @@
-package dev.vanguard.session.game;
+package dev.vanguard.session.player;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -13,7 +13,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "players")
-class Player {
+public class Player {
 
 	@Id
 	private UUID id;
@@ -35,7 +35,7 @@ class Player {
 	protected Player() {
 	}
 
-	Player(UUID id, UUID sessionId, String nickname, String nicknameKey, String deviceHash, Instant joinedAt) {
+	public Player(UUID id, UUID sessionId, String nickname, String nicknameKey, String deviceHash, Instant joinedAt) {
 		this.id = id;
 		this.sessionId = sessionId;
 		this.nickname = nickname;
@@ -44,35 +44,35 @@ class Player {
 		this.joinedAt = joinedAt;
 	}
 
-	void kick(Instant now) {
+	public void kick(Instant now) {
 		this.kickedAt = now;
 	}
 
-	boolean isKicked() {
+	public boolean isKicked() {
 		return this.kickedAt != null;
 	}
 
-	UUID getId() {
+	public UUID getId() {
 		return this.id;
 	}
 
-	UUID getSessionId() {
+	public UUID getSessionId() {
 		return this.sessionId;
 	}
 
-	String getNickname() {
+	public String getNickname() {
 		return this.nickname;
 	}
 
-	String getNicknameKey() {
+	public String getNicknameKey() {
 		return this.nicknameKey;
 	}
 
-	Instant getJoinedAt() {
+	public Instant getJoinedAt() {
 		return this.joinedAt;
 	}
 
-	Instant getKickedAt() {
+	public Instant getKickedAt() {
 		return this.kickedAt;
 	}
 

@@ -1,4 +1,4 @@
-package dev.vanguard.session.game;
+package dev.vanguard.session.player;
 
 import java.util.Collection;
 import java.util.List;
@@ -8,7 +8,7 @@ import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-interface PlayerRepository extends JpaRepository<Player, UUID> {
+public interface PlayerRepository extends JpaRepository<Player, UUID> {
 
 	@Query("select count(p) > 0 from Player p where p.sessionId = :sessionId and p.kickedAt is null and p.nicknameKey = :nicknameKey")
 	boolean isNicknameTaken(UUID sessionId, String nicknameKey);

@@ -1,4 +1,4 @@
-package dev.vanguard.session.game;
+package dev.vanguard.session.lobby;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,7 +27,7 @@ import dev.vanguard.support.ProblemType;
  * same when their {@link #key keys} are: case and look-alike characters folded together.
  */
 @Component
-class Nicknames {
+public class Nicknames {
 
 	static final int MAX_LENGTH = 20;
 
@@ -74,7 +74,7 @@ class Nicknames {
 	 * The nickname as it will be shown.
 	 * @throws ProblemException 400 when malformed, 422 when blocked
 	 */
-	String clean(String raw) {
+	public String clean(String raw) {
 		if (raw == null) {
 			throw ProblemException.invalid("nickname", "must not be blank");
 		}
@@ -103,11 +103,11 @@ class Nicknames {
 	 * {@code ann}), then the UTS #39 confusable skeleton (so Cyrillic {@code Аnn} is
 	 * {@code ann} too).
 	 */
-	String key(String nickname) {
+	public String key(String nickname) {
 		return this.confusables.getSkeleton(CASE_FOLD.normalize(nickname));
 	}
 
-	boolean isBlocked(String nickname) {
+	public boolean isBlocked(String nickname) {
 		String normalised = undoSwaps(AnswerText.normalise(nickname));
 		for (String word : NOT_A_LETTER.split(normalised)) {
 			if (this.wholeWords.contains(word)) {

@@ -1,4 +1,4 @@
-package dev.vanguard.session.game;
+package dev.vanguard.session.lobby;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -36,8 +36,9 @@ import dev.vanguard.contracts.SessionKeys;
 import dev.vanguard.contracts.events.PlayerJoined;
 import dev.vanguard.contracts.events.PlayerKicked;
 import dev.vanguard.contracts.events.SessionEvent;
-import dev.vanguard.session.support.Api;
+import dev.vanguard.session.game.JoinPattern;
 import dev.vanguard.session.support.Api.Response;
+import dev.vanguard.session.support.Api;
 import dev.vanguard.session.support.HostKeys;
 import dev.vanguard.session.support.SessionServiceIntegrationTest;
 

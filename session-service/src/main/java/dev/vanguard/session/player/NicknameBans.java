@@ -1,4 +1,4 @@
-package dev.vanguard.session.game;
+package dev.vanguard.session.player;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * look-alike or another case of the name is banned too. Runs in the caller's transaction.
  */
 @Component
-class NicknameBans {
+public class NicknameBans {
 
 	private final JdbcClient jdbc;
 
@@ -21,13 +21,13 @@ class NicknameBans {
 		this.jdbc = jdbc;
 	}
 
-	void ban(UUID sessionId, String nicknameKey, String nickname, Instant now) {
+	public void ban(UUID sessionId, String nicknameKey, String nickname, Instant now) {
 		this.jdbc.sql("""
 				INSERT INTO banned_nicknames (session_id, nickname_key, nickname, banned_at) VALUES (?, ?, ?, ?)
 				ON CONFLICT DO NOTHING""").params(sessionId, nicknameKey, nickname, Timestamp.from(now)).update();
 	}
 
-	boolean isBanned(UUID sessionId, String nicknameKey) {
+	public boolean isBanned(UUID sessionId, String nicknameKey) {
 		return this.jdbc.sql("SELECT count(*) > 0 FROM banned_nicknames WHERE session_id = ? AND nickname_key = ?")
 			.params(sessionId, nicknameKey)
 			.query(Boolean.class)
@@ -35,7 +35,7 @@ class NicknameBans {
 	}
 
 	/** The banned nicknames as the host typed them, oldest first. */
-	List<String> list(UUID sessionId) {
+	public List<String> list(UUID sessionId) {
 		return this.jdbc.sql("SELECT nickname FROM banned_nicknames WHERE session_id = ? ORDER BY banned_at, nickname")
 			.params(sessionId)
 			.query(String.class)

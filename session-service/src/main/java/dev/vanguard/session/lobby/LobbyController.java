@@ -1,4 +1,4 @@
-package dev.vanguard.session.game;
+package dev.vanguard.session.lobby;
 
 import java.util.List;
 import java.util.regex.Pattern;
@@ -14,6 +14,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.vanguard.session.game.SessionMetrics;
+import dev.vanguard.session.game.SessionStateException;
+import dev.vanguard.session.game.Views;
 import dev.vanguard.support.ProblemException;
 
 /**
@@ -29,7 +32,7 @@ class LobbyController {
 	/** 16–128 base64url characters: the web app sends 32 random bytes (43 characters). */
 	private static final Pattern DEVICE_SECRET = Pattern.compile("[A-Za-z0-9_-]{16,128}");
 
-	private final GameService game;
+	private final LobbyAdmission admission;
 
 	private final Nicknames nicknames;
 
@@ -37,8 +40,8 @@ class LobbyController {
 
 	private final SessionMetrics metrics;
 
-	LobbyController(GameService game, Nicknames nicknames, RateLimiter rateLimiter, SessionMetrics metrics) {
-		this.game = game;
+	LobbyController(LobbyAdmission admission, Nicknames nicknames, RateLimiter rateLimiter, SessionMetrics metrics) {
+		this.admission = admission;
 		this.nicknames = nicknames;
 		this.rateLimiter = rateLimiter;
 		this.metrics = metrics;
@@ -47,7 +50,7 @@ class LobbyController {
 	@GetMapping
 	Views.PinLookup lookup(@PathVariable String pin, HttpServletRequest request) {
 		this.rateLimiter.check("lookup", request.getRemoteAddr());
-		return this.game.lookup(checkPin(pin));
+		return this.admission.lookup(checkPin(pin));
 	}
 
 	@PostMapping("/players")
@@ -62,8 +65,8 @@ class LobbyController {
 				throw ProblemException.invalid("deviceSecret",
 						"must be 16 to 128 characters of A-Z, a-z, 0-9, _ and -");
 			}
-			Views.Joined joined = this.game.join(checkPin(pin),
-					new GameService.Joining(nickname, body.deviceSecret(), body.pattern(), request.getRemoteAddr()));
+			Views.Joined joined = this.admission.join(checkPin(pin),
+					new LobbyAdmission.Joining(nickname, body.deviceSecret(), body.pattern(), request.getRemoteAddr()));
 			return ResponseEntity.status(HttpStatus.CREATED).body(joined);
 		}
 		catch (ProblemException ex) {

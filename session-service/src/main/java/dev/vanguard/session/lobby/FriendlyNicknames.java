@@ -1,4 +1,4 @@
-package dev.vanguard.session.game;
+package dev.vanguard.session.lobby;
 
 import java.security.SecureRandom;
 import java.util.List;
@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * nicknames gets one of these instead of the name they typed.
  */
 @Component
-class FriendlyNicknames {
+public class FriendlyNicknames {
 
 	static final List<String> ADJECTIVES = List.of("Brave", "Calm", "Clever", "Cosy", "Curious", "Daring", "Eager",
 			"Fancy", "Fast", "Friendly", "Gentle", "Giant", "Glad", "Golden", "Happy", "Helpful", "Honest", "Jolly",
@@ -32,7 +32,7 @@ class FriendlyNicknames {
 	 * A name that {@code taken} says is free; after a few taken ones, a number is added
 	 * ("Brave Otter 7"), so a big class always gets a name.
 	 */
-	String generate(Predicate<String> taken) {
+	public String generate(Predicate<String> taken) {
 		for (int i = 0; i < TRIES; i++) {
 			String name = pick(ADJECTIVES) + " " + pick(ANIMALS);
 			if (!taken.test(name)) {

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vanguard.session.lobby;
+
+import org.jspecify.annotations.NullMarked;
