@@ -364,7 +364,11 @@ class Game {
           answered++;
           counted++;
           const expected = acked.options.map((o) => OPTIONS[o]).join(' | ');
-          if (answer !== expected) fail(`${nickname}, question ${q + 1} (${FAULTS[q].name}): acknowledged "${expected}", the CSV says "${answer}"`);
+          if (answer !== expected) {
+            // a lost answer the phone was told about is no longer in acked: this one it was not
+            const why = answer === '' ? ' (lost, and the phone was never told)' : '';
+            fail(`${nickname}, question ${q + 1} (${FAULTS[q].name}): acknowledged "${expected}", the CSV says "${answer}"${why}`);
+          }
           else if (acked.responseMs !== null && responseMs !== String(acked.responseMs)) {
             fail(`${nickname}, question ${q + 1}: acknowledged after ${acked.responseMs} ms, the CSV says ${responseMs}`);
           }
