@@ -48,7 +48,7 @@ final class Huge {
 		double clientCpu = 0;
 		int connected;
 		Duration connectTime;
-		try (ClientProcesses clients = ClientProcesses.start(processes, logs)) {
+		try (ClientProcesses clients = ClientProcesses.start(processes, target.readyWhen(), logs)) {
 			List<WsClients.Endpoint> endpoints = target.prepare(players);
 			long started = System.nanoTime();
 			clients.connect(endpoints);

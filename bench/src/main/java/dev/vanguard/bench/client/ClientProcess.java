@@ -22,8 +22,9 @@ import org.HdrHistogram.Histogram;
 /**
  * A child JVM of the bench holding its share of a very large audience: one process may
  * open at most 20,000 files here, so 50,000 players need several. It runs one
- * {@link WsClients} and obeys the parent ({@link ClientProcesses}) line by line on
- * standard input, answering on standard output:
+ * {@link WsClients} (plain WebSocket, ready as its one argument says, a
+ * {@link WsClients.ReadyWhen}) and obeys the parent ({@link ClientProcesses}) line by
+ * line on standard input, answering on standard output:
  *
  * <ul>
  * <li>{@code endpoint <host>:<port> <path>} — one more client to open (no answer);</li>
@@ -65,7 +66,8 @@ public final class ClientProcess {
 
 	public static void main(String[] args) throws IOException {
 		PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
-		try (WsClients clients = new WsClients(WsClients.Dialect.PLAIN, WsClients.ReadyWhen.FIRST_MESSAGE);
+		WsClients.ReadyWhen readyWhen = WsClients.ReadyWhen.valueOf(args[0]);
+		try (WsClients clients = new WsClients(WsClients.Dialect.PLAIN, readyWhen);
 				BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
 			ClientProcess process = new ClientProcess(clients, out);
 			String line;

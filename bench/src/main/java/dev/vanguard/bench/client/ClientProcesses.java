@@ -37,10 +37,11 @@ public final class ClientProcesses implements AutoCloseable {
 	}
 
 	/**
-	 * Starts {@code count} child JVMs on this JVM's class path; their standard error goes
-	 * to {@code client-<i>.log} under {@code logDir}.
+	 * Starts {@code count} child JVMs on this JVM's class path, speaking plain WebSocket
+	 * to a server whose connections are ready when {@code readyWhen} says; their standard
+	 * error goes to {@code client-<i>.log} under {@code logDir}.
 	 */
-	public static ClientProcesses start(int count, Path logDir) throws IOException {
+	public static ClientProcesses start(int count, WsClients.ReadyWhen readyWhen, Path logDir) throws IOException {
 		Files.createDirectories(logDir);
 		String java = ProcessHandle.current().info().command().orElse("java");
 		List<Child> children = new ArrayList<>();
@@ -48,7 +49,7 @@ public final class ClientProcesses implements AutoCloseable {
 			for (int i = 0; i < count; i++) {
 				Path log = logDir.resolve("client-" + (i + 1) + ".log");
 				Process process = new ProcessBuilder(java, "-Xms256m", "-Xmx1g", "-XX:+UseParallelGC", "-cp",
-						System.getProperty("java.class.path"), ClientProcess.class.getName())
+						System.getProperty("java.class.path"), ClientProcess.class.getName(), readyWhen.name())
 					.redirectError(log.toFile())
 					.start();
 				children.add(new Child(process, log));
