@@ -13,7 +13,8 @@ import java.util.List;
  * @param rounds measured rounds per (case, target, N)
  * @param warmup warm-up rounds, run first and reported apart
  * @param targets the servers to compare
- * @param instances realtime-service instances in the {@code instances} case
+ * @param instances realtime-service instances in the {@code instances} and {@code huge}
+ * cases
  * @param root the repository root (where {@code realtime-service/target} and
  * {@code docs/} are)
  * @param writeDoc whether to write the tables into {@code docs/benchmarks.md}
@@ -24,10 +25,13 @@ public record Options(List<String> scenarios, List<Integer> players, int rounds,
 
 	static final List<String> STANDARD = List.of("fanout", "click", "instances", "connections", "answers", "joins");
 
+	/** Cases run only when named: the smoke test's, and the 50,000-player game. */
+	static final List<String> EXTRA = List.of("smoke", "huge");
+
 	static final List<String> ALL_TARGETS = List.of("vanguard", "floor", "socketio");
 
 	static final String USAGE = """
-			usage: bench [--case fanout|click|instances|connections|answers|joins|smoke|standard[,…]]
+			usage: bench [--case fanout|click|instances|connections|answers|joins|huge|smoke|standard[,…]]
 			             [--players N[,N…]] [--rounds 5] [--warmup 2]
 			             [--targets vanguard,floor,socketio] [--instances 3]
 			             [--root DIR] [--no-doc]
@@ -56,7 +60,7 @@ public record Options(List<String> scenarios, List<Integer> players, int rounds,
 						if (scenario.equals("standard")) {
 							scenarios.addAll(STANDARD);
 						}
-						else if (STANDARD.contains(scenario) || scenario.equals("smoke")) {
+						else if (STANDARD.contains(scenario) || EXTRA.contains(scenario)) {
 							scenarios.add(scenario);
 						}
 						else {

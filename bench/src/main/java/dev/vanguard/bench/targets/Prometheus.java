@@ -1,13 +1,13 @@
 package dev.vanguard.bench.targets;
 
 /** Reads values out of a Prometheus text exposition. */
-final class Prometheus {
+public final class Prometheus {
 
 	private Prometheus() {
 	}
 
 	/** The sum of every sample of {@code metric} whose labels contain {@code label}. */
-	static long sum(String exposition, String metric, String label) {
+	public static long sum(String exposition, String metric, String label) {
 		double total = 0;
 		for (String line : exposition.split("\n")) {
 			if (line.startsWith(metric + "{") && line.contains(label)) {
