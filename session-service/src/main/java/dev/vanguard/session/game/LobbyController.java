@@ -31,14 +31,18 @@ class LobbyController {
 
 	private final GameService game;
 
+	private final JoinBatcher joins;
+
 	private final Nicknames nicknames;
 
 	private final RateLimiter rateLimiter;
 
 	private final SessionMetrics metrics;
 
-	LobbyController(GameService game, Nicknames nicknames, RateLimiter rateLimiter, SessionMetrics metrics) {
+	LobbyController(GameService game, JoinBatcher joins, Nicknames nicknames, RateLimiter rateLimiter,
+			SessionMetrics metrics) {
 		this.game = game;
+		this.joins = joins;
 		this.nicknames = nicknames;
 		this.rateLimiter = rateLimiter;
 		this.metrics = metrics;
@@ -62,8 +66,8 @@ class LobbyController {
 				throw ProblemException.invalid("deviceSecret",
 						"must be 16 to 128 characters of A-Z, a-z, 0-9, _ and -");
 			}
-			Views.Joined joined = this.game.join(checkPin(pin),
-					new GameService.Joining(nickname, body.deviceSecret(), body.pattern(), request.getRemoteAddr()));
+			Views.Joined joined = this.joins.join(checkPin(pin),
+					new JoinAdmission.Joining(nickname, body.deviceSecret(), body.pattern(), request.getRemoteAddr()));
 			return ResponseEntity.status(HttpStatus.CREATED).body(joined);
 		}
 		catch (ProblemException ex) {

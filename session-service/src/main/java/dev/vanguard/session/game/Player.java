@@ -68,6 +68,10 @@ class Player {
 		return this.nicknameKey;
 	}
 
+	String getDeviceHash() {
+		return this.deviceHash;
+	}
+
 	Instant getJoinedAt() {
 		return this.joinedAt;
 	}

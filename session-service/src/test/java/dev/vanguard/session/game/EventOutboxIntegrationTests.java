@@ -36,6 +36,9 @@ class EventOutboxIntegrationTests extends SessionServiceIntegrationTest {
 	private GameService game;
 
 	@Autowired
+	private JoinAdmission admission;
+
+	@Autowired
 	private PlatformTransactionManager transactionManager;
 
 	@Autowired
@@ -81,8 +84,11 @@ class EventOutboxIntegrationTests extends SessionServiceIntegrationTest {
 			status.setRollbackOnly();
 		});
 		transaction.executeWithoutResult((status) -> {
-			this.game.join(created.path("pin").asString(),
-					new GameService.Joining("ghost", Api.deviceSecret(), null, "10.0.0.1"));
+			String pin = created.path("pin").asString();
+			JoinAdmission.Candidate ghost = this.admission.prepare(pin,
+					new JoinAdmission.Joining("ghost", Api.deviceSecret(), null, "10.0.0.1"));
+			assertThat(this.admission.admit(session, pin, List.of(ghost))).singleElement()
+				.isInstanceOf(JoinAdmission.Outcome.Admitted.class);
 			status.setRollbackOnly();
 		});
 		assertThat(this.redis.opsForHash().size(SessionKeys.of(session).players())).isZero();
