@@ -94,7 +94,8 @@ final class JoinStorm {
 						"joins %s %d: %,d joined (%,.0f joins/s answered), %,d sockets ready, %,d players in Redis; "
 								+ "join→catch-up p50 %.1f p99 %.1f ms%s",
 						measuring ? "storm" : "warm-up storm", measuring ? storm - options.warmup() + 1 : storm + 1,
-						result.joined, result.rate, result.ready, inRedis, result.latency.getValueAtPercentile(50) / 1000.0,
+						result.joined, result.rate, result.ready, inRedis,
+						result.latency.getValueAtPercentile(50) / 1000.0,
 						result.latency.getValueAtPercentile(99) / 1000.0,
 						result.refusals.isEmpty() ? "" : " refused " + result.refusals,
 						(result.ready < result.joined) ? "; sockets: " + clients.failures() : "");
