@@ -11,35 +11,32 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.vanguard.contracts.events.PlayerJoined;
 import dev.vanguard.support.ProblemException;
 import dev.vanguard.support.ProblemType;
 
 /**
- * What a join checks and writes. Whatever needs no lock is done for each join on its own
- * request thread ({@link #prepare}): the PIN, the state, the two-step pattern, the
- * nickname's key and the device's hash. The rest is done for a whole batch of joins to
- * one session at once ({@link #admit}), in one transaction under the session's row lock:
- * the state again (the host may have started, locked or ended the game meanwhile), kicks,
- * bans, nicknames (against the session and against the batch's earlier joins) and the
- * cap, then one insert of every admitted player, one Redis script adding them all and
- * counting the roster after each, and one {@link PlayerJoined} per player with its own
- * seq and count. So a batch costs one lock, one commit and one round trip each to Redis
- * and PostgreSQL, however many joins it holds, and every guarantee of a single join
- * holds: a player is in PostgreSQL and Redis exactly once or not at all, events are
- * numbered in the order of their counts.
+ * What a join checks and writes. Only the nickname's key is worked out on the join's own
+ * request thread ({@link #prepare}); everything that reads the database is done for a
+ * whole batch of joins to one PIN at once ({@link #admit}), in one transaction under the
+ * session's row lock: the state (the host may have started, locked or ended the game
+ * while the joins waited), the two-step pattern, kicks, bans, nicknames (against the
+ * session and against the batch's earlier joins) and the cap, then one insert of every
+ * admitted player, one Redis script adding them all and counting the roster after each,
+ * and one {@link PlayerJoined} per player with its own seq and count. So a batch costs
+ * one lock, one commit and one round trip each to Redis and PostgreSQL, however many
+ * joins it holds, and every guarantee of a single join holds: a player is in PostgreSQL
+ * and Redis exactly once or not at all, events are numbered in the order of their counts.
  */
 @Component
 class JoinAdmission {
@@ -66,12 +63,9 @@ class JoinAdmission {
 
 	private final Clock clock;
 
-	private final TransactionTemplate readOnly;
-
 	JoinAdmission(GameSessionRepository sessions, PlayerRepository players, Nicknames nicknames, NicknameBans bans,
 			FriendlyNicknames friendlyNicknames, RateLimiter rateLimiter, SessionRoster roster, SessionMetrics metrics,
-			ApplicationEventPublisher events, JdbcClient jdbc, Clock clock,
-			PlatformTransactionManager transactionManager) {
+			ApplicationEventPublisher events, JdbcClient jdbc, Clock clock) {
 		this.sessions = sessions;
 		this.players = players;
 		this.nicknames = nicknames;
@@ -83,9 +77,6 @@ class JoinAdmission {
 		this.events = events;
 		this.jdbc = jdbc;
 		this.clock = clock;
-		this.readOnly = new TransactionTemplate(transactionManager);
-		this.readOnly.setReadOnly(true);
-		this.readOnly.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRED);
 	}
 
 	/**
@@ -101,16 +92,11 @@ class JoinAdmission {
 	}
 
 	/**
-	 * A join that passed every check that needs no lock, waiting to be admitted.
+	 * A join waiting to be admitted, with what its own thread could work out.
 	 *
-	 * @param nickname the typed nickname, or null when the server names the player
-	 * (friendly nicknames are drawn under the lock, where the batch's names are known)
-	 * @param nicknameKey {@link Nicknames#key} of the typed nickname, or null
-	 * @param twoStep whether the join named the two-step pattern, to count it as good
-	 * once admitted
+	 * @param nicknameKey {@link Nicknames#key} of the typed nickname, or null for none
 	 */
-	record Candidate(UUID sessionId, String pin, String nickname, String nicknameKey, String deviceHash,
-			boolean twoStep, String address) {
+	record Candidate(String pin, Joining joining, String nicknameKey) {
 	}
 
 	/** How one candidate of a batch fared: its player, or why it was refused. */
@@ -125,24 +111,13 @@ class JoinAdmission {
 	}
 
 	/**
-	 * Checks a join as far as it can without the lock, so a join to a locked, full or
-	 * started game, or with a wrong pattern, fails fast and never queues.
+	 * What a join's own thread can work out without the database: the typed nickname's
+	 * key. Everything that reads the database waits for the batch, so a storm's requests
+	 * do not queue for the connection pool one by one.
 	 */
 	Candidate prepare(String pin, Joining joining) {
-		GameSession session = this.readOnly.execute((status) -> {
-			UUID sessionId = this.sessions.findLiveIdByPin(pin).orElseThrow(() -> unknownPin(pin));
-			GameSession found = this.sessions.findById(sessionId).orElseThrow(() -> unknownPin(pin));
-			checkJoinable(found, pin);
-			checkRoom(found, 0);
-			return found;
-		});
-		checkPattern(session, joining);
-		if (!session.isFriendlyNicknames() && joining.nickname() == null) {
-			throw ProblemException.invalid("nickname", "must not be blank");
-		}
-		String nickname = session.isFriendlyNicknames() ? null : joining.nickname();
-		return new Candidate(session.getId(), pin, nickname, (nickname != null) ? this.nicknames.key(nickname) : null,
-				deviceHash(session.getId(), joining.deviceSecret()), session.isTwoStepJoin(), joining.address());
+		return new Candidate(pin, joining,
+				(joining.nickname() != null) ? this.nicknames.key(joining.nickname()) : null);
 	}
 
 	/**
@@ -152,27 +127,39 @@ class JoinAdmission {
 	 * @throws org.springframework.dao.DataIntegrityViolationException when a nickname was
 	 * taken by a writer that did not hold the lock (the batch is retried whole)
 	 */
-	List<Outcome> admit(UUID sessionId, String pin, List<Candidate> batch) {
+	List<Outcome> admit(String pin, List<Candidate> batch) {
+		UUID sessionId = this.sessions.findLiveIdByPin(pin).orElseThrow(() -> unknownPin(pin));
 		GameSession session = this.sessions.findForUpdate(sessionId).orElseThrow(() -> unknownPin(pin));
 		checkJoinable(session, pin);
-		Taken taken = new Taken(sessionId, batch);
+		boolean friendly = session.isFriendlyNicknames();
+		List<String> devices = batch.stream()
+			.map((candidate) -> deviceHash(sessionId, candidate.joining().deviceSecret()))
+			.toList();
+		Taken taken = new Taken(sessionId,
+				friendly ? List.of() : batch.stream().map(Candidate::nicknameKey).filter(Objects::nonNull).toList(),
+				devices);
 		Integer cap = session.getMaxPlayers();
 		long active = (cap != null) ? this.players.countActive(sessionId) : 0;
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		List<Outcome> outcomes = new ArrayList<>(batch.size());
 		List<Player> admitted = new ArrayList<>();
-		for (Candidate candidate : batch) {
+		for (int i = 0; i < batch.size(); i++) {
+			Candidate candidate = batch.get(i);
 			try {
+				checkPattern(session, candidate.joining());
 				if (cap != null && active >= cap) {
 					throw gameFull(cap);
 				}
-				String nickname = (candidate.nickname() != null) ? candidate.nickname()
-						: this.friendlyNicknames.generate((name) -> taken.isTakenOrBanned(this.nicknames.key(name)));
-				String nicknameKey = (candidate.nicknameKey() != null) ? candidate.nicknameKey()
-						: this.nicknames.key(nickname);
-				taken.check(candidate.deviceHash(), nicknameKey, nickname);
-				Player player = new Player(UUID.randomUUID(), sessionId, nickname, nicknameKey, candidate.deviceHash(),
-						now);
+				String nickname = friendly
+						? this.friendlyNicknames.generate((name) -> taken.isTakenOrBanned(this.nicknames.key(name)))
+						: candidate.joining().nickname();
+				if (nickname == null) {
+					throw ProblemException.invalid("nickname", "must not be blank");
+				}
+				String nicknameKey = friendly ? this.nicknames.key(nickname) : candidate.nicknameKey();
+				String deviceHash = devices.get(i);
+				taken.check(deviceHash, nicknameKey, nickname);
+				Player player = new Player(UUID.randomUUID(), sessionId, nickname, nicknameKey, deviceHash, now);
 				taken.add(nicknameKey);
 				active++;
 				admitted.add(player);
@@ -196,8 +183,8 @@ class JoinAdmission {
 		}
 		List<String> goodPatterns = new ArrayList<>();
 		for (int i = 0; i < batch.size(); i++) {
-			if (batch.get(i).twoStep() && outcomes.get(i) instanceof Outcome.Admitted) {
-				goodPatterns.add(batch.get(i).address());
+			if (session.isTwoStepJoin() && outcomes.get(i) instanceof Outcome.Admitted) {
+				goodPatterns.add(batch.get(i).joining().address());
 			}
 		}
 		if (!goodPatterns.isEmpty()) {
@@ -240,10 +227,8 @@ class JoinAdmission {
 
 		private final Set<String> kickedDevices;
 
-		Taken(UUID sessionId, List<Candidate> batch) {
+		Taken(UUID sessionId, List<String> keys, List<String> devices) {
 			this.sessionId = sessionId;
-			List<String> keys = batch.stream().map(Candidate::nicknameKey).filter((key) -> key != null).toList();
-			List<String> devices = batch.stream().map(Candidate::deviceHash).toList();
 			this.nicknameKeys = new HashSet<>(keys.isEmpty() ? List.of()
 					: JoinAdmission.this.jdbc
 						.sql("SELECT nickname_key FROM players WHERE session_id = ? "
@@ -312,17 +297,6 @@ class JoinAdmission {
 		if (!right) {
 			throw new ProblemException(ProblemType.WRONG_JOIN_PATTERN, "Wrong pattern",
 					"That is not the pattern on the host's screen; look again and retry.");
-		}
-	}
-
-	/**
-	 * Whether the cap leaves room before queueing. Players are counted only for a capped
-	 * session, so uncapped joins cost no count.
-	 */
-	private void checkRoom(GameSession session, int alreadyIn) {
-		Integer cap = session.getMaxPlayers();
-		if (cap != null && this.players.countActive(session.getId()) - alreadyIn >= cap) {
-			throw gameFull(cap);
 		}
 	}
 

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -51,8 +50,11 @@ class JoinBatcher {
 
 	private final TransactionTemplate transactions;
 
-	/** Each session's waiting joins; a session is here only while its worker runs. */
-	private final Map<UUID, Queue<Waiting>> queues = new ConcurrentHashMap<>();
+	/**
+	 * Each PIN's waiting joins; a PIN is here only while its worker runs. By PIN, not
+	 * session: finding the session is the batch's first read.
+	 */
+	private final Map<String, Queue<Waiting>> queues = new ConcurrentHashMap<>();
 
 	JoinBatcher(JoinAdmission admission, PlayerTokens tokens, PlatformTransactionManager transactionManager) {
 		this.admission = admission;
@@ -78,11 +80,11 @@ class JoinBatcher {
 		return new Views.Joined(player.getSessionId(), player.getId(), player.getNickname(), token);
 	}
 
-	/** Queues the join; starts the session's worker if it has none running. */
+	/** Queues the join; starts the PIN's worker if it has none running. */
 	private void enqueue(Waiting waiting) {
-		UUID sessionId = waiting.candidate().sessionId();
+		String pin = waiting.candidate().pin();
 		boolean[] started = { false };
-		this.queues.compute(sessionId, (id, queue) -> {
+		this.queues.compute(pin, (id, queue) -> {
 			Queue<Waiting> joins = queue;
 			if (joins == null) {
 				joins = new ArrayDeque<>();
@@ -92,28 +94,28 @@ class JoinBatcher {
 			return joins;
 		});
 		if (started[0]) {
-			Thread.ofVirtual().name("joins-" + sessionId).start(() -> drain(sessionId));
+			Thread.ofVirtual().name("joins-" + pin).start(() -> drain(pin));
 		}
 	}
 
-	/** Admits the session's queued joins batch by batch until none wait. */
-	private void drain(UUID sessionId) {
+	/** Admits the PIN's queued joins batch by batch until none wait. */
+	private void drain(String pin) {
 		while (true) {
-			List<Waiting> batch = next(sessionId);
+			List<Waiting> batch = next(pin);
 			if (batch.isEmpty()) {
 				return;
 			}
-			admit(sessionId, batch);
+			admit(pin, batch);
 		}
 	}
 
 	/**
-	 * Takes up to {@link #MAX_BATCH} waiting joins; with none left, removes the session's
+	 * Takes up to {@link #MAX_BATCH} waiting joins; with none left, removes the PIN's
 	 * queue (in the same step, so a join queued meanwhile starts a new worker).
 	 */
-	private List<Waiting> next(UUID sessionId) {
+	private List<Waiting> next(String pin) {
 		List<Waiting> batch = new ArrayList<>();
-		this.queues.computeIfPresent(sessionId, (id, joins) -> {
+		this.queues.computeIfPresent(pin, (id, joins) -> {
 			while (batch.size() < MAX_BATCH && !joins.isEmpty()) {
 				batch.add(joins.remove());
 			}
@@ -122,14 +124,13 @@ class JoinBatcher {
 		return batch;
 	}
 
-	private void admit(UUID sessionId, List<Waiting> batch) {
+	private void admit(String pin, List<Waiting> batch) {
 		List<JoinAdmission.Candidate> candidates = batch.stream().map(Waiting::candidate).toList();
-		String pin = candidates.getFirst().pin();
 		try {
 			List<JoinAdmission.Outcome> outcomes = null;
 			for (int attempt = 1; outcomes == null; attempt++) {
 				try {
-					outcomes = this.transactions.execute((status) -> this.admission.admit(sessionId, pin, candidates));
+					outcomes = this.transactions.execute((status) -> this.admission.admit(pin, candidates));
 				}
 				catch (DataIntegrityViolationException ex) {
 					// a nickname taken by a writer outside the lock between the read and
@@ -149,13 +150,15 @@ class JoinBatcher {
 			}
 		}
 		catch (RuntimeException ex) {
-			// the session refused them all (ended, started, locked), or the database did
+			// the session refused them all (none with the PIN, ended, started, locked),
+			// or
+			// the database did (no connection: 503)
 			batch.forEach((waiting) -> waiting.admitted().completeExceptionally(ex));
 		}
 		catch (Error ex) {
 			// answered rather than left waiting; the worker carries on with the next
 			// batch
-			log.error("Admitting {} joins to session {} failed", batch.size(), sessionId, ex);
+			log.error("Admitting {} joins with PIN {} failed", batch.size(), pin, ex);
 			batch.forEach((waiting) -> waiting.admitted().completeExceptionally(ex));
 		}
 	}

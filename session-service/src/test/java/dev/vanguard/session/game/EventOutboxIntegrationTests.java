@@ -87,7 +87,7 @@ class EventOutboxIntegrationTests extends SessionServiceIntegrationTest {
 			String pin = created.path("pin").asString();
 			JoinAdmission.Candidate ghost = this.admission.prepare(pin,
 					new JoinAdmission.Joining("ghost", Api.deviceSecret(), null, "10.0.0.1"));
-			assertThat(this.admission.admit(session, pin, List.of(ghost))).singleElement()
+			assertThat(this.admission.admit(pin, List.of(ghost))).singleElement()
 				.isInstanceOf(JoinAdmission.Outcome.Admitted.class);
 			status.setRollbackOnly();
 		});

@@ -82,7 +82,7 @@ class JoinBatchIntegrationTests extends SessionServiceIntegrationTest {
 		List<JoinAdmission.Candidate> batch = List.of(candidate(pin, "Ann"), candidate(pin, "ANN"),
 				candidate(pin, "Bob"), candidate(pin, "zoe"), candidate(pin, "Аnn"));
 
-		List<JoinAdmission.Outcome> outcomes = admit(session, pin, batch);
+		List<JoinAdmission.Outcome> outcomes = admit(pin, batch);
 
 		assertThat(outcomes.get(0)).isInstanceOf(JoinAdmission.Outcome.Admitted.class);
 		assertThat(outcomes.get(2)).isInstanceOf(JoinAdmission.Outcome.Admitted.class);
@@ -130,13 +130,13 @@ class JoinBatchIntegrationTests extends SessionServiceIntegrationTest {
 		JsonNode created = open();
 		UUID session = id(created);
 		String pin = created.path("pin").asString();
-		// checked before the lock (the lobby was open then), admitted after it
+		// queued before the lock (the lobby was open then), admitted after it
 		List<JoinAdmission.Candidate> waiting = List.of(candidate(pin, "early"), candidate(pin, "eager"));
 		Response locked = this.api.send("PUT", "/api/sessions/" + session + "/lobby", HostKeys.token(this.host),
 				"{\"locked\":true}", null);
 		assertThat(locked.status()).as(locked.body()).isEqualTo(200);
 
-		assertThatExceptionOfType(SessionStateException.class).isThrownBy(() -> admit(session, pin, waiting))
+		assertThatExceptionOfType(SessionStateException.class).isThrownBy(() -> admit(pin, waiting))
 			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(SessionStateException.Reason.LOBBY_LOCKED));
 		assertThat(joinAtOnce(pin, 50, "late ")).allSatisfy(
 				(response) -> assertThat(response.problem(409).path("type").asString()).endsWith("/lobby-locked"));
@@ -166,9 +166,8 @@ class JoinBatchIntegrationTests extends SessionServiceIntegrationTest {
 		return this.admission.prepare(pin, new JoinAdmission.Joining(nickname, Api.deviceSecret(), null, "10.0.0.1"));
 	}
 
-	private List<JoinAdmission.Outcome> admit(UUID session, String pin, List<JoinAdmission.Candidate> batch) {
-		return new TransactionTemplate(this.transactionManager)
-			.execute((status) -> this.admission.admit(session, pin, batch));
+	private List<JoinAdmission.Outcome> admit(String pin, List<JoinAdmission.Candidate> batch) {
+		return new TransactionTemplate(this.transactionManager).execute((status) -> this.admission.admit(pin, batch));
 	}
 
 	/** The session's {@code PlayerJoined} events in seq order, once all have arrived. */
