@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import dev.vanguard.bench.client.WsClients;
 import dev.vanguard.bench.targets.ProcStats;
@@ -33,8 +34,11 @@ import org.HdrHistogram.Histogram;
  */
 final class JoinStorm {
 
-	/** The window over which the N joins are sent, evenly spaced. */
-	private static final Duration WINDOW = Duration.ofSeconds(2);
+	/**
+	 * Joins offered per second, evenly spaced: N joins are sent over N / 1,000 seconds
+	 * (issue 13: 2,000 in 2 s, 10,000 in 10 s), at least one second.
+	 */
+	private static final int OFFERED_PER_SECOND = 1_000;
 
 	/**
 	 * How long a new session may take to reach realtime-service through the outbox and
@@ -60,6 +64,7 @@ final class JoinStorm {
 		double clientCpu = 0;
 		int storms = options.warmup() + options.rounds();
 		String failure = null;
+		List<Double> rates = new ArrayList<>();
 		for (int storm = 0; storm < storms; storm++) {
 			boolean measuring = storm >= options.warmup();
 			// warm-up storms are smaller: they only need to warm the code paths
@@ -86,15 +91,17 @@ final class JoinStorm {
 				(measuring ? measured : warmup).add(result.latency);
 				long inRedis = realtime.hashLength(SessionKeys.of(session.id()).players());
 				Progress.say(
-						"joins %s %d: %,d joined, %,d sockets ready, %,d players in Redis; join→catch-up p50 %.1f "
-								+ "p99 %.1f ms%s",
+						"joins %s %d: %,d joined (%,.0f joins/s answered), %,d sockets ready, %,d players in Redis; "
+								+ "join→catch-up p50 %.1f p99 %.1f ms%s",
 						measuring ? "storm" : "warm-up storm", measuring ? storm - options.warmup() + 1 : storm + 1,
-						result.joined, result.ready, inRedis, result.latency.getValueAtPercentile(50) / 1000.0,
+						result.joined, result.rate, result.ready, inRedis,
+						result.latency.getValueAtPercentile(50) / 1000.0,
 						result.latency.getValueAtPercentile(99) / 1000.0,
 						result.refusals.isEmpty() ? "" : " refused " + result.refusals,
 						(result.ready < result.joined) ? "; sockets: " + clients.failures() : "");
 				if (measuring) {
 					ready += result.ready;
+					rates.add(result.rate);
 					joinedInRedis += inRedis;
 					result.refusals.forEach((reason, count) -> refusals.merge(reason, count, Integer::sum));
 					serverCpu += cpu(realtime, sessions) - cpuBefore;
@@ -117,6 +124,11 @@ final class JoinStorm {
 			notes.add(failure);
 		}
 		notes.add(String.format(Locale.ROOT,
+				"session-service's join rate (joins answered 201 per second, first sent to last answered) in "
+						+ "the measured storms: %s; offered: %,d/s.",
+				rates.stream().map((rate) -> String.format(Locale.ROOT, "%,.0f/s", rate)).toList(),
+				OFFERED_PER_SECOND));
+		notes.add(String.format(Locale.ROOT,
 				"%,d players join one session per storm, evenly within %d s, each through session-service "
 						+ "(POST /api/sessions/pin/{pin}/players, own X-Real-IP from the benchmarking range "
 						+ "198.18.0.0/15, so the per-address rate limit applies as in production) and then its "
@@ -124,7 +136,7 @@ final class JoinStorm {
 						+ "delivered counts sockets ready. The HTTP join alone: p50 %.1f ms, p99 %.1f ms. "
 						+ "Players in the session's Redis hash after the measured storms: %,d. Server CPU, RSS "
 						+ "and threads are session-service plus realtime-service; warm-up storms have %,d players.",
-				players, WINDOW.toSeconds(), http.getValueAtPercentile(50) / 1000.0,
+				players, window(players).toSeconds(), http.getValueAtPercentile(50) / 1000.0,
 				http.getValueAtPercentile(99) / 1000.0, joinedInRedis, Math.max(50, players / 10)));
 		return new Report.Section("joins", List.of(row), notes);
 	}
@@ -138,7 +150,8 @@ final class JoinStorm {
 		AtomicInteger joined = new AtomicInteger();
 		Histogram httpLatency = new Histogram(Broadcast.HIGHEST_MICROS, 3);
 		long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
-		long spacing = WINDOW.toNanos() / size;
+		long spacing = window(size).toNanos() / size;
+		AtomicLong lastAnswer = new AtomicLong(start);
 		try (ExecutorService joiners = Executors.newVirtualThreadPerTaskExecutor()) {
 			for (int i = 0; i < size; i++) {
 				int player = i;
@@ -155,6 +168,7 @@ final class JoinStorm {
 						return null;
 					}
 					long answered = System.nanoTime();
+					lastAnswer.accumulateAndGet(answered, Math::max);
 					synchronized (httpLatency) {
 						httpLatency.recordValue(Math.min((answered - sent) / 1000, Broadcast.HIGHEST_MICROS));
 					}
@@ -186,7 +200,14 @@ final class JoinStorm {
 		if (http != null) {
 			http.add(httpLatency);
 		}
-		return new Storm(joined.get(), ready, latency, refusals);
+		// joins answered per second, from the first sent to the last answered: when
+		// session-service keeps up, the rate offered; when it falls behind, its own
+		double rate = joined.get() / Math.max(1e-9, (lastAnswer.get() - start) / 1e9);
+		return new Storm(joined.get(), ready, latency, refusals, rate);
+	}
+
+	private static Duration window(int players) {
+		return Duration.ofMillis(Math.max(1_000, players * 1_000L / OFFERED_PER_SECOND));
 	}
 
 	private static String nickname(int player) {
@@ -202,7 +223,7 @@ final class JoinStorm {
 		return Broadcast.serverCpu(realtime) + ProcStats.cpuSeconds(sessions.pid());
 	}
 
-	private record Storm(int joined, int ready, Histogram latency, Map<String, Integer> refusals) {
+	private record Storm(int joined, int ready, Histogram latency, Map<String, Integer> refusals, double rate) {
 	}
 
 }

@@ -47,6 +47,14 @@ public class SessionChanges {
 		return this.sessions.findLiveIdByPin(pin).flatMap(this.sessions::findById);
 	}
 
+	/**
+	 * The session with this PIN under its row lock, read once: the caller checks it did
+	 * not end between finding the PIN and taking the lock.
+	 */
+	public Optional<GameSession> lockLive(String pin) {
+		return this.sessions.findLiveIdByPin(pin).flatMap(this.sessions::findForUpdate);
+	}
+
 	/** The session under its row lock, for its host only. */
 	public GameSession lockHosted(UUID sessionId, UUID hostId) {
 		GameSession session = this.sessions.findForUpdate(sessionId).orElseThrow(() -> unknownSession(sessionId));

@@ -18,6 +18,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import dev.vanguard.contracts.SessionKeys;
+import dev.vanguard.session.player.Player;
 
 /**
  * The part of a session's Redis state that session-service owns (who is in, who was
@@ -29,14 +30,20 @@ import dev.vanguard.contracts.SessionKeys;
 public class SessionRoster {
 
 	/**
-	 * Adds the player and counts the roster in one round trip: KEYS[1] the players hash,
-	 * ARGV player id, nickname, lifetime in seconds.
+	 * Adds players in order and counts the roster after each, in one round trip: KEYS[1]
+	 * the players hash, ARGV[1] lifetime in seconds, then player id and nickname pairs.
+	 * Returns the count after each player.
 	 */
-	private static final RedisScript<Long> ADD_PLAYER = RedisScript.of("""
-			redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
-			redis.call('EXPIRE', KEYS[1], ARGV[3])
-			return redis.call('HLEN', KEYS[1])
-			""", Long.class);
+	@SuppressWarnings("rawtypes")
+	private static final RedisScript<List> ADD_PLAYERS = RedisScript.of("""
+			local counts = {}
+			for i = 2, #ARGV, 2 do
+			  redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1])
+			  counts[#counts + 1] = redis.call('HLEN', KEYS[1])
+			end
+			redis.call('EXPIRE', KEYS[1], ARGV[1])
+			return counts
+			""", List.class);
 
 	/**
 	 * Removes the player, marks their token dead and counts who is left: KEYS[1] the
@@ -179,15 +186,25 @@ public class SessionRoster {
 	}
 
 	/**
-	 * Adds the player; returns how many players the session has with them. Called under
-	 * the session's row lock, so the count is this join's own: the next join waits.
+	 * Adds the players in their order; returns how many players the session has with
+	 * each, in the same order. Called under the session's row lock, so the counts are
+	 * these joins' own: the next batch waits.
 	 */
-	public int addPlayer(UUID sessionId, UUID playerId, String nickname) {
+	public List<Integer> addPlayers(UUID sessionId, List<Player> players) {
 		SessionKeys keys = SessionKeys.of(sessionId);
-		String player = playerId.toString();
-		Long count = this.redis.execute(ADD_PLAYER, List.of(keys.players()), player, nickname, LIFETIME_SECONDS);
-		onRollback(() -> this.redis.opsForHash().delete(keys.players(), player));
-		return Math.toIntExact(Objects.requireNonNull(count));
+		List<String> args = new ArrayList<>(1 + 2 * players.size());
+		args.add(LIFETIME_SECONDS);
+		for (Player player : players) {
+			args.add(player.getId().toString());
+			args.add(player.getNickname());
+		}
+		List<?> counts = this.redis.execute(ADD_PLAYERS, List.of(keys.players()), args.toArray());
+		Object[] ids = players.stream().map((player) -> player.getId().toString()).toArray();
+		onRollback(() -> this.redis.opsForHash().delete(keys.players(), ids));
+		return Objects.requireNonNull(counts)
+			.stream()
+			.map((count) -> Math.toIntExact(((Number) count).longValue()))
+			.toList();
 	}
 
 	/**
@@ -231,7 +248,7 @@ public class SessionRoster {
 
 	/**
 	 * Removes the player and marks their token dead; returns how many players are left
-	 * (under the session's row lock, as {@link #addPlayer}).
+	 * (under the session's row lock, as {@link #addPlayers}).
 	 */
 	public int kickPlayer(UUID sessionId, UUID playerId, String nickname) {
 		SessionKeys keys = SessionKeys.of(sessionId);

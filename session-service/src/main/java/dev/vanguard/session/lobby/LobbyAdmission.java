@@ -3,19 +3,19 @@ package dev.vanguard.session.lobby;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
-import jakarta.persistence.EntityManager;
-import org.hibernate.exception.ConstraintViolationException;
-
-import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.vanguard.contracts.events.PlayerJoined;
 import dev.vanguard.session.game.GameSession;
@@ -26,20 +26,26 @@ import dev.vanguard.session.game.Views;
 import dev.vanguard.session.player.NicknameBans;
 import dev.vanguard.session.player.Player;
 import dev.vanguard.session.player.PlayerRepository;
-import dev.vanguard.session.player.PlayerTokens;
 import dev.vanguard.support.ProblemException;
 import dev.vanguard.support.ProblemType;
 
 /**
  * Lets players into a session by its PIN: the PIN, the lobby's lock and cap, two-step
- * join, kicked devices, banned and taken nicknames. A join takes the session's row lock
- * only for its last statements ({@link #addPlayer}), so joins to one session queue
- * briefly.
+ * join, kicked devices, banned and taken nicknames. Only the nickname's key is worked out
+ * on the join's own request thread ({@link #prepare}); everything that reads the database
+ * is done for a whole batch of joins to one PIN at once ({@link #admit}, which
+ * {@link JoinBatcher} calls), in one transaction under the session's row lock: the state
+ * (the host may have started, locked or ended the game while the joins waited), the
+ * two-step pattern, kicks, bans, nicknames (against the session and against the batch's
+ * earlier joins) and the cap, then one insert of every admitted player, one Redis script
+ * adding them all and counting the roster after each, and one {@link PlayerJoined} per
+ * player with its own seq and count. So a batch costs one lock, one commit and one round
+ * trip each to Redis and PostgreSQL, however many joins it holds, and every guarantee of
+ * a single join holds: a player is in PostgreSQL and Redis exactly once or not at all,
+ * events are numbered in the order of their counts.
  */
 @Service
 public class LobbyAdmission {
-
-	private static final String NICKNAME_INDEX = "players_nickname_per_session";
 
 	private final SessionChanges changes;
 
@@ -53,31 +59,24 @@ public class LobbyAdmission {
 
 	private final RateLimiter rateLimiter;
 
-	private final EntityManager entityManager;
-
-	private final PlayerTokens tokens;
-
 	private final SessionRoster roster;
 
 	private final SessionMetrics metrics;
 
-	private final TransactionTemplate transactions;
+	private final JdbcClient jdbc;
 
 	LobbyAdmission(SessionChanges changes, PlayerRepository players, Nicknames nicknames, NicknameBans bans,
-			FriendlyNicknames friendlyNicknames, RateLimiter rateLimiter, EntityManager entityManager,
-			PlayerTokens tokens, SessionRoster roster, SessionMetrics metrics,
-			PlatformTransactionManager transactionManager) {
+			FriendlyNicknames friendlyNicknames, RateLimiter rateLimiter, SessionRoster roster, SessionMetrics metrics,
+			JdbcClient jdbc) {
 		this.changes = changes;
 		this.players = players;
 		this.nicknames = nicknames;
 		this.bans = bans;
 		this.friendlyNicknames = friendlyNicknames;
 		this.rateLimiter = rateLimiter;
-		this.entityManager = entityManager;
-		this.tokens = tokens;
 		this.roster = roster;
 		this.metrics = metrics;
-		this.transactions = new TransactionTemplate(transactionManager);
+		this.jdbc = jdbc;
 	}
 
 	/**
@@ -92,85 +91,193 @@ public class LobbyAdmission {
 	public record Joining(String nickname, String deviceSecret, List<String> pattern, String address) {
 	}
 
-	public Views.Joined join(String pin, Joining joining) {
-		Player player = null;
-		for (int attempt = 1; player == null; attempt++) {
-			try {
-				player = this.transactions.execute((status) -> addPlayer(pin, joining));
-			}
-			catch (FriendlyNameTaken ex) {
-				// another join got the same generated name first: draw again
-				if (attempt >= 3) {
-					throw nicknameTaken(ex.nickname);
-				}
-			}
-			catch (DataIntegrityViolationException ex) {
-				throw nicknameTaken(joining.nickname());
-			}
+	/**
+	 * A join waiting to be admitted, with what its own thread could work out.
+	 *
+	 * @param nicknameKey {@link Nicknames#key} of the typed nickname, or null for none
+	 */
+	public record Candidate(String pin, Joining joining, String nicknameKey) {
+	}
+
+	/** How one candidate of a batch fared: its player, or why it was refused. */
+	public sealed interface Outcome {
+
+		record Admitted(Player player) implements Outcome {
 		}
-		// signing is the slow part of a join: outside the transaction and its row lock
-		String token = this.tokens.issue(player.getSessionId(), player.getId(), player.getNickname());
-		return new Views.Joined(player.getSessionId(), player.getId(), player.getNickname(), token);
+
+		record Refused(RuntimeException refusal) implements Outcome {
+		}
+
 	}
 
 	/**
-	 * Everything that needs no lock comes first, so joins to one session wait for each
-	 * other only for the last few statements: a read without lock fails fast, and the
-	 * insert leaves it to the unique index to order two joins with the same nickname.
-	 * Only then the row lock, under which the state is checked again (the host may have
-	 * started or ended the game meanwhile) before the seq is taken. The lock
-	 * ({@link SessionChanges#lock}) must not conflict with the key-share lock the
-	 * player's foreign key took on the session row, or two joins would each wait for the
-	 * other.
+	 * What a join's own thread can work out without the database: the typed nickname's
+	 * key. Everything that reads the database waits for the batch, so a storm's requests
+	 * do not queue for the connection pool one by one.
 	 */
-	private Player addPlayer(String pin, Joining joining) {
-		GameSession session = this.changes.findLive(pin).orElseThrow(() -> unknownPin(pin));
+	public Candidate prepare(String pin, Joining joining) {
+		return new Candidate(pin, joining,
+				(joining.nickname() != null) ? this.nicknames.key(joining.nickname()) : null);
+	}
+
+	/**
+	 * Admits a batch of joins to one session, in the caller's transaction, in the batch's
+	 * order. A refusal of the whole session (it ended, started without late join, or was
+	 * locked) is thrown; a refusal of one join is its outcome.
+	 * @throws org.springframework.dao.DataIntegrityViolationException when a nickname was
+	 * taken by a writer that did not hold the lock (the batch is retried whole)
+	 */
+	public List<Outcome> admit(String pin, List<Candidate> batch) {
+		GameSession session = this.changes.lockLive(pin).orElseThrow(() -> unknownPin(pin));
+		// the PIN was found before the lock: the game may have ended in between
+		checkJoinable(session, pin);
 		UUID sessionId = session.getId();
-		checkJoinable(session, pin);
-		checkPattern(session, joining);
-		checkRoom(session, 0);
 		boolean friendly = session.isFriendlyNicknames();
-		String nickname = friendly ? this.friendlyNicknames
-			.generate((name) -> this.players.isNicknameTaken(sessionId, this.nicknames.key(name))
-					|| this.bans.isBanned(sessionId, this.nicknames.key(name)))
-				: joining.nickname();
-		if (nickname == null) {
-			throw ProblemException.invalid("nickname", "must not be blank");
-		}
-		String device = deviceHash(sessionId, joining.deviceSecret());
-		String nicknameKey = this.nicknames.key(nickname);
-		checkAdmissible(sessionId, device, nicknameKey);
-		if (this.players.isNicknameTaken(sessionId, nicknameKey)) {
-			throw nicknameTaken(nickname);
-		}
+		List<String> devices = batch.stream()
+			.map((candidate) -> deviceHash(sessionId, candidate.joining().deviceSecret()))
+			.toList();
+		Taken taken = new Taken(sessionId,
+				friendly ? List.of() : batch.stream().map(Candidate::nicknameKey).filter(Objects::nonNull).toList(),
+				devices);
+		Integer cap = session.getMaxPlayers();
+		long active = (cap != null) ? this.players.countActive(sessionId) : 0;
 		Instant now = this.changes.now();
-		Player player = new Player(UUID.randomUUID(), sessionId, nickname, nicknameKey, device, now);
-		this.entityManager.persist(player);
-		try {
-			this.entityManager.flush();
-		}
-		catch (ConstraintViolationException ex) {
-			// a join with the same name got in after our check: the unique index decides
-			if (NICKNAME_INDEX.equals(ex.getConstraintName())) {
-				throw friendly ? new FriendlyNameTaken(nickname) : nicknameTaken(nickname);
+		List<Outcome> outcomes = new ArrayList<>(batch.size());
+		List<Player> admitted = new ArrayList<>();
+		for (int i = 0; i < batch.size(); i++) {
+			Candidate candidate = batch.get(i);
+			try {
+				checkPattern(session, candidate.joining());
+				if (cap != null && active >= cap) {
+					throw gameFull(cap);
+				}
+				String nickname = friendly
+						? this.friendlyNicknames.generate((name) -> taken.isTakenOrBanned(this.nicknames.key(name)))
+						: candidate.joining().nickname();
+				if (nickname == null) {
+					throw ProblemException.invalid("nickname", "must not be blank");
+				}
+				String nicknameKey = friendly ? this.nicknames.key(nickname) : candidate.nicknameKey();
+				String deviceHash = devices.get(i);
+				taken.check(deviceHash, nicknameKey, nickname);
+				Player player = new Player(UUID.randomUUID(), sessionId, nickname, nicknameKey, deviceHash, now);
+				taken.add(nicknameKey);
+				active++;
+				admitted.add(player);
+				outcomes.add(new Outcome.Admitted(player));
 			}
-			throw ex;
+			catch (ProblemException ex) {
+				outcomes.add(new Outcome.Refused(ex));
+			}
 		}
-		this.changes.lock(session);
-		checkJoinable(session, pin);
-		// again under the lock: a kick, ban, lock or cap that committed meanwhile counts
-		checkAdmissible(sessionId, device, nicknameKey);
-		checkRoom(session, 1);
-		if (session.isTwoStepJoin()) {
-			SessionChanges.afterCommit(() -> this.rateLimiter.countGoodPattern(joining.address()));
+		if (!admitted.isEmpty()) {
+			insert(admitted);
+			// in Redis before the events go out, so a token works as soon as anyone hears
+			// of it; under the lock, so it never touches the keys of a session that ended
+			List<Integer> counts = this.roster.addPlayers(sessionId, admitted);
+			for (int i = 0; i < admitted.size(); i++) {
+				Player player = admitted.get(i);
+				this.changes.publish(new PlayerJoined(sessionId, session.nextSeq(now), now, player.getId(),
+						player.getNickname(), counts.get(i)));
+			}
+			SessionChanges.afterCommit(() -> admitted.forEach((player) -> this.metrics.playerJoined()));
 		}
-		// in Redis before the event goes out, so the token works as soon as anyone hears
-		// of it; under the lock, so it never touches the keys of a session that ended
-		int playerCount = this.roster.addPlayer(sessionId, player.getId(), nickname);
-		this.changes
-			.publish(new PlayerJoined(sessionId, session.nextSeq(now), now, player.getId(), nickname, playerCount));
-		SessionChanges.afterCommit(this.metrics::playerJoined);
-		return player;
+		List<String> goodPatterns = new ArrayList<>();
+		for (int i = 0; i < batch.size(); i++) {
+			if (session.isTwoStepJoin() && outcomes.get(i) instanceof Outcome.Admitted) {
+				goodPatterns.add(batch.get(i).joining().address());
+			}
+		}
+		if (!goodPatterns.isEmpty()) {
+			SessionChanges.afterCommit(() -> goodPatterns.forEach(this.rateLimiter::countGoodPattern));
+		}
+		return outcomes;
+	}
+
+	/**
+	 * One statement for the batch; the unique index on live nicknames stays the judge.
+	 */
+	private void insert(List<Player> admitted) {
+		StringBuilder sql = new StringBuilder(
+				"insert into players (id, session_id, nickname, nickname_key, device_hash, joined_at) values ");
+		List<Object> params = new ArrayList<>(admitted.size() * 6);
+		for (int i = 0; i < admitted.size(); i++) {
+			sql.append((i == 0) ? "(?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?)");
+			Player player = admitted.get(i);
+			params.add(player.getId());
+			params.add(player.getSessionId());
+			params.add(player.getNickname());
+			params.add(player.getNicknameKey());
+			params.add(player.getDeviceHash());
+			params.add(Timestamp.from(player.getJoinedAt()));
+		}
+		this.jdbc.sql(sql.toString()).params(params).update();
+	}
+
+	/**
+	 * Who is in, kicked or banned, read for the whole batch in three queries, plus the
+	 * nicknames the batch's earlier joins took.
+	 */
+	private final class Taken {
+
+		private final UUID sessionId;
+
+		private final Set<String> nicknameKeys;
+
+		private final Set<String> bannedKeys;
+
+		private final Set<String> kickedDevices;
+
+		Taken(UUID sessionId, List<String> keys, List<String> devices) {
+			this.sessionId = sessionId;
+			this.nicknameKeys = new HashSet<>(keys.isEmpty() ? List.of()
+					: LobbyAdmission.this.jdbc
+						.sql("SELECT nickname_key FROM players WHERE session_id = ? "
+								+ "AND kicked_at IS NULL AND nickname_key = ANY (?)")
+						.params(sessionId, keys.toArray(String[]::new))
+						.query(String.class)
+						.list());
+			this.bannedKeys = new HashSet<>(keys.isEmpty() ? List.of() : LobbyAdmission.this.jdbc
+				.sql("SELECT nickname_key FROM banned_nicknames WHERE session_id = ? AND nickname_key = ANY (?)")
+				.params(sessionId, keys.toArray(String[]::new))
+				.query(String.class)
+				.list());
+			this.kickedDevices = new HashSet<>(LobbyAdmission.this.jdbc
+				.sql("SELECT device_hash FROM players WHERE session_id = ? AND kicked_at IS NOT NULL "
+						+ "AND device_hash = ANY (?)")
+				.params(sessionId, devices.toArray(String[]::new))
+				.query(String.class)
+				.list());
+		}
+
+		/**
+		 * For a friendly name drawn under the lock: asks the database for names not read.
+		 */
+		boolean isTakenOrBanned(String nicknameKey) {
+			return this.nicknameKeys.contains(nicknameKey) || this.bannedKeys.contains(nicknameKey)
+					|| LobbyAdmission.this.players.isNicknameTaken(this.sessionId, nicknameKey)
+					|| LobbyAdmission.this.bans.isBanned(this.sessionId, nicknameKey);
+		}
+
+		/** Refuses a kicked device, a banned nickname or one taken, in that order. */
+		void check(String deviceHash, String nicknameKey, String nickname) {
+			if (this.kickedDevices.contains(deviceHash)) {
+				throw new ProblemException(ProblemType.KICKED, "Removed from this game",
+						"The host removed you from this game; you cannot join it again.");
+			}
+			if (this.bannedKeys.contains(nicknameKey)) {
+				throw new ProblemException(ProblemType.NICKNAME_BANNED, "Nickname banned",
+						"The host banned this nickname from this game; please pick another one.");
+			}
+			if (this.nicknameKeys.contains(nicknameKey)) {
+				throw nicknameTaken(nickname);
+			}
+		}
+
+		void add(String nicknameKey) {
+			this.nicknameKeys.add(nicknameKey);
+		}
+
 	}
 
 	/**
@@ -194,28 +301,9 @@ public class LobbyAdmission {
 		}
 	}
 
-	/**
-	 * Whether the cap leaves room: {@code alreadyIn} is 1 once this join's own row is
-	 * inserted. Players are counted only for a capped session, so uncapped joins cost no
-	 * count.
-	 */
-	private void checkRoom(GameSession session, int alreadyIn) {
-		Integer cap = session.getMaxPlayers();
-		if (cap != null && this.players.countActive(session.getId()) - alreadyIn >= cap) {
-			throw new ProblemException(ProblemType.LOBBY_FULL, "Game full",
-					"This game has reached its limit of " + cap + " players.");
-		}
-	}
-
-	private void checkAdmissible(UUID sessionId, String deviceHash, String nicknameKey) {
-		if (this.players.isDeviceKicked(sessionId, deviceHash)) {
-			throw new ProblemException(ProblemType.KICKED, "Removed from this game",
-					"The host removed you from this game; you cannot join it again.");
-		}
-		if (this.bans.isBanned(sessionId, nicknameKey)) {
-			throw new ProblemException(ProblemType.NICKNAME_BANNED, "Nickname banned",
-					"The host banned this nickname from this game; please pick another one.");
-		}
+	private static ProblemException gameFull(int cap) {
+		return new ProblemException(ProblemType.LOBBY_FULL, "Game full",
+				"This game has reached its limit of " + cap + " players.");
 	}
 
 	/**
@@ -249,18 +337,6 @@ public class LobbyAdmission {
 
 	private static ProblemException unknownPin(String pin) {
 		return ProblemException.notFound("No game is running with PIN " + pin + ".");
-	}
-
-	/** A generated name another join took meanwhile; the join is tried again. */
-	private static final class FriendlyNameTaken extends RuntimeException {
-
-		private final String nickname;
-
-		FriendlyNameTaken(String nickname) {
-			super("Friendly nickname taken: " + nickname, null, false, false);
-			this.nickname = nickname;
-		}
-
 	}
 
 	private static ProblemException nicknameTaken(String nickname) {

@@ -34,14 +34,18 @@ class LobbyController {
 
 	private final LobbyAdmission admission;
 
+	private final JoinBatcher joins;
+
 	private final Nicknames nicknames;
 
 	private final RateLimiter rateLimiter;
 
 	private final SessionMetrics metrics;
 
-	LobbyController(LobbyAdmission admission, Nicknames nicknames, RateLimiter rateLimiter, SessionMetrics metrics) {
+	LobbyController(LobbyAdmission admission, JoinBatcher joins, Nicknames nicknames, RateLimiter rateLimiter,
+			SessionMetrics metrics) {
 		this.admission = admission;
+		this.joins = joins;
 		this.nicknames = nicknames;
 		this.rateLimiter = rateLimiter;
 		this.metrics = metrics;
@@ -65,7 +69,7 @@ class LobbyController {
 				throw ProblemException.invalid("deviceSecret",
 						"must be 16 to 128 characters of A-Z, a-z, 0-9, _ and -");
 			}
-			Views.Joined joined = this.admission.join(checkPin(pin),
+			Views.Joined joined = this.joins.join(checkPin(pin),
 					new LobbyAdmission.Joining(nickname, body.deviceSecret(), body.pattern(), request.getRemoteAddr()));
 			return ResponseEntity.status(HttpStatus.CREATED).body(joined);
 		}

@@ -68,6 +68,10 @@ public class Player {
 		return this.nicknameKey;
 	}
 
+	public String getDeviceHash() {
+		return this.deviceHash;
+	}
+
 	public Instant getJoinedAt() {
 		return this.joinedAt;
 	}

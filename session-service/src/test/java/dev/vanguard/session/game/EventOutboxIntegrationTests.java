@@ -85,8 +85,11 @@ class EventOutboxIntegrationTests extends SessionServiceIntegrationTest {
 			status.setRollbackOnly();
 		});
 		transaction.executeWithoutResult((status) -> {
-			this.lobby.join(created.path("pin").asString(),
+			String pin = created.path("pin").asString();
+			LobbyAdmission.Candidate ghost = this.lobby.prepare(pin,
 					new LobbyAdmission.Joining("ghost", Api.deviceSecret(), null, "10.0.0.1"));
+			assertThat(this.lobby.admit(pin, List.of(ghost))).singleElement()
+				.isInstanceOf(LobbyAdmission.Outcome.Admitted.class);
 			status.setRollbackOnly();
 		});
 		assertThat(this.redis.opsForHash().size(SessionKeys.of(session).players())).isZero();
