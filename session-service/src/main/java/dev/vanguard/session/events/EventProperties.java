@@ -15,9 +15,12 @@ import dev.vanguard.contracts.events.RoutingKeys;
  * @param resubmitInterval how often incomplete publications are looked for
  * @param resubmitOlderThan how old an incomplete publication must be before it is sent
  * again; longer than {@code confirmTimeout}, so one still in flight is left alone
+ * @param relayThreads how many events the relay handles at once, each with two short
+ * transactions of the publication registry: at most this many of the connection pool's
+ * connections go to the outbox's bookkeeping
  */
 @ConfigurationProperties("vanguard.events")
 record EventProperties(@DefaultValue(RoutingKeys.EXCHANGE) String exchange,
 		@DefaultValue("10s") Duration confirmTimeout, @DefaultValue("5s") Duration resubmitInterval,
-		@DefaultValue("15s") Duration resubmitOlderThan) {
+		@DefaultValue("15s") Duration resubmitOlderThan, @DefaultValue("4") int relayThreads) {
 }

@@ -36,7 +36,9 @@ import dev.vanguard.contracts.events.SessionEvent;
  * in progress (a transaction of its own), then only waits for that send's confirm; it
  * sends the event itself when there was none (no connection open at the commit, a send
  * that failed, a resubmission). So the host's click reaches the players without waiting
- * for the hand-over to the relay or for the registry's bookkeeping.
+ * for the hand-over to the relay or for the registry's bookkeeping, and the relay runs on
+ * a few threads of its own ({@link EventsConfiguration#eventRelayExecutor}), so that
+ * bookkeeping never takes more than a few of the pool's connections.
  */
 @Component
 class EventRelay {
@@ -95,7 +97,7 @@ class EventRelay {
 		});
 	}
 
-	@Async
+	@Async("eventRelayExecutor")
 	@TransactionalEventListener
 	void relay(SessionEvent event) {
 		RabbitEventPublisher.Sent sent = this.sentAtCommit.remove(RabbitEventPublisher.id(event));
