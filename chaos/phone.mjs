@@ -3,7 +3,13 @@
 // refused, when each question reached it and how long it was deaf.
 
 const RETRY_MS = 250;
-const CONNECT_TIMEOUT_MS = 2000;
+/** After 1001 (going away) the web app reconnects at once, spread over this window. */
+const GOING_AWAY_SPREAD_MS = 1000;
+/**
+ * A browser waits for a slow handshake; only one that never ends (a refused handshake that
+ * brought no close event here) is given up, after a time no real handshake needs.
+ */
+const CONNECT_TIMEOUT_MS = 10_000;
 const FINAL_CLOSES = new Set([4000, 4401, 4403, 4409, 4410]);
 
 export class Phone {
@@ -69,8 +75,9 @@ export class Phone {
       return;
     }
     this.deafSince ??= Date.now();
-    // 1001 (the instance is going away) asks for a reconnect at once; anything else waits a bit.
-    setTimeout(() => this.connect(), code === 1001 ? 0 : RETRY_MS);
+    // 1001 (the instance is going away) asks for a reconnect at once, spread as the web app
+    // spreads it; anything else waits a bit.
+    setTimeout(() => this.connect(), code === 1001 ? Math.random() * GOING_AWAY_SPREAD_MS : RETRY_MS);
   }
 
   onFrame(frame) {
@@ -103,7 +110,9 @@ export class Phone {
       }
       case 'question':
         this.current = frame.questionIndex;
-        this.show(frame.questionIndex, frame.deadline - frame.serverTime, now);
+        // the time left when the frame got here, by this machine's clock (the services'
+        // clock too): a frame that waited anywhere on its way shows that wait
+        this.show(frame.questionIndex, frame.deadline - now, now);
         break;
       case 'answer_accepted':
         this.accept(frame.questionIndex, frame.options, frame.responseMs);

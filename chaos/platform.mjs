@@ -2,7 +2,7 @@
 // databases on the shared server, the four services (realtime-service twice) on ports of its
 // own, and its own nginx gateway. The suite stops, kills and empties these, never the shared
 // PostgreSQL, Redis or RabbitMQ that other tests use at the same time.
-import { spawn, execFileSync } from 'node:child_process';
+import { spawn, execFile, execFileSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,6 +10,20 @@ import path from 'node:path';
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const RABBIT_BIN = '/usr/lib/rabbitmq/bin';
+
+/**
+ * Runs a command-line tool without blocking: the phones live in this process, and a tool run
+ * synchronously (rabbitmqctl takes seconds) would hold every frame and every answer timer
+ * meanwhile, so the suite would measure its own stall as the platform's.
+ */
+function run(command, args, env) {
+  return new Promise((resolve, reject) => {
+    execFile(command, args, { encoding: 'utf8', ...(env ? { env } : {}) }, (error, stdout, stderr) => {
+      if (error) reject(Object.assign(error, { stderr }));
+      else resolve(stdout);
+    });
+  });
+}
 
 export class Platform {
   constructor({ root, target, java, nginx, gatewayDir, ports }) {
@@ -36,7 +50,7 @@ export class Platform {
 
   async start() {
     fs.mkdirSync(this.logs, { recursive: true });
-    this.createDatabases();
+    await this.createDatabases();
     this.startRedis({ empty: true });
     await this.startRabbit();
     this.startGateway();
@@ -55,41 +69,38 @@ export class Platform {
     this.children.clear();
     if (!keepBroker) {
       try {
-        this.rabbitctl('stop');
+        await this.rabbitctl('stop');
       } catch {
         // not running
       }
     }
-    this.dropDatabases();
+    await this.dropDatabases();
   }
 
   // ------------------------------------------------------------------ PostgreSQL
 
   psql(sql) {
-    return execFileSync('psql', ['-h', '127.0.0.1', '-p', '5432', '-U', 'postgres', '-d', 'postgres', '-tAqc', sql], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    return run('psql', ['-h', '127.0.0.1', '-p', '5432', '-U', 'postgres', '-d', 'postgres', '-tAqc', sql]);
   }
 
-  createDatabases() {
-    this.dropDatabases();
-    for (const db of Object.values(this.databases)) this.psql(`CREATE DATABASE ${db}`);
+  async createDatabases() {
+    await this.dropDatabases();
+    for (const db of Object.values(this.databases)) await this.psql(`CREATE DATABASE ${db}`);
   }
 
-  dropDatabases() {
-    for (const db of Object.values(this.databases)) this.psql(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
+  async dropDatabases() {
+    for (const db of Object.values(this.databases)) await this.psql(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
   }
 
   /** Ends every backend of the suite's own databases (never another database's). */
-  terminateBackends() {
+  async terminateBackends() {
     const names = Object.values(this.databases)
       .map((db) => `'${db}'`)
       .join(',');
     return Number(
-      this.psql(
+      (await this.psql(
         `SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname IN (${names}) AND pid <> pg_backend_pid()`,
-      ).trim(),
+      )).trim(),
     );
   }
 
@@ -109,17 +120,14 @@ export class Platform {
     ]);
   }
 
-  redis(...args) {
-    return execFileSync('redis-cli', ['-p', String(this.ports.redis), ...args], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-    }).trim();
+  async redis(...args) {
+    return (await run('redis-cli', ['-p', String(this.ports.redis), ...args])).trim();
   }
 
   async awaitRedis() {
     for (let i = 0; i < 100; i++) {
       try {
-        if (this.redis('PING') === 'PONG') return;
+        if ((await this.redis('PING')) === 'PONG') return;
       } catch {
         // starting
       }
@@ -154,11 +162,7 @@ export class Platform {
   }
 
   rabbitctl(...args) {
-    return execFileSync(path.join(RABBIT_BIN, 'rabbitmqctl'), ['-n', this.rabbitNode, ...args], {
-      env: this.rabbitEnv(),
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    return run(path.join(RABBIT_BIN, 'rabbitmqctl'), ['-n', this.rabbitNode, ...args], this.rabbitEnv());
   }
 
   async startRabbit() {
@@ -166,10 +170,10 @@ export class Platform {
     const dir = path.join(this.target, 'rabbit');
     try {
       // A node left by an earlier run (--keep-broker) is emptied and reused: a boot takes a minute.
-      this.rabbitctl('status');
-      this.rabbitctl('stop_app');
-      this.rabbitctl('reset');
-      this.rabbitctl('start_app');
+      await this.rabbitctl('status');
+      await this.rabbitctl('stop_app');
+      await this.rabbitctl('reset');
+      await this.rabbitctl('start_app');
       await this.awaitRabbit(60);
       return;
     } catch {
@@ -194,7 +198,7 @@ export class Platform {
   async awaitRabbit(seconds) {
     for (let i = 0; i < seconds * 2; i++) {
       try {
-        this.rabbitctl('await_startup', '--timeout', '5');
+        await this.rabbitctl('await_startup', '--timeout', '5');
         return;
       } catch {
         await sleep(500);
@@ -204,16 +208,16 @@ export class Platform {
   }
 
   closeRabbitConnections() {
-    this.rabbitctl('close_all_connections', 'chaos: every connection closed');
+    return this.rabbitctl('close_all_connections', 'chaos: every connection closed');
   }
 
   /** Stops the broker (the RabbitMQ application; the Erlang node stays for rabbitmqctl). */
   stopBroker() {
-    this.rabbitctl('stop_app');
+    return this.rabbitctl('stop_app');
   }
 
   async startBroker() {
-    this.rabbitctl('start_app');
+    await this.rabbitctl('start_app');
     await this.awaitRabbit(60);
   }
 

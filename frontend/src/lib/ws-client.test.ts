@@ -32,7 +32,7 @@ afterEach(async () => {
 const catchup = (seq: number) =>
   JSON.stringify({ type: 'catchup', seq, serverTime: Date.now() + 60_000, sessionId: 's', role: 'PLAYER', status: 'LOBBY', title: 'T', questionCount: 1, questionIndex: -1, playerCount: 1 });
 
-function client(options: { token?: () => string; canRenewToken?: boolean; heartbeatMs?: number } = {}) {
+function client(options: { token?: () => string; canRenewToken?: boolean; heartbeatMs?: number; random?: () => number } = {}) {
   const frames: ServerFrame[] = [];
   const states: ConnectionState[] = [];
   const socket = new GameSocket({
@@ -41,6 +41,7 @@ function client(options: { token?: () => string; canRenewToken?: boolean; heartb
     onState: (state) => states.push(state),
     canRenewToken: options.canRenewToken ?? false,
     backOff: { baseMs: 20, maxMs: 80 },
+    random: options.random,
     heartbeatMs: options.heartbeatMs ?? 60_000,
     createSocket: (url) => new NodeWebSocket(url) as unknown as SocketLike,
   });
@@ -99,19 +100,21 @@ describe('GameSocket against a real WebSocket server', () => {
     expect(states.some((s) => s.status === 'waiting')).toBe(false);
   });
 
-  it('reconnects at once when the server goes away (1001) and with back-off for a slow consumer (4408)', async () => {
+  it('reconnects at once, spread over a second, when the server goes away (1001) and with back-off for a slow consumer (4408)', async () => {
     onConnection = (socket, index) => {
       if (index === 0) socket.close(1001, 'going away');
       else if (index === 1) socket.close(4408, 'slow');
       else socket.send(catchup(3));
     };
-    const { socket, frames, states } = client();
+    const { socket, frames, states } = client({ random: () => 0.25 });
     socket.start();
-    await vi.waitFor(() => expect(frames).toHaveLength(1));
+    await vi.waitFor(() => expect(frames).toHaveLength(1), { timeout: 3000 });
     const waits = states.filter((s): s is Extract<ConnectionState, { status: 'waiting' }> => s.status === 'waiting');
-    expect(waits.map((w) => [w.lastCloseCode, w.retryInMs === 0])).toEqual([
-      [1001, true],
-      [4408, false],
+    // 1001: a quarter of the one-second window (random 0.25); 4408: the back-off's second
+    // step (20 ms of its 40, plus a quarter of the other 20)
+    expect(waits.map((w) => [w.lastCloseCode, w.retryInMs])).toEqual([
+      [1001, 250],
+      [4408, 25],
     ]);
     socket.stop();
   });

@@ -18,6 +18,12 @@ export type ClosePolicy =
   | { kind: 'stop'; reason: EndReason };
 
 export const PAUSE_AFTER_RATE_LIMIT_MS = 5_000;
+/**
+ * After 1001 (the instance is going away, another one is up) the phone reconnects at once,
+ * at a random moment within this window: a room of phones that the same instance let go
+ * does not reach the next instance in the same millisecond, and none waits long.
+ */
+export const GOING_AWAY_SPREAD_MS = 1_000;
 export const RETRY_UNKNOWN_SESSION_MS = 1_000;
 
 /** The close-code table of docs/protocol.md; codes it does not list are network trouble. */
@@ -321,7 +327,7 @@ export class GameSocket {
       case 'reconnect': {
         const delay =
           policy.delay === 'now'
-            ? 0
+            ? Math.round((this.options.random ?? Math.random)() * GOING_AWAY_SPREAD_MS)
             : policy.delay === 'pause'
               ? PAUSE_AFTER_RATE_LIMIT_MS
               : backOffDelay(this.attempt, this.options.backOff, this.options.random);

@@ -12,6 +12,7 @@ import dev.vanguard.testsupport.RedisTestConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.Lifecycle;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.ContextClosedEvent;
 
 import static dev.vanguard.realtime.TestInstances.port;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -102,6 +103,29 @@ class MultiInstanceIntegrationTests extends RealtimeIntegrationTests {
 		gate.start();
 		TestClient again = track(TestClient.connect(port(other), token));
 		again.await("catchup");
+	}
+
+	@Test
+	void refusesNewSocketsFromTheMomentShutdownBeginsWhileOpenOnesStillGetTheirFrames() throws Exception {
+		ConfigurableApplicationContext other = startInstance();
+		Game game = game().open();
+		UUID ann = game.join("Ann");
+		UUID bob = game.join("Bob");
+		game.awaitApplied();
+		TestClient open = track(
+				TestClient.connect(port(other), "token=" + TestTokens.get().player(game.sessionId, ann)));
+		open.await("catchup");
+
+		// what close() publishes first, before the event consumer and then the gate stop
+		other.publishEvent(new ContextClosedEvent(other));
+
+		try (RawSocket refused = new RawSocket(port(other), "token=" + TestTokens.get().player(game.sessionId, bob))) {
+			assertThat(refused.response()).startsWith("HTTP/1.1 503");
+		}
+		game.start(0, singleChoice(0));
+		assertThat(open.await("question").path("questionIndex").asInt()).isZero();
+		other.getBean("socketGate", Lifecycle.class).stop();
+		assertThat(open.awaitClose()).isEqualTo(1001);
 	}
 
 	private static int phase(ConfigurableApplicationContext context, String bean) {

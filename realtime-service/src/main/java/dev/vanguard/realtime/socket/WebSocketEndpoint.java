@@ -70,10 +70,7 @@ class WebSocketEndpoint {
 	Publisher<Void> handle(HttpServerRequest request, HttpServerResponse response) {
 		this.metrics.connectionAttempt();
 		if (!this.gate.admits()) {
-			// Starting or stopping: the gateway tries another instance, a client retries.
-			return response.status(HttpResponseStatus.SERVICE_UNAVAILABLE)
-				.header(HttpHeaderNames.RETRY_AFTER, "1")
-				.send();
+			return unavailable(response);
 		}
 		if (!request.requestHeaders().containsValue(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET, true)) {
 			return response.status(HttpResponseStatus.UPGRADE_REQUIRED).send();
@@ -93,11 +90,23 @@ class WebSocketEndpoint {
 			})
 			.doOnNext((verdict) -> logUpgrade(request, verdict))
 			.flatMap((verdict) -> switch (verdict) {
+				// the gate closed while the token was checked: refused like any upgrade
+				// after
+				// it, never taken in only to be sent away with 1001
+				case Verdict.Admitted _ when !this.gate.admits() -> unavailable(response);
 				case Verdict.Admitted admitted ->
 					response.sendWebsocket((in, out) -> this.handler.handle(in, out, admitted.principal()), this.spec);
 				case Verdict.Refused refused ->
 					response.sendWebsocket((in, out) -> refuse(in, out, refused.code()), this.spec);
 			});
+	}
+
+	/** Starting or stopping: the gateway tries another instance, a client retries. */
+	private static Mono<Void> unavailable(HttpServerResponse response) {
+		return response.status(HttpResponseStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaderNames.RETRY_AFTER, "1")
+			.send()
+			.then();
 	}
 
 	private Publisher<Void> refuse(WebsocketInbound in, WebsocketOutbound out, CloseCode code) {
