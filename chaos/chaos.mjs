@@ -3,7 +3,10 @@
 // `./vanguard test` after the browser tests); see docs/operations/fault-suite.md.
 //
 //   node --experimental-websocket chaos/chaos.mjs --gateway-dir DIR --nginx BIN --java BIN
-//        [--rounds 1] [--players 30] [--junit FILE] [--keep-broker]
+//        [--rounds 1] [--players 30] [--junit FILE] [--keep-broker] [--only FAULT,…]
+//
+// --only plays only the faults whose names contain one of the comma-separated words
+// (case-insensitive), e.g. `--only "redis restarted empty"`: a shorter game to check one fix.
 //
 // Each fault is injected into its own question of one game (several faults share a game: each
 // question is checked on its own, and the results at the end hold every question's answers).
@@ -43,7 +46,7 @@ const OPTIONS = ['Red', 'Green', 'Blue', 'Yellow'];
  * `beforeClick`, `afterClick` (awaited before waiting for the close), `mid` (1.5 s after the
  * click, while players are answering), `atDeadline` (just before the deadline), `afterClose`.
  */
-const FAULTS = [
+const ALL_FAULTS = [
   {
     name: 'RabbitMQ closes every connection mid-question',
     mid: (p) => p.closeRabbitConnections(),
@@ -115,6 +118,13 @@ const FAULTS = [
     name: 'no fault: the game goes on',
   },
 ];
+
+const ONLY = argument('--only', '')
+  .split(',')
+  .map((word) => word.trim().toLowerCase())
+  .filter(Boolean);
+const FAULTS = ONLY.length ? ALL_FAULTS.filter((f) => ONLY.some((word) => f.name.toLowerCase().includes(word))) : ALL_FAULTS;
+if (FAULTS.length === 0) throw new Error(`--only ${ONLY}: no fault of that name`);
 
 // ---------------------------------------------------------------------------- HTTP
 

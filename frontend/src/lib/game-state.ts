@@ -64,6 +64,11 @@ export interface GameState {
   eventSeq: number;
   /** `type:seq` of the event frames applied since the last catch-up. */
   applied: readonly string[];
+  /**
+   * How many catch-ups the state was drawn from. A catch-up can come at the same seq (the server
+   * rebuilt its state after losing it), so this, not the seq, says that one came.
+   */
+  catchups: number;
 }
 
 export const initialGameState: GameState = {
@@ -90,6 +95,7 @@ export const initialGameState: GameState = {
   catchupSeq: 0,
   eventSeq: 0,
   applied: [],
+  catchups: 0,
 };
 
 /** How many applied `type:seq` keys are remembered; repeats come soon after the original. */
@@ -215,7 +221,7 @@ function applyEvent(state: GameState, frame: EventFrame): GameState {
  * (the state never goes back).
  */
 export function gameReducer(state: GameState, frame: ServerFrame): GameState {
-  if (frame.type === 'catchup') return fromCatchup(frame);
+  if (frame.type === 'catchup') return { ...fromCatchup(frame), catchups: state.catchups + 1 };
   if (state.status === null) return state; // nothing but a catch-up can start the state
   if (isEventFrame(frame)) {
     const key = `${frame.type}:${frame.seq}`;

@@ -8,6 +8,7 @@ import { useGameSocket } from '../../../lib/use-game-socket';
 import { useWakeLock } from '../../../lib/use-wake-lock';
 import { gatewaySocketUrl } from '../../../lib/ws-client';
 import { t, type MessageKey } from '../../../messages/catalogue';
+import { isSending, type PendingAnswer } from '../pending-answer';
 import { QuestionScreen, type Answer } from './question-screen';
 import {
   AnsweredScreen,
@@ -34,7 +35,7 @@ function errorMessage(error: ErrorFrame): string {
 export function PlayerGame({ session }: { session: PlayerSession }) {
   const url = useCallback(() => gatewaySocketUrl({ token: session.token }), [session.token]);
   const { state, connection, send, serverNow } = useGameSocket(url);
-  const [pending, setPending] = useState<{ questionIndex: number; errorBefore: ErrorFrame | null } | null>(null);
+  const [pending, setPending] = useState<PendingAnswer | null>(null);
   const [answeredHere, setAnsweredHere] = useState<ReadonlySet<number>>(new Set());
   const [notSent, setNotSent] = useState(false);
   const [announcement, setAnnouncement] = useState('');
@@ -51,8 +52,7 @@ export function PlayerGame({ session }: { session: PlayerSession }) {
 
   const errorForQuestion =
     state.error && (state.error.questionIndex == null || state.error.questionIndex === state.questionIndex) ? state.error : null;
-  const sending =
-    pending !== null && pending.questionIndex === state.questionIndex && inQuestion && !state.answer && state.error === pending.errorBefore;
+  const sending = isSending(pending, state);
 
   // Screen readers hear the question, the time left at 10 and 5 s, and the result.
   const lastAnnounced = useRef('');
@@ -100,7 +100,7 @@ export function PlayerGame({ session }: { session: PlayerSession }) {
       setNotSent(true);
       return;
     }
-    setPending({ questionIndex: state.questionIndex, errorBefore: state.error });
+    setPending({ questionIndex: state.questionIndex, errorBefore: state.error, catchupsBefore: state.catchups });
     setAnsweredHere((current) => new Set(current).add(state.questionIndex));
   }
 

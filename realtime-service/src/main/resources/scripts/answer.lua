@@ -18,8 +18,11 @@ local function refuse(code)
   return '{"ok":false,"code":"' .. code .. '","seq":' .. seq .. '}'
 end
 
+-- No state at all: Redis lost it (restarted empty) and session-service has not written it
+-- back yet. Whether a question is open is unknown for now, so the phone is asked to send the
+-- answer again rather than told the question is closed.
 if not s[1] then
-  return refuse('NOT_OPEN')
+  return refuse('UNAVAILABLE')
 end
 if redis.call('HEXISTS', K.players, player) == 0
     or redis.call('SISMEMBER', K.kicked, player) == 1 then

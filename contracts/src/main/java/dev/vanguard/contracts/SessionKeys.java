@@ -51,7 +51,10 @@ public record SessionKeys(UUID sessionId) {
 	 * (LOBBY, QUESTION, REVEAL, PODIUM, ENDED), {@code seq} (last applied event),
 	 * {@code hostId}, {@code pin}, {@code title}, {@code questionCount},
 	 * {@code questionIndex} (-1 in the lobby), {@code startedAt} and {@code deadline}
-	 * (epoch milliseconds of the open or last question).
+	 * (epoch milliseconds of the open or last question), and {@code rebuildId} (new at
+	 * each rebuild of the state by session-service, absent before the first: a rebuild
+	 * keeps the {@code seq}, so this is how realtime-service tells the state changed
+	 * under it).
 	 */
 	public String state() {
 		return prefix() + "state";

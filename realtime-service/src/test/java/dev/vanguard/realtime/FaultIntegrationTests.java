@@ -8,6 +8,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -19,6 +20,7 @@ import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
 import io.micrometer.core.instrument.MeterRegistry;
+import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 import dev.vanguard.contracts.QuestionType;
@@ -142,6 +144,49 @@ class FaultIntegrationTests extends RealtimeIntegrationTests {
 
 		game.end(1);
 		assertThat(socket.await("reveal", (f) -> f.path("questionIndex").asInt() == 1)).isNotNull();
+	}
+
+	/**
+	 * Redis restarted empty, then session-service wrote the state back at the seq this
+	 * instance had applied already, without the answer the phone had been told was
+	 * accepted (as LiveStateRebuild does): the new rebuildId makes the instance send a
+	 * catch-up that shows the question unanswered, and the phone can answer again. An
+	 * answer sent while the state was missing is refused as UNAVAILABLE (send it again),
+	 * not as NOT_OPEN.
+	 */
+	@Test
+	void catchesPhonesUpWhenTheStateWasRebuiltAtTheSameSeq() {
+		Game game = game().open();
+		UUID ann = game.join("Ann");
+		TestClient socket = player(game, ann);
+		socket.await("catchup");
+		game.start(0, singleChoice(2));
+		socket.await("question");
+		socket.answer(0, 1);
+		socket.await("answer_accepted");
+		// Long enough for a reconciliation to have seen the state before the loss.
+		await().pollDelay(Duration.ofMillis(1200)).until(() -> true);
+
+		Map<Object, Object> state = this.redis.opsForHash().entries(game.keys.state());
+		this.redis.delete(List.of(game.keys.state(), game.keys.answers(0)));
+		// Before the rebuild nobody knows whether the question is open: send it again.
+		socket.answer(0, 3);
+		assertThat(socket.awaitNth("error", 1).path("code").asString()).isEqualTo("UNAVAILABLE");
+		state.put("rebuildId", UUID.randomUUID().toString());
+		this.redis.opsForHash().putAll(game.keys.state(), state);
+
+		JsonNode rebuilt = socket.awaitNth("catchup", 2);
+		assertThat(rebuilt.path("seq").asLong()).isEqualTo(game.seq);
+		assertThat(rebuilt.path("status").asString()).isEqualTo("QUESTION");
+		assertThat(rebuilt.path("questionIndex").asInt()).isZero();
+		assertThat(rebuilt.path("answer").isNull() || rebuilt.path("answer").isMissingNode()).isTrue();
+		socket.answer(0, 2);
+		socket.awaitNth("answer_accepted", 2);
+		assertThat(game.answerRecord(0, ann)).isNotNull();
+
+		// Nothing changed since: no further catch-up.
+		await().pollDelay(Duration.ofMillis(1200)).until(() -> true);
+		assertThat(socket.frames("catchup")).hasSize(2);
 	}
 
 	@Test

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.netty.channel.EventLoop;
+import org.jspecify.annotations.Nullable;
 
 import dev.vanguard.realtime.connection.ClientSocket;
 import dev.vanguard.realtime.connection.Delivery;
@@ -54,6 +55,12 @@ final class LocalSession {
 
 	/** The session's seq in Redis at the previous reconciliation. */
 	private volatile long reconciledSeq;
+
+	/**
+	 * The state's rebuildId at the previous reconciliation ("" when none), null before
+	 * the first.
+	 */
+	private volatile @Nullable String reconciledRebuild;
 
 	/** Whether the session is in its lobby, where players hear the player count. */
 	private volatile boolean lobby;
@@ -237,6 +244,18 @@ final class LocalSession {
 		long previous = this.reconciledSeq;
 		this.reconciledSeq = redisSeq;
 		return previous > lastSeq();
+	}
+
+	/**
+	 * Whether session-service rebuilt the session's state since the previous check (and
+	 * remembers {@code rebuildId}): the id differs from the one seen then. The first
+	 * check only learns it; a state that vanished and came back rebuilt reads "" in
+	 * between, or a new id straight away.
+	 */
+	boolean rebuiltSince(String rebuildId) {
+		String previous = this.reconciledRebuild;
+		this.reconciledRebuild = rebuildId;
+		return previous != null && !previous.equals(rebuildId);
 	}
 
 	/**

@@ -302,12 +302,24 @@ public class LocalSessions implements SmartLifecycle {
 			.subscribe(null, (ex) -> logger.warn("Catch-up of a connection of session {} failed", session.id(), ex)));
 	}
 
-	/** Finds sessions whose seq in Redis moved on without this instance hearing it. */
+	/**
+	 * Finds sessions whose seq in Redis moved on without this instance hearing it, and
+	 * sessions whose state session-service rebuilt (Redis lost it) since the previous
+	 * check: a rebuild keeps the seq, but what the phones were shown (an accepted answer)
+	 * may be gone.
+	 */
 	private void reconcile() {
-		this.sessions.values().forEach((session) -> this.store.seq(session.id()).subscribe((seq) -> {
-			if (session.missedSince(seq)) {
-				logger.info("Session {} is at seq {} but this instance heard {}; sending catch-ups", session.id(), seq,
-						session.lastSeq());
+		this.sessions.values().forEach((session) -> this.store.version(session.id()).subscribe((version) -> {
+			boolean missed = session.missedSince(version.seq());
+			boolean rebuilt = session.rebuiltSince(version.rebuildId());
+			if (missed) {
+				logger.info("Session {} is at seq {} but this instance heard {}; sending catch-ups", session.id(),
+						version.seq(), session.lastSeq());
+			}
+			if (rebuilt) {
+				logger.info("Session {} was rebuilt (at seq {}); sending catch-ups", session.id(), version.seq());
+			}
+			if (missed || rebuilt) {
 				resync(session);
 			}
 		}, (ex) -> logger.debug("Could not check session {}", session.id(), ex)));

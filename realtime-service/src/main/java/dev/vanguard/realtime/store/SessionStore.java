@@ -260,6 +260,22 @@ public class SessionStore {
 			.defaultIfEmpty(0L);
 	}
 
+	/**
+	 * The seq the session's state was last changed by (0 when unknown) and the id of
+	 * session-service's last rebuild of it (empty when none, or no state): a rebuild
+	 * writes the state back at a seq the instances may have applied already.
+	 */
+	public Mono<StateVersion> version(UUID sessionId) {
+		return this.redis.<String, String>opsForHash()
+			.multiGet(SessionKeys.of(sessionId).state(), List.of("seq", "rebuildId"))
+			.map((values) -> new StateVersion((values.get(0) != null) ? Long.parseLong(values.get(0)) : 0,
+					(values.get(1) != null) ? values.get(1) : ""));
+	}
+
+	/** Where a session's state stands: see {@link #version}. */
+	public record StateVersion(long seq, String rebuildId) {
+	}
+
 	/** How many answered question {@code index}, and how many players there are. */
 	public Mono<int[]> answerCount(UUID sessionId, int index) {
 		SessionKeys keys = SessionKeys.of(sessionId);

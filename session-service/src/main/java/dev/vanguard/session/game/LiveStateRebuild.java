@@ -55,8 +55,9 @@ class LiveStateRebuild {
 	 * empty, or the state key expired): state, question, deadline, roster, kicked set and
 	 * the scores and streaks up to the last reveal, with the seq of the session's last
 	 * event, so every event still on its way is a duplicate rather than a gap nobody can
-	 * fill. realtime-service sees the seq move and sends its phones a catch-up. A started
-	 * game rebuilt so is marked: its results say its live state was lost.
+	 * fill. The state carries a new {@code rebuildId}: realtime-service sees it change
+	 * and sends its phones a catch-up (the seq alone need not move). A started game
+	 * rebuilt so is marked: its results say its live state was lost.
 	 * @return whether it wrote the state
 	 */
 	@Transactional
@@ -184,6 +185,9 @@ class LiveStateRebuild {
 		state.put("questionIndex", Integer.toString(index));
 		state.put("startedAt", Long.toString(epochMillis(session.getQuestionStartedAt())));
 		state.put("deadline", Long.toString(epochMillis(session.getQuestionDeadline())));
+		// The seq stays what the realtime instances applied already: a new rebuildId is
+		// what tells them to send their phones a catch-up of the rebuilt state.
+		state.put("rebuildId", UUID.randomUUID().toString());
 		List<Player> active = this.players.findActive(sessionId);
 		Map<String, String> nicknames = new HashMap<>();
 		Map<String, Long> scores = new HashMap<>();

@@ -45,6 +45,8 @@ class LiveStateRebuildIntegrationTests extends SessionServiceIntegrationTest {
 			.containsEntry("hostId", this.host.toString())
 			.containsEntry("deadline",
 					Long.toString(Instant.parse(details.path("questionDeadline").asString()).toEpochMilli()));
+		// at the seq realtime-service applied already: the rebuildId is what tells it
+		assertThat(state.get("rebuildId")).asString().isNotBlank();
 		assertThat(this.redis.getExpire(game.keys().state())).isPositive();
 		assertThat(this.redis.opsForValue().get(game.keys().question(1))).contains("\"text\":\"Next?\"");
 		assertThat(this.redis.opsForHash().entries(game.keys().players())).containsOnlyKeys(game.ada(), game.grace());
@@ -59,6 +61,7 @@ class LiveStateRebuildIntegrationTests extends SessionServiceIntegrationTest {
 		this.redis.opsForHash().put(game.keys().state(), "seq", "999");
 		this.clock.rebuildLostLiveState(Instant.now());
 		assertThat(this.redis.opsForHash().get(game.keys().state(), "seq")).isEqualTo("999");
+		assertThat(this.redis.opsForHash().get(game.keys().state(), "rebuildId")).isEqualTo(state.get("rebuildId"));
 
 		this.api.control(this.host, game.session(), "end");
 		JsonNode results = results(game.session());
