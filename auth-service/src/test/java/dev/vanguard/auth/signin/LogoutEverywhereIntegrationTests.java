@@ -139,8 +139,7 @@ class LogoutEverywhereIntegrationTests {
 	@Test
 	void refusesATokenSignedWithAnotherKey() throws NoSuchAlgorithmException {
 		// Everything about it is ours (the kid, the issuer, the host's own claims) but
-		// the
-		// signature.
+		// the signature.
 		Instant now = Instant.now();
 		String forged = encode(foreignEncoder(issuedKeyId()), issuedKeyId(),
 				hostClaims(now, now.plus(Duration.ofMinutes(15))).build());

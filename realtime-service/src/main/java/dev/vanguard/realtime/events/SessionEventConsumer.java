@@ -196,8 +196,7 @@ class SessionEventConsumer implements ChannelAwareMessageListener, ApplicationLi
 				refused = refusedByRedis(ex);
 				this.metrics.eventProcessed("failed");
 				// Once per event: it may fail many times over before it passes or is
-				// given
-				// up.
+				// given up.
 				boolean first = attempt == 0
 						&& !(refused && this.failingSince.containsKey(new EventId(event.sessionId(), event.seq())));
 				logger.atLevel(first ? Level.WARN : Level.DEBUG)
@@ -207,9 +206,8 @@ class SessionEventConsumer implements ChannelAwareMessageListener, ApplicationLi
 					break;
 				}
 				// Redis is away: the event waits here, unacknowledged, and so do the
-				// events
-				// behind it. Back in the queue, RabbitMQ 4.0-4.2 would count each return
-				// towards the quorum queue's delivery limit (20 by default) and
+				// events behind it. Back in the queue, RabbitMQ 4.0-4.2 would count each
+				// return towards the quorum queue's delivery limit (20 by default) and
 				// dead-letter it within seconds.
 				sleep(backoff);
 				backoff = Math.min(backoff * 2, REDIS_RETRY_MAX_MS);

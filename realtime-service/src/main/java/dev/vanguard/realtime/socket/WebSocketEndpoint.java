@@ -90,8 +90,8 @@ class WebSocketEndpoint {
 			})
 			.doOnNext((verdict) -> logUpgrade(request, verdict))
 			.flatMap((verdict) -> switch (verdict) {
-				// the gate closed while the token was checked: refused like any upgrade
-				// after
+				// the gate closed while the token was checked: refused like any
+				// upgrade after
 				// it, never taken in only to be sent away with 1001
 				case Verdict.Admitted _ when !this.gate.admits() -> unavailable(response);
 				case Verdict.Admitted admitted ->

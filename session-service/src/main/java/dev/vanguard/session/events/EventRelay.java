@@ -81,8 +81,8 @@ class EventRelay {
 			@Override
 			public void afterCommit() {
 				if (!EventRelay.this.publisher.connected()) {
-					return; // connecting could take long: the relay does it off this
-							// thread
+					// connecting could take long: the relay does it off this thread
+					return;
 				}
 				try {
 					EventRelay.this.sentAtCommit.put(RabbitEventPublisher.id(event),

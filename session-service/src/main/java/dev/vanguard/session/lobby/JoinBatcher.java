@@ -135,9 +135,8 @@ class JoinBatcher {
 					outcomes = this.transactions.execute((status) -> this.admission.admit(pin, candidates));
 				}
 				catch (DataIntegrityViolationException ex) {
-					// a nickname taken by a writer outside the lock between the read and
-					// the
-					// insert: read again, and this time that join's name is refused
+					// a writer outside the lock took a nickname between read and insert:
+					// read again, and this time that join's name is refused
 					if (attempt >= ATTEMPTS) {
 						throw ex;
 					}
@@ -153,14 +152,12 @@ class JoinBatcher {
 			}
 		}
 		catch (RuntimeException ex) {
-			// the session refused them all (none with the PIN, ended, started, locked),
-			// or
-			// the database did (no connection: 503)
+			// the session refused them all (no such PIN, ended, started, locked),
+			// or the database did (no connection: 503)
 			batch.forEach((waiting) -> waiting.admitted().completeExceptionally(ex));
 		}
 		catch (Error ex) {
-			// answered rather than left waiting; the worker carries on with the next
-			// batch
+			// answered rather than left waiting; the worker goes on to the next batch
 			log.error("Admitting {} joins with PIN {} failed", batch.size(), pin, ex);
 			batch.forEach((waiting) -> waiting.admitted().completeExceptionally(ex));
 		}

@@ -62,8 +62,8 @@ class LobbyController {
 			HttpServletRequest request) {
 		try {
 			this.rateLimiter.check("join", request.getRemoteAddr());
-			// with friendly nicknames the server names the player: a typed name may be
-			// absent
+			// with friendly nicknames the server names the player: a typed name may
+			// be absent
 			String nickname = (body.nickname() != null) ? this.nicknames.clean(body.nickname()) : null;
 			if (body.deviceSecret() == null || !DEVICE_SECRET.matcher(body.deviceSecret()).matches()) {
 				throw ProblemException.invalid("deviceSecret",

@@ -59,8 +59,8 @@ class ResultsController {
 		for (ResultsService.Standing standing : results.standings()) {
 			csv.row(List.of(standing.nickname(), standing.rank(), standing.totalScore(), standing.correctCount()));
 		}
-		// whether the results may miss answers: the game's live state was lost while it
-		// ran
+		// whether the results may miss answers: the game's live state was lost
+		// while it ran
 		csv.blankLine().row(List.of("live_state_lost")).row(List.of(results.liveStateLost()));
 		return ResponseEntity.ok()
 			.contentType(TEXT_CSV)
