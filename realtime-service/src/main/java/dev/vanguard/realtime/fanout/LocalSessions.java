@@ -195,9 +195,8 @@ public class LocalSessions implements SmartLifecycle {
 			Delivery delivery = prepare(broadcast, all);
 			try {
 				synchronized (session.rosterLock()) {
-					// the joins held so far happened before this broadcast: the
-					// host hears
-					// them first
+					// the joins held so far happened before this broadcast:
+					// the host hears them first
 					sendHeldJoins(session);
 					session.deliver(delivery);
 				}
