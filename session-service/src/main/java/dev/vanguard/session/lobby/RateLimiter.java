@@ -17,6 +17,7 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
@@ -79,35 +80,55 @@ public class RateLimiter implements DisposableBean {
 
 	private final RateLimitProperties properties;
 
-	/** The buckets' own connection (Bucket4j reads and writes their state as bytes). */
-	private final StatefulConnection<byte[], byte[]> connection;
+	private final LettuceConnectionFactory factory;
 
-	private final ProxyManager<byte[]> buckets;
+	/**
+	 * The buckets on their own connection (Bucket4j reads and writes their state as
+	 * bytes); made on first use, and again once that connection was closed: the factory's
+	 * client is replaced when the application context is stopped and started again, which
+	 * closes every connection it made.
+	 */
+	private volatile @Nullable Buckets buckets;
 
 	private final BucketConfiguration perWindow;
 
 	RateLimiter(StringRedisTemplate redis, LettuceConnectionFactory factory, RateLimitProperties properties) {
 		this.redis = redis;
 		this.properties = properties;
-		AbstractRedisClient client = factory.getRequiredNativeClient();
-		ExpirationAfterWriteStrategy expiry = ExpirationAfterWriteStrategy
-			.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(1));
-		if (client instanceof RedisClusterClient cluster) {
-			StatefulRedisClusterConnection<byte[], byte[]> clustered = cluster.connect(ByteArrayCodec.INSTANCE);
-			this.connection = clustered;
-			this.buckets = Bucket4jLettuce.casBasedBuilder(clustered).expirationAfterWrite(expiry).build();
-		}
-		else {
-			StatefulRedisConnection<byte[], byte[]> single = ((RedisClient) client).connect(ByteArrayCodec.INSTANCE);
-			this.connection = single;
-			this.buckets = Bucket4jLettuce.casBasedBuilder(single).expirationAfterWrite(expiry).build();
-		}
+		this.factory = factory;
 		this.perWindow = BucketConfiguration.builder()
 			.addLimit(Bandwidth.builder()
 				.capacity(properties.requests())
 				.refillIntervally(properties.requests(), properties.window())
 				.build())
 			.build();
+	}
+
+	private ProxyManager<byte[]> buckets() {
+		Buckets current = this.buckets;
+		if (current != null && current.connection().isOpen()) {
+			return current.proxies();
+		}
+		synchronized (this) {
+			current = this.buckets;
+			if (current == null || !current.connection().isOpen()) {
+				current = connect(this.factory.getRequiredNativeClient());
+				this.buckets = current;
+			}
+			return current.proxies();
+		}
+	}
+
+	private static Buckets connect(AbstractRedisClient client) {
+		ExpirationAfterWriteStrategy expiry = ExpirationAfterWriteStrategy
+			.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(1));
+		if (client instanceof RedisClusterClient cluster) {
+			StatefulRedisClusterConnection<byte[], byte[]> clustered = cluster.connect(ByteArrayCodec.INSTANCE);
+			return new Buckets(clustered,
+					Bucket4jLettuce.casBasedBuilder(clustered).expirationAfterWrite(expiry).build());
+		}
+		StatefulRedisConnection<byte[], byte[]> single = ((RedisClient) client).connect(ByteArrayCodec.INSTANCE);
+		return new Buckets(single, Bucket4jLettuce.casBasedBuilder(single).expirationAfterWrite(expiry).build());
 	}
 
 	/**
@@ -117,7 +138,7 @@ public class RateLimiter implements DisposableBean {
 	 */
 	public void check(String action, String address) {
 		byte[] key = (KEY_PREFIX + action + ":" + address).getBytes(StandardCharsets.UTF_8);
-		ConsumptionProbe probe = this.buckets.getProxy(key, () -> this.perWindow).tryConsumeAndReturnRemaining(1);
+		ConsumptionProbe probe = buckets().getProxy(key, () -> this.perWindow).tryConsumeAndReturnRemaining(1);
 		if (!probe.isConsumed()) {
 			throw tooManyRequests(Duration.ofNanos(probe.getNanosToWaitForRefill()));
 		}
@@ -125,7 +146,10 @@ public class RateLimiter implements DisposableBean {
 
 	@Override
 	public void destroy() {
-		this.connection.close();
+		Buckets current = this.buckets;
+		if (current != null) {
+			current.connection().close();
+		}
 	}
 
 	/**
@@ -162,6 +186,9 @@ public class RateLimiter implements DisposableBean {
 				"Too many requests from this address; try again in " + ProblemException.seconds(retryAfter)
 						+ " seconds.")
 			.retryAfter(retryAfter);
+	}
+
+	private record Buckets(StatefulConnection<byte[], byte[]> connection, ProxyManager<byte[]> proxies) {
 	}
 
 }

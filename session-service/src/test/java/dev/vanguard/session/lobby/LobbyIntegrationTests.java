@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.vanguard.contracts.SessionKeys;
@@ -57,6 +58,9 @@ class LobbyIntegrationTests extends SessionServiceIntegrationTest {
 
 	@Autowired
 	private DataSource dataSource;
+
+	@Autowired
+	private LettuceConnectionFactory redisConnections;
 
 	@Test
 	void looksUpThePinOfALiveSession() {
@@ -422,6 +426,21 @@ class LobbyIntegrationTests extends SessionServiceIntegrationTest {
 		}
 		this.api.send("POST", join, null, Api.JSON.writeValueAsString(Api.joinBody("one-too-many")), address)
 			.problem(429);
+	}
+
+	@Test
+	void limitsStillHoldAfterRedisConnectionsWereRestarted() {
+		// Stopping and starting the context (as the test framework does to a cached
+		// context it sets aside) replaces the factory's client and closes what it made.
+		String pin = open(null).path("pin").asString();
+		String address = "10.253." + (int) (Math.random() * 250) + ".9";
+		assertThat(this.api.send("GET", "/api/sessions/pin/" + pin, null, null, address).status()).isEqualTo(200);
+		this.redisConnections.stop();
+		this.redisConnections.start();
+		for (int i = 0; i < 299; i++) {
+			assertThat(this.api.send("GET", "/api/sessions/pin/" + pin, null, null, address).status()).isEqualTo(200);
+		}
+		this.api.send("GET", "/api/sessions/pin/" + pin, null, null, address).problem(429);
 	}
 
 	@Test
