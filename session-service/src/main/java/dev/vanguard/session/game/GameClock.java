@@ -3,7 +3,11 @@ package dev.vanguard.session.game;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +47,12 @@ class GameClock {
 
 	private final Clock clock;
 
+	/**
+	 * Per open question, the players this instance saw online during it: the ones an
+	 * early close waits for ({@link SessionRoster#allOnlinePlayersAnswered}).
+	 */
+	private final Map<OpenQuestion.Key, Set<Object>> seenOnline = new ConcurrentHashMap<>();
+
 	GameClock(GameSessionRepository sessions, GameService game, SessionRoster roster, LiveStateRebuild rebuild,
 			LiveStateRepair repair, GameProperties properties, Clock clock) {
 		this.sessions = sessions;
@@ -57,7 +67,9 @@ class GameClock {
 	@Scheduled(fixedDelayString = "${vanguard.session.clock-interval:200ms}")
 	void tick() {
 		Instant now = this.clock.instant();
-		for (OpenQuestion question : this.sessions.findOpenQuestions()) {
+		List<OpenQuestion> open = this.sessions.findOpenQuestions();
+		this.seenOnline.keySet().retainAll(open.stream().map(OpenQuestion::key).toList());
+		for (OpenQuestion question : open) {
 			try {
 				closeIfDue(question, now);
 			}
@@ -117,12 +129,15 @@ class GameClock {
 		}
 	}
 
-	/** Closes the question if its time is up or everyone online answered. */
+	/**
+	 * Closes the question if its time is up or everyone seen online during it answered.
+	 */
 	boolean closeIfDue(OpenQuestion question, Instant now) {
 		if (!question.until().isAfter(now)) {
 			return this.game.closeIfOpen(question.sessionId(), question.index(), QuestionEnded.Reason.DEADLINE);
 		}
-		if (this.roster.allOnlinePlayersAnswered(question.sessionId(), question.index())) {
+		Set<Object> seen = this.seenOnline.computeIfAbsent(question.key(), (key) -> ConcurrentHashMap.newKeySet());
+		if (this.roster.allOnlinePlayersAnswered(question.sessionId(), question.index(), seen)) {
 			return this.game.closeIfOpen(question.sessionId(), question.index(), QuestionEnded.Reason.ALL_ANSWERED);
 		}
 		return false;

@@ -8,4 +8,13 @@ import java.util.UUID;
  * {@code until} (for auto-advance).
  */
 record OpenQuestion(UUID sessionId, int index, Instant until) {
+
+	Key key() {
+		return new Key(this.sessionId, this.index);
+	}
+
+	/** One question of one session, whatever its deadline. */
+	record Key(UUID sessionId, int index) {
+	}
+
 }

@@ -262,26 +262,30 @@ public class SessionRoster {
 	}
 
 	/**
-	 * Whether at least one player is online and every online player has an answer record
-	 * for question {@code index}: then the question can close before its deadline.
+	 * Whether every player seen online during question {@code index} has an answer record
+	 * for it: then the question can close before its deadline. The players online now
+	 * join {@code seenOnline}, and stay in it when their socket drops: a phone whose
+	 * instance went away, or whose network blinked, is reconnecting, and a question must
+	 * not close on the few that are back while the others are still on their way. A
+	 * player kicked meanwhile no longer counts.
 	 */
-	boolean allOnlinePlayersAnswered(UUID sessionId, int index) {
+	boolean allOnlinePlayersAnswered(UUID sessionId, int index, Set<Object> seenOnline) {
 		SessionKeys keys = SessionKeys.of(sessionId);
 		Map<Object, Object> online = this.redis.opsForHash().entries(keys.online());
-		if (online.isEmpty()) {
-			return false;
-		}
 		Set<Object> players = this.redis.opsForHash().keys(keys.players());
-		List<Object> connected = new ArrayList<>();
 		online.forEach((player, sockets) -> {
-			if (socketCount(sockets) > 0 && players.contains(player)) {
-				connected.add(player);
+			if (socketCount(sockets) > 0) {
+				seenOnline.add(player);
 			}
 		});
-		if (connected.isEmpty()) {
+		seenOnline.retainAll(players);
+		if (seenOnline.isEmpty()) {
 			return false;
 		}
-		return this.redis.opsForHash().multiGet(keys.answers(index), connected).stream().allMatch(Objects::nonNull);
+		return this.redis.opsForHash()
+			.multiGet(keys.answers(index), new ArrayList<>(seenOnline))
+			.stream()
+			.allMatch(Objects::nonNull);
 	}
 
 	/**

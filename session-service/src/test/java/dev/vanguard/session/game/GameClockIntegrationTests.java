@@ -75,6 +75,32 @@ class GameClockIntegrationTests extends SessionServiceIntegrationTest {
 	}
 
 	@Test
+	void waitsForAPlayerWhoseSocketDroppedMidQuestion() {
+		UUID quiz = quiz(this.host, single("Long?"));
+		JsonNode created = this.api.openSession(this.host, quiz, null);
+		UUID session = UUID.fromString(created.path("id").asString());
+		String pin = created.path("pin").asString();
+		String ada = this.api.join(pin, "ada").path("playerId").asString();
+		String grace = this.api.join(pin, "grace").path("playerId").asString();
+		this.api.control(this.host, session, "start");
+		SessionKeys keys = SessionKeys.of(session);
+		this.redis.opsForHash().putAll(keys.online(), Map.of(ada, "1", grace, "1"));
+		this.clock.tick();
+
+		// grace's instance went away: ada is back first and answers; grace is on her way
+		this.redis.opsForHash().put(keys.online(), grace, "0");
+		answer(keys, ada);
+		this.clock.tick();
+		assertThat(status(session)).isEqualTo("QUESTION");
+
+		this.redis.opsForHash().put(keys.online(), grace, "1");
+		answer(keys, grace);
+		await().atMost(Duration.ofSeconds(20)).until(() -> status(session).equals("REVEAL"));
+		assertThat(this.events.awaitUpTo(session, 5).get(4)).isInstanceOfSatisfying(QuestionEnded.class,
+				(ended) -> assertThat(ended.reason()).isEqualTo(QuestionEnded.Reason.ALL_ANSWERED));
+	}
+
+	@Test
 	void keepsAQuestionOpenWhileNobodyIsOnline() {
 		UUID quiz = quiz(this.host, single("Long?"));
 		JsonNode created = this.api.openSession(this.host, quiz, null);
