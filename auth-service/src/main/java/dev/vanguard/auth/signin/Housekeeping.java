@@ -3,6 +3,7 @@ package dev.vanguard.auth.signin;
 import java.time.Clock;
 import java.time.ZoneOffset;
 
+import dev.vanguard.auth.AttemptBuckets;
 import dev.vanguard.auth.account.RegistrationThrottle;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
 @Component
 class Housekeeping {
 
-	private final LoginThrottle throttle;
+	private final AttemptBuckets buckets;
 
 	private final RegistrationThrottle registrations;
 
@@ -24,8 +25,8 @@ class Housekeeping {
 
 	private final Clock clock;
 
-	Housekeeping(LoginThrottle throttle, RegistrationThrottle registrations, JdbcClient jdbc, Clock clock) {
-		this.throttle = throttle;
+	Housekeeping(AttemptBuckets buckets, RegistrationThrottle registrations, JdbcClient jdbc, Clock clock) {
+		this.buckets = buckets;
 		this.registrations = registrations;
 		this.jdbc = jdbc;
 		this.clock = clock;
@@ -34,7 +35,7 @@ class Housekeeping {
 	@Scheduled(initialDelayString = "${vanguard.auth.housekeeping-interval:PT10M}",
 			fixedDelayString = "${vanguard.auth.housekeeping-interval:PT10M}")
 	void removeDeadRecords() {
-		this.throttle.forgetOlderThanWindow(this.clock.instant());
+		this.buckets.removeFull();
 		this.registrations.forgetOlderThanWindow(this.clock.instant());
 		// A family whose every token has expired can never be used again; its tokens go
 		// with it (on delete cascade).
