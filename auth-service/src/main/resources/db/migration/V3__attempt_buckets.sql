@@ -1,4 +1,4 @@
--- Bucket4j's buckets for the sign-in limits (AttemptBuckets): the bucket state as Bucket4j
+-- Bucket4j's buckets for the sign-in and registration limits (AttemptBuckets): the bucket state as Bucket4j
 -- serialises it, and when the bucket is full again (epoch milliseconds), after which the
 -- row counts nothing and housekeeping deletes it. The id is a hash of the limit's key, so
 -- no e-mail or client address is stored. Bucket4j writes the id of the bucket's advisory
@@ -12,5 +12,6 @@ create table attempt_buckets (
 
 create index attempt_buckets_expires_at_idx on attempt_buckets (expires_at);
 
--- The failures the sign-in limits used to count one row each.
+-- The failures and registrations the limits used to count one row each.
 drop table login_failures;
+drop table registration_attempts;

@@ -9,6 +9,7 @@ import java.time.Duration;
 import javax.sql.DataSource;
 
 import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
@@ -17,10 +18,11 @@ import io.github.bucket4j.postgresql.PostgreSQLadvisoryLockBasedProxyManager;
 import org.springframework.stereotype.Component;
 
 /**
- * Bucket4j buckets in auth-service's own PostgreSQL (table {@code attempt_buckets}), so
- * that a limit holds across every instance without another store. A bucket is changed
- * under a transaction-scoped advisory lock on its id, so concurrent attempts at one key
- * queue instead of overwriting each other's count.
+ * Bucket4j buckets in auth-service's own PostgreSQL (table {@code attempt_buckets}) for
+ * the sign-in and registration limits, so that a limit holds across every instance
+ * without another store. A bucket is changed under a transaction-scoped advisory lock on
+ * its id, so concurrent attempts at one key queue instead of overwriting each other's
+ * count.
  * <p>
  * A bucket's id is the first 64 bits of the SHA-256 of its key: the table holds no e-mail
  * address or client address, and a collision (two keys sharing a count) is beyond any
@@ -57,6 +59,15 @@ public class AttemptBuckets {
 	 */
 	public void take(String key, BucketConfiguration limit) {
 		bucket(key, limit).tryConsume(1);
+	}
+
+	/**
+	 * Counts one attempt at {@code key} if {@code limit} allows it now.
+	 * @return zero when counted, else how long until one more attempt fits
+	 */
+	public Duration tryTake(String key, BucketConfiguration limit) {
+		ConsumptionProbe probe = bucket(key, limit).tryConsumeAndReturnRemaining(1);
+		return probe.isConsumed() ? Duration.ZERO : Duration.ofNanos(probe.getNanosToWaitForRefill());
 	}
 
 	/** Deletes the rows of buckets that are full again; returns how many. */

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 
 import dev.vanguard.auth.AttemptBuckets;
-import dev.vanguard.auth.account.RegistrationThrottle;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -19,15 +18,12 @@ class Housekeeping {
 
 	private final AttemptBuckets buckets;
 
-	private final RegistrationThrottle registrations;
-
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
-	Housekeeping(AttemptBuckets buckets, RegistrationThrottle registrations, JdbcClient jdbc, Clock clock) {
+	Housekeeping(AttemptBuckets buckets, JdbcClient jdbc, Clock clock) {
 		this.buckets = buckets;
-		this.registrations = registrations;
 		this.jdbc = jdbc;
 		this.clock = clock;
 	}
@@ -36,7 +32,6 @@ class Housekeeping {
 			fixedDelayString = "${vanguard.auth.housekeeping-interval:PT10M}")
 	void removeDeadRecords() {
 		this.buckets.removeFull();
-		this.registrations.forgetOlderThanWindow(this.clock.instant());
 		// A family whose every token has expired can never be used again; its tokens go
 		// with it (on delete cascade).
 		this.jdbc.sql("""

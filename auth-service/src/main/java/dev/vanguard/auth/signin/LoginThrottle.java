@@ -65,7 +65,7 @@ class LoginThrottle {
 			.max(Duration::compareTo)
 			.orElseThrow();
 		if (wait.isPositive()) {
-			throw new LoginThrottledException(Duration.ofSeconds(Math.max(1, (wait.toMillis() + 999) / 1000)));
+			throw new LoginThrottledException(wait);
 		}
 	}
 
