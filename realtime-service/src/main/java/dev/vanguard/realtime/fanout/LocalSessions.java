@@ -308,6 +308,12 @@ public class LocalSessions implements SmartLifecycle {
 	 * may be gone.
 	 */
 	private void reconcile() {
+		try {
+			this.subscriber.reconnectIfClosed();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not open the Pub/Sub connection again", ex);
+		}
 		this.sessions.values().forEach((session) -> this.store.version(session.id()).subscribe((version) -> {
 			boolean missed = session.missedSince(version.seq());
 			boolean rebuilt = session.rebuiltSince(version.rebuildId());
@@ -361,7 +367,10 @@ public class LocalSessions implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		this.subscriber = new Subscriber(this.redisConnections, subscriberName(), this::onMessage);
+		this.subscriber = new Subscriber(this.redisConnections, subscriberName(), this::onMessage,
+				() -> this.sessions.keySet().stream().map((id) -> SessionKeys.of(id).channel()).toList());
+		// connected now, so that a Redis that cannot be reached fails the start as before
+		this.subscriber.reconnectIfClosed();
 		this.timers.add(interval(this.properties.answerCountInterval(), this::countAnswers));
 		this.timers.add(interval(this.properties.rosterInterval(), this::sendRosters));
 		this.timers.add(interval(this.properties.playerCountInterval(), this::sendPlayerCounts));
