@@ -112,16 +112,10 @@ public final class QuizDocumentReader {
 
 	private List<String> tags(JsonNode node, FieldPath path) {
 		List<String> tags = new ArrayList<>();
-		if (absent(node)) {
+		if (!isArray(node, path, "strings")) {
 			return tags;
 		}
-		if (!node.isArray()) {
-			problem(path, "must be an array of strings");
-			return tags;
-		}
-		if (node.size() > QuizLimits.TAGS_MAX) {
-			problem(path, "must hold at most " + QuizLimits.TAGS_MAX + " tags (has " + node.size() + ")");
-		}
+		tooMany(node, path, QuizLimits.TAGS_MAX, "tags");
 		for (int i = 0; i < node.size(); i++) {
 			String tag = text(node.get(i), path.index(i), true, QuizLimits.TAG_MAX, false);
 			if (tag == null) {
@@ -140,16 +134,10 @@ public final class QuizDocumentReader {
 
 	private List<QuizContent.Question> questions(JsonNode node, FieldPath path) {
 		List<QuizContent.Question> questions = new ArrayList<>();
-		if (absent(node)) {
+		if (!isArray(node, path, "questions")) {
 			return questions;
 		}
-		if (!node.isArray()) {
-			problem(path, "must be an array of questions");
-			return questions;
-		}
-		if (node.size() > QuizLimits.QUESTIONS_MAX) {
-			problem(path, "must hold at most " + QuizLimits.QUESTIONS_MAX + " questions (has " + node.size() + ")");
-		}
+		tooMany(node, path, QuizLimits.QUESTIONS_MAX, "questions");
 		for (int i = 0; i < node.size(); i++) {
 			QuizContent.Question question = question(node.get(i), path.index(i));
 			if (question != null) {
@@ -310,8 +298,7 @@ public final class QuizDocumentReader {
 		if (absent(node)) {
 			return options;
 		}
-		if (!node.isArray()) {
-			problem(path, "must be an array of options");
+		if (!isArray(node, path, "options")) {
 			return null;
 		}
 		Map<String, Integer> seen = new HashMap<>();
@@ -345,14 +332,10 @@ public final class QuizDocumentReader {
 		if (absent(node)) {
 			return answers;
 		}
-		if (!node.isArray()) {
-			problem(path, "must be an array of strings");
+		if (!isArray(node, path, "strings")) {
 			return null;
 		}
-		if (node.size() > QuizLimits.ACCEPTED_ANSWERS_MAX) {
-			problem(path, "must hold at most " + QuizLimits.ACCEPTED_ANSWERS_MAX + " accepted answers (has "
-					+ node.size() + ")");
-		}
+		tooMany(node, path, QuizLimits.ACCEPTED_ANSWERS_MAX, "accepted answers");
 		Map<String, Integer> seen = new HashMap<>();
 		for (int i = 0; i < node.size(); i++) {
 			String answer = text(node.get(i), path.index(i), true, QuizLimits.ACCEPTED_ANSWER_MAX, false);
@@ -452,6 +435,31 @@ public final class QuizDocumentReader {
 				problem(path.field(name), "is not a known field (expected "
 						+ fields.stream().sorted().collect(Collectors.joining(", ")) + ")");
 			}
+		}
+	}
+
+	/**
+	 * Whether the field holds an array (of {@code elements}, as the problem says when it
+	 * does not); an absent field holds none.
+	 */
+	private boolean isArray(JsonNode node, FieldPath path, String elements) {
+		if (absent(node)) {
+			return false;
+		}
+		if (!node.isArray()) {
+			problem(path, "must be an array of " + elements);
+			return false;
+		}
+		return true;
+	}
+
+	/**
+	 * Reports an array longer than {@code max}; its elements are read all the same, so
+	 * each gets its own problems.
+	 */
+	private void tooMany(JsonNode array, FieldPath path, int max, String elements) {
+		if (array.size() > max) {
+			problem(path, "must hold at most " + max + " " + elements + " (has " + array.size() + ")");
 		}
 	}
 
