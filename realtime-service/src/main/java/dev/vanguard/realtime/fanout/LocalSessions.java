@@ -235,7 +235,11 @@ public class LocalSessions implements SmartLifecycle {
 		}
 		// no createdAt: the broadcast latency metric measures the event path, and this
 		// frame waits for the roster interval on purpose
-		Delivery delivery = new Delivery(frame.seq(), 0, null, this.codec.encode(frame), null, null, null, false);
+		deliverOnce(session, new Delivery(frame.seq(), 0, null, this.codec.encode(frame), null, null, null, false));
+	}
+
+	/** Hands a delivery made for this one send to the session, then lets its bytes go. */
+	private static void deliverOnce(LocalSession session, Delivery delivery) {
 		try {
 			session.deliver(delivery);
 		}
@@ -262,13 +266,7 @@ public class LocalSessions implements SmartLifecycle {
 			if (count == null) {
 				return;
 			}
-			Delivery delivery = new Delivery(count.seq(), 0, null, null, this.codec.encode(count), null, null, false);
-			try {
-				session.deliver(delivery);
-			}
-			finally {
-				delivery.release();
-			}
+			deliverOnce(session, new Delivery(count.seq(), 0, null, null, this.codec.encode(count), null, null, false));
 		});
 	}
 
