@@ -17,6 +17,7 @@ import dev.vanguard.quiz.image.ImageUrls;
 import dev.vanguard.quiz.web.FieldPath;
 import dev.vanguard.quiz.web.FieldProblem;
 import tools.jackson.databind.JsonNode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a quiz from JSON and checks every rule on the way, collecting every problem with
@@ -96,7 +97,7 @@ public final class QuizDocumentReader {
 
 	}
 
-	private QuizContent quiz(JsonNode node, FieldPath path) {
+	private @Nullable QuizContent quiz(JsonNode node, FieldPath path) {
 		if (node == null || !node.isObject()) {
 			problem(path, "must be a JSON object");
 			return null;
@@ -147,7 +148,7 @@ public final class QuizDocumentReader {
 		return questions;
 	}
 
-	private QuizContent.Question question(JsonNode node, FieldPath path) {
+	private QuizContent.@Nullable Question question(JsonNode node, FieldPath path) {
 		if (!node.isObject()) {
 			problem(path, "must be a JSON object");
 			return null;
@@ -222,7 +223,7 @@ public final class QuizDocumentReader {
 		}
 	}
 
-	private UUID questionId(JsonNode node, FieldPath path) {
+	private @Nullable UUID questionId(@Nullable JsonNode node, FieldPath path) {
 		if (absent(node)) {
 			return null;
 		}
@@ -238,7 +239,7 @@ public final class QuizDocumentReader {
 		return null;
 	}
 
-	private QuestionType questionType(JsonNode node, FieldPath path) {
+	private @Nullable QuestionType questionType(@Nullable JsonNode node, FieldPath path) {
 		if (absent(node)) {
 			problem(path, "is required (one of " + names(QuestionType.values()) + ")");
 			return null;
@@ -282,7 +283,7 @@ public final class QuizDocumentReader {
 		return seconds;
 	}
 
-	private String imageUrl(JsonNode node, FieldPath path) {
+	private @Nullable String imageUrl(@Nullable JsonNode node, FieldPath path) {
 		String url = text(node, path, false, QuizLimits.IMAGE_URL_MAX, false);
 		if (url == null || url.isEmpty()) {
 			return null;
@@ -293,7 +294,7 @@ public final class QuizDocumentReader {
 	}
 
 	/** The options as written, or {@code null} when they are not even an array. */
-	private List<QuizContent.Option> options(JsonNode node, FieldPath path) {
+	private @Nullable List<QuizContent.Option> options(@Nullable JsonNode node, FieldPath path) {
 		List<QuizContent.Option> options = new ArrayList<>();
 		if (absent(node)) {
 			return options;
@@ -327,7 +328,7 @@ public final class QuizDocumentReader {
 	}
 
 	/** The accepted answers as written, or {@code null} when not even an array. */
-	private List<String> acceptedAnswers(JsonNode node, FieldPath path) {
+	private @Nullable List<String> acceptedAnswers(@Nullable JsonNode node, FieldPath path) {
 		List<String> answers = new ArrayList<>();
 		if (absent(node)) {
 			return answers;
@@ -384,7 +385,7 @@ public final class QuizDocumentReader {
 		return value;
 	}
 
-	private String string(JsonNode parent, FieldPath parentPath, String name, boolean required, int max,
+	private @Nullable String string(JsonNode parent, FieldPath parentPath, String name, boolean required, int max,
 			boolean multiline) {
 		return text(parent.get(name), parentPath.field(name), required, max, multiline);
 	}
@@ -393,7 +394,8 @@ public final class QuizDocumentReader {
 	 * A trimmed string within its length (counted in characters as people see them, that
 	 * is code points, which is also how PostgreSQL counts {@code varchar(n)}).
 	 */
-	private String text(JsonNode node, FieldPath path, boolean required, int max, boolean multiline) {
+	private @Nullable String text(@Nullable JsonNode node, FieldPath path, boolean required, int max,
+			boolean multiline) {
 		if (absent(node)) {
 			if (required) {
 				problem(path, "is required");
@@ -442,7 +444,7 @@ public final class QuizDocumentReader {
 	 * Whether the field holds an array (of {@code elements}, as the problem says when it
 	 * does not); an absent field holds none.
 	 */
-	private boolean isArray(JsonNode node, FieldPath path, String elements) {
+	private boolean isArray(@Nullable JsonNode node, FieldPath path, String elements) {
 		if (absent(node)) {
 			return false;
 		}
@@ -463,11 +465,11 @@ public final class QuizDocumentReader {
 		}
 	}
 
-	private static boolean absent(JsonNode node) {
+	private static boolean absent(@Nullable JsonNode node) {
 		return node == null || node.isNull() || node.isMissingNode();
 	}
 
-	private static <E extends Enum<E>> E lookup(Class<E> type, String name) {
+	private static <E extends Enum<E>> @Nullable E lookup(Class<E> type, String name) {
 		for (E constant : type.getEnumConstants()) {
 			if (constant.name().equals(name)) {
 				return constant;

@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import com.nimbusds.jwt.JWTParser;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import dev.vanguard.realtime.RealtimeProperties;
@@ -136,7 +137,7 @@ class Authenticator {
 		return false;
 	}
 
-	private static UUID uuid(String value) {
+	private static @Nullable UUID uuid(@Nullable String value) {
 		if (value == null) {
 			return null;
 		}
