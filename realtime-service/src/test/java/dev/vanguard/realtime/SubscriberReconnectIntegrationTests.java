@@ -2,7 +2,6 @@ package dev.vanguard.realtime;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
@@ -16,10 +15,8 @@ import dev.vanguard.contracts.events.QuestionStarted;
 import dev.vanguard.contracts.events.SessionEvent;
 import dev.vanguard.contracts.events.SessionOpened;
 import dev.vanguard.realtime.fanout.LocalSessions;
-import dev.vanguard.testsupport.Infrastructure;
 import dev.vanguard.testsupport.RedisServers;
 
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -37,33 +34,17 @@ import static org.awaitility.Awaitility.await;
  */
 class SubscriberReconnectIntegrationTests {
 
-	private static final String EXCHANGE = Infrastructure.uniqueName("realtime_resub_x");
-
-	private static final String QUEUE = Infrastructure.uniqueName("realtime_resub_q");
-
-	private static final String RESYNC_QUEUE = Infrastructure.uniqueName("realtime_resub_resync_q");
-
-	private RedisServers redis;
-
-	private ConfigurableApplicationContext instance;
+	private OwnRedisInstance instance;
 
 	@BeforeEach
 	void start() {
-		TestBroker.deleteOnExit(EXCHANGE, QUEUE);
-		TestBroker.deleteOnExit(RESYNC_QUEUE);
-		this.redis = RedisServers.standalone();
-		this.instance = TestInstances.start(List.of(), EXCHANGE, QUEUE, RESYNC_QUEUE,
-				"--spring.data.redis.host=127.0.0.1", "--spring.data.redis.port=" + this.redis.first().port(),
-				"--vanguard.realtime.resync-interval=500ms");
+		this.instance = OwnRedisInstance.on(RedisServers.standalone(), "--vanguard.realtime.resync-interval=500ms");
 	}
 
 	@AfterEach
 	void stop() {
 		if (this.instance != null) {
 			this.instance.close();
-		}
-		if (this.redis != null) {
-			this.redis.close();
 		}
 	}
 
@@ -73,8 +54,7 @@ class SubscriberReconnectIntegrationTests {
 		try (TestClient socket = phoneIn(session)) {
 			String before = subscriberId();
 
-			assertThat(this.redis.command(this.redis.first(), "CLIENT", "KILL", "TYPE", "pubsub").strip())
-				.isEqualTo("1");
+			assertThat(this.instance.redisCommand("CLIENT", "KILL", "TYPE", "pubsub").strip()).isEqualTo("1");
 
 			hearsAgain(session, socket, before);
 		}
@@ -85,7 +65,7 @@ class SubscriberReconnectIntegrationTests {
 		UUID session = UUID.randomUUID();
 		try (TestClient socket = phoneIn(session)) {
 			String before = subscriberId();
-			LettuceConnectionFactory factory = this.instance.getBean(LettuceConnectionFactory.class);
+			LettuceConnectionFactory factory = this.instance.bean(LettuceConnectionFactory.class);
 
 			factory.stop();
 			factory.start();
@@ -101,7 +81,7 @@ class SubscriberReconnectIntegrationTests {
 		publish(new PlayerJoined(session, 2, Instant.now(), player, "Ann", 1));
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> "2".equals(redis().opsForHash().get(SessionKeys.of(session).state(), "seq")));
-		TestClient socket = TestClient.connect(TestInstances.port(this.instance),
+		TestClient socket = TestClient.connect(this.instance.port(),
 				"token=" + TestTokens.get().player(session, player));
 		socket.await("catchup");
 		return socket;
@@ -129,7 +109,7 @@ class SubscriberReconnectIntegrationTests {
 
 	/** The id of this instance's subscriber connection in {@code CLIENT LIST}, if any. */
 	private String subscriberId() {
-		String name = this.instance.getBean(LocalSessions.class).subscriberName();
+		String name = this.instance.bean(LocalSessions.class).subscriberName();
 		return redis().execute((RedisConnection connection) -> connection.serverCommands()
 			.getClientList()
 			.stream()
@@ -140,11 +120,11 @@ class SubscriberReconnectIntegrationTests {
 	}
 
 	private StringRedisTemplate redis() {
-		return this.instance.getBean(StringRedisTemplate.class);
+		return this.instance.bean(StringRedisTemplate.class);
 	}
 
 	private void publish(SessionEvent event) {
-		TestInstances.publish(this.instance, EXCHANGE, event);
+		this.instance.publish(event);
 	}
 
 }
