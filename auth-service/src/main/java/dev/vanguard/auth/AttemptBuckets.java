@@ -8,6 +8,7 @@ import java.time.Duration;
 
 import javax.sql.DataSource;
 
+import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.BucketProxy;
@@ -42,6 +43,17 @@ public class AttemptBuckets {
 		this.buckets = Bucket4jPostgreSQL.advisoryLockBasedBuilder(dataSource)
 			.table(TABLE)
 			.expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ZERO))
+			.build();
+	}
+
+	/**
+	 * {@code attempts} per {@code window}: a window's allowance at once, all of it back
+	 * when the window that began with the bucket's first attempt ends, so a run of
+	 * attempts is refused until the first of them is a window old.
+	 */
+	public static BucketConfiguration perWindow(int attempts, Duration window) {
+		return BucketConfiguration.builder()
+			.addLimit(Bandwidth.builder().capacity(attempts).refillIntervally(attempts, window).build())
 			.build();
 	}
 

@@ -2,7 +2,6 @@ package dev.vanguard.auth.account;
 
 import java.time.Duration;
 
-import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 
 import dev.vanguard.auth.AttemptBuckets;
@@ -16,9 +15,7 @@ import org.springframework.stereotype.Component;
 /**
  * Registrations per client address, a Bucket4j bucket in PostgreSQL
  * ({@link AttemptBuckets}) so the limit holds across instances: each costs a password
- * hash and a row, so one address cannot create accounts (or burn CPU) in bulk. A window's
- * allowance at once, all of it back when the window that began with the address's first
- * registration ends.
+ * hash and a row, so one address cannot create accounts (or burn CPU) in bulk.
  */
 @Component
 class RegistrationThrottle {
@@ -30,12 +27,7 @@ class RegistrationThrottle {
 	RegistrationThrottle(AttemptBuckets buckets, AuthProperties properties) {
 		this.buckets = buckets;
 		RegistrationLimits limits = properties.registrationLimits();
-		this.perAddress = BucketConfiguration.builder()
-			.addLimit(Bandwidth.builder()
-				.capacity(limits.perAddress())
-				.refillIntervally(limits.perAddress(), limits.window())
-				.build())
-			.build();
+		this.perAddress = AttemptBuckets.perWindow(limits.perAddress(), limits.window());
 	}
 
 	/**

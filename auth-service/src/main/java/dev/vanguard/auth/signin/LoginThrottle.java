@@ -37,23 +37,13 @@ class LoginThrottle {
 	LoginThrottle(AttemptBuckets buckets, AuthProperties properties) {
 		this.buckets = buckets;
 		LoginLimits limits = properties.loginLimits();
-		this.perAccountAndAddress = perWindow(limits.perAccountAndAddress(), limits.window());
-		this.perAddress = perWindow(limits.perAddress(), limits.window());
-		this.perAccount = perWindow(limits.slowAccountAfter(), limits.window());
-		// The slowdown is "one attempt per accountSlowdown after the latest failure",
-		// hence
-		// a greedy refill: the token comes back a full slowdown after it was taken.
+		this.perAccountAndAddress = AttemptBuckets.perWindow(limits.perAccountAndAddress(), limits.window());
+		this.perAddress = AttemptBuckets.perWindow(limits.perAddress(), limits.window());
+		this.perAccount = AttemptBuckets.perWindow(limits.slowAccountAfter(), limits.window());
+		// The slowdown is one attempt per accountSlowdown after the latest failure,
+		// hence a greedy refill: the token comes back a full slowdown after it was taken.
 		this.accountPace = BucketConfiguration.builder()
 			.addLimit(Bandwidth.builder().capacity(1).refillGreedy(1, limits.accountSlowdown()).build())
-			.build();
-	}
-
-	// A window's allowance at once, all of it back when the window that began with the
-	// bucket's first failure ends: like the sliding window it replaced, a run of failures
-	// is refused until the first of them is a window old.
-	private static BucketConfiguration perWindow(int failures, Duration window) {
-		return BucketConfiguration.builder()
-			.addLimit(Bandwidth.builder().capacity(failures).refillIntervally(failures, window).build())
 			.build();
 	}
 
