@@ -98,7 +98,7 @@ public class AttemptBuckets {
 		return this.buckets.getProxy(id(key), () -> limit);
 	}
 
-	private static long id(String key) {
+	static long id(String key) {
 		try {
 			byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
 			return ByteBuffer.wrap(digest).getLong();
