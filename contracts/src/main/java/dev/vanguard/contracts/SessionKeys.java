@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The Redis key layout of one session: every key lives under
  * {@code vanguard:session:{<id>}:} and expires after the session ends. The braces are
@@ -188,7 +190,7 @@ public record SessionKeys(UUID sessionId) {
 	/**
 	 * The session a key or channel of this layout belongs to, or null when it is not one.
 	 */
-	public static UUID sessionOf(String key) {
+	public static @Nullable UUID sessionOf(String key) {
 		String start = PREFIX + "{";
 		int end = key.indexOf("}:", start.length());
 		if (!key.startsWith(start) || end < 0) {

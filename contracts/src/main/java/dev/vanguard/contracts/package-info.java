@@ -3,4 +3,7 @@
  * the Redis key layout. Plain Java so that any service, and the benchmark, can depend on
  * it.
  */
+@NullMarked
 package dev.vanguard.contracts;
+
+import org.jspecify.annotations.NullMarked;

@@ -2,11 +2,9 @@ package dev.vanguard.realtime;
 
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,10 +14,8 @@ import dev.vanguard.contracts.events.QuestionStarted;
 import dev.vanguard.contracts.events.SessionEvent;
 import dev.vanguard.contracts.events.SessionOpened;
 import dev.vanguard.realtime.fanout.LocalSessions;
-import dev.vanguard.testsupport.Infrastructure;
 import dev.vanguard.testsupport.RedisServers;
 
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
@@ -37,36 +33,18 @@ class RedisSettingsIntegrationTests {
 
 	private static final String PASSWORD = "realtime-" + UUID.randomUUID();
 
-	private static final String EXCHANGE = Infrastructure.uniqueName("realtime_settings_x");
-
-	private static final String QUEUE = Infrastructure.uniqueName("realtime_settings_q");
-
-	private static final String RESYNC_QUEUE = Infrastructure.uniqueName("realtime_settings_resync_q");
-
-	private RedisServers redis;
-
-	private ConfigurableApplicationContext instance;
-
-	@BeforeEach
-	void brokerCleanUp() {
-		TestBroker.deleteOnExit(EXCHANGE, QUEUE);
-		TestBroker.deleteOnExit(RESYNC_QUEUE);
-	}
+	private OwnRedisInstance instance;
 
 	@AfterEach
 	void stop() {
 		if (this.instance != null) {
 			this.instance.close();
 		}
-		if (this.redis != null) {
-			this.redis.close();
-		}
 	}
 
 	@Test
 	void subscribesWithThePasswordOfSpringBootsRedisSettings() {
-		this.redis = RedisServers.standalone("--requirepass", PASSWORD);
-		start("--spring.data.redis.host=127.0.0.1", "--spring.data.redis.port=" + this.redis.first().port(),
+		this.instance = OwnRedisInstance.on(RedisServers.standalone("--requirepass", PASSWORD),
 				"--spring.data.redis.password=" + PASSWORD);
 		playsAQuestionLive();
 	}
@@ -82,9 +60,9 @@ class RedisSettingsIntegrationTests {
 			.start();
 		String output = new String(openssl.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
 		assertThat(openssl.waitFor()).as(output).isZero();
-		this.redis = RedisServers.standalone("--port", "0", "--tls-port", "{port}", "--tls-cert-file",
-				certificate.toString(), "--tls-key-file", key.toString(), "--tls-auth-clients", "no");
-		start("--spring.data.redis.host=127.0.0.1", "--spring.data.redis.port=" + this.redis.first().port(),
+		this.instance = OwnRedisInstance.on(
+				RedisServers.standalone("--port", "0", "--tls-port", "{port}", "--tls-cert-file",
+						certificate.toString(), "--tls-key-file", key.toString(), "--tls-auth-clients", "no"),
 				"--spring.data.redis.ssl.enabled=true", "--spring.data.redis.ssl.bundle=redis",
 				"--spring.ssl.bundle.pem.redis.truststore.certificate=file:" + certificate);
 		playsAQuestionLive();
@@ -92,20 +70,16 @@ class RedisSettingsIntegrationTests {
 
 	@Test
 	void subscribesToTheMasterASentinelNames() {
-		this.redis = RedisServers.sentinel("vanguard");
-		start("--spring.data.redis.sentinel.master=vanguard",
-				"--spring.data.redis.sentinel.nodes=" + this.redis.nodes().get(1).address());
+		RedisServers sentinel = RedisServers.sentinel("vanguard");
+		this.instance = OwnRedisInstance.with(sentinel, "--spring.data.redis.sentinel.master=vanguard",
+				"--spring.data.redis.sentinel.nodes=" + sentinel.nodes().get(1).address());
 		playsAQuestionLive();
-	}
-
-	private void start(String... redisSettings) {
-		this.instance = TestInstances.start(List.of(), EXCHANGE, QUEUE, RESYNC_QUEUE, redisSettings);
 	}
 
 	private void playsAQuestionLive() {
 		UUID session = UUID.randomUUID();
 		UUID player = UUID.randomUUID();
-		StringRedisTemplate template = this.instance.getBean(StringRedisTemplate.class);
+		StringRedisTemplate template = this.instance.bean(StringRedisTemplate.class);
 		template.opsForHash().put(SessionKeys.of(session).players(), player.toString(), "Ann");
 		publish(new SessionOpened(session, 1, Instant.now(), UUID.randomUUID(), "123456", "Capitals", 1));
 		publish(new PlayerJoined(session, 2, Instant.now(), player, "Ann", 1));
@@ -113,9 +87,10 @@ class RedisSettingsIntegrationTests {
 			.atMost(java.time.Duration.ofSeconds(20))
 			.until(() -> "2".equals(template.opsForHash().get(SessionKeys.of(session).state(), "seq")));
 
-		try (TestClient socket = TestClient.connect(port(), "token=" + TestTokens.get().player(session, player))) {
+		try (TestClient socket = TestClient.connect(this.instance.port(),
+				"token=" + TestTokens.get().player(session, player))) {
 			socket.await("catchup");
-			String name = this.instance.getBean(LocalSessions.class).subscriberName();
+			String name = this.instance.bean(LocalSessions.class).subscriberName();
 			assertThat(template.execute((RedisConnection connection) -> connection.serverCommands().getClientList()))
 				.as("the subscriber, authenticated, on this Redis")
 				.anySatisfy((client) -> assertThat(client.getName()).isEqualTo(name));
@@ -128,11 +103,7 @@ class RedisSettingsIntegrationTests {
 	}
 
 	private void publish(SessionEvent event) {
-		TestInstances.publish(this.instance, EXCHANGE, event);
-	}
-
-	private int port() {
-		return TestInstances.port(this.instance);
+		this.instance.publish(event);
 	}
 
 }

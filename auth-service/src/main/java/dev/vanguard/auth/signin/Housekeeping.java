@@ -3,7 +3,7 @@ package dev.vanguard.auth.signin;
 import java.time.Clock;
 import java.time.ZoneOffset;
 
-import dev.vanguard.auth.account.RegistrationThrottle;
+import dev.vanguard.auth.AttemptBuckets;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -16,17 +16,14 @@ import org.springframework.stereotype.Component;
 @Component
 class Housekeeping {
 
-	private final LoginThrottle throttle;
-
-	private final RegistrationThrottle registrations;
+	private final AttemptBuckets buckets;
 
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
-	Housekeeping(LoginThrottle throttle, RegistrationThrottle registrations, JdbcClient jdbc, Clock clock) {
-		this.throttle = throttle;
-		this.registrations = registrations;
+	Housekeeping(AttemptBuckets buckets, JdbcClient jdbc, Clock clock) {
+		this.buckets = buckets;
 		this.jdbc = jdbc;
 		this.clock = clock;
 	}
@@ -34,8 +31,7 @@ class Housekeeping {
 	@Scheduled(initialDelayString = "${vanguard.auth.housekeeping-interval:PT10M}",
 			fixedDelayString = "${vanguard.auth.housekeeping-interval:PT10M}")
 	void removeDeadRecords() {
-		this.throttle.forgetOlderThanWindow(this.clock.instant());
-		this.registrations.forgetOlderThanWindow(this.clock.instant());
+		this.buckets.removeFull();
 		// A family whose every token has expired can never be used again; its tokens go
 		// with it (on delete cascade).
 		this.jdbc.sql("""

@@ -1,111 +1,94 @@
 package dev.vanguard.auth.signin;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.Optional;
 import java.util.stream.Stream;
 
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.BucketConfiguration;
+
+import dev.vanguard.auth.AttemptBuckets;
 import dev.vanguard.auth.AuthProperties;
 import dev.vanguard.auth.AuthProperties.LoginLimits;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts failed sign-ins in PostgreSQL, so the limits hold across every instance: per
- * account and address together, per address, and a slowdown per account (see
- * {@link AuthProperties.LoginLimits}). No limit locks an account's owner out: failures
- * from elsewhere only delay their attempt by at most the slowdown. Counting is not atomic
- * with the check: concurrent guesses may overshoot a limit by a few, which does not help
- * brute force in any useful way.
+ * Limits failed sign-ins with Bucket4j buckets in PostgreSQL ({@link AttemptBuckets}), so
+ * the limits hold across every instance: per account and address together, per address,
+ * and a slowdown per account (see {@link AuthProperties.LoginLimits}). Only a failure
+ * takes from a bucket; an attempt is refused while a bucket it needs is empty. No limit
+ * locks an account's owner out: failures from elsewhere only delay their attempt by at
+ * most the slowdown. Checking is not atomic with counting: concurrent guesses may
+ * overshoot a limit by a few, which does not help brute force in any useful way.
  */
 @Component
 class LoginThrottle {
 
-	// The failure that must leave the window before one more attempt is allowed is
-	// the limit-th most recent one.
-	private static final String PAIR_BLOCKER = """
-			select failed_at from login_failures
-			where email = :key and client_address = :address and failed_at > :since
-			order by failed_at desc offset :skip limit 1""";
+	private final AttemptBuckets buckets;
 
-	// The account is slowed once it has this many failures in the window: the latest
-	// failure then holds the next attempt back for the slowdown.
-	private static final String ACCOUNT_SLOWDOWN = """
-			select max(failed_at) from login_failures
-			where email = :key and failed_at > :since
-			having count(*) >= :count""";
+	private final BucketConfiguration perAccountAndAddress;
 
-	private static final String ADDRESS_BLOCKER = """
-			select failed_at from login_failures
-			where client_address = :key and failed_at > :since
-			order by failed_at desc offset :skip limit 1""";
+	private final BucketConfiguration perAddress;
 
-	private final JdbcClient jdbc;
+	private final BucketConfiguration perAccount;
 
-	private final LoginLimits limits;
+	private final BucketConfiguration accountPace;
 
-	LoginThrottle(JdbcClient jdbc, AuthProperties properties) {
-		this.jdbc = jdbc;
-		this.limits = properties.loginLimits();
+	LoginThrottle(AttemptBuckets buckets, AuthProperties properties) {
+		this.buckets = buckets;
+		LoginLimits limits = properties.loginLimits();
+		this.perAccountAndAddress = AttemptBuckets.perWindow(limits.perAccountAndAddress(), limits.window());
+		this.perAddress = AttemptBuckets.perWindow(limits.perAddress(), limits.window());
+		this.perAccount = AttemptBuckets.perWindow(limits.slowAccountAfter(), limits.window());
+		// The slowdown is one attempt per accountSlowdown after the latest failure,
+		// hence a greedy refill: the token comes back a full slowdown after it was taken.
+		this.accountPace = BucketConfiguration.builder()
+			.addLimit(Bandwidth.builder().capacity(1).refillGreedy(1, limits.accountSlowdown()).build())
+			.build();
 	}
 
 	/** Refuses with 429 while either the account or the address is over its limit. */
-	void check(String email, String clientAddress, Instant now) {
-		Optional<Instant> blockedUntil = Stream
-			.of(blockedUntil(PAIR_BLOCKER, email, clientAddress, this.limits.perAccountAndAddress(), now),
-					blockedUntil(ADDRESS_BLOCKER, clientAddress, clientAddress, this.limits.perAddress(), now),
-					slowedUntil(email, now))
-			.flatMap(Optional::stream)
-			.filter((until) -> until.isAfter(now))
-			.max(Instant::compareTo);
-		if (blockedUntil.isPresent()) {
-			long millis = Duration.between(now, blockedUntil.get()).toMillis();
-			throw new LoginThrottledException(Duration.ofSeconds(Math.max(1, (millis + 999) / 1000)));
+	void check(String email, String clientAddress) {
+		Duration wait = Stream
+			.of(this.buckets.waitBefore(pairKey(email, clientAddress), this.perAccountAndAddress),
+					this.buckets.waitBefore(addressKey(clientAddress), this.perAddress), slowdown(email))
+			.max(Duration::compareTo)
+			.orElseThrow();
+		if (wait.isPositive()) {
+			throw new LoginThrottledException(wait);
 		}
 	}
 
-	void recordFailure(String email, String clientAddress, Instant now) {
-		this.jdbc
-			.sql("insert into login_failures (email, client_address, failed_at) values (:email, :address, :failedAt)")
-			.param("email", email)
-			.param("address", clientAddress)
-			.param("failedAt", utc(now))
-			.update();
+	void recordFailure(String email, String clientAddress) {
+		this.buckets.take(pairKey(email, clientAddress), this.perAccountAndAddress);
+		this.buckets.take(addressKey(clientAddress), this.perAddress);
+		this.buckets.take(accountKey(email), this.perAccount);
+		this.buckets.take(paceKey(email), this.accountPace);
 	}
 
-	/** Drops failures that no longer count. */
-	int forgetOlderThanWindow(Instant now) {
-		return this.jdbc.sql("delete from login_failures where failed_at <= :since")
-			.param("since", utc(now.minus(this.limits.window())))
-			.update();
+	// Past its allowance, an account still takes one attempt per slowdown: two buckets,
+	// since a refusal needs both empty, which one bucket of several limits cannot say.
+	private Duration slowdown(String email) {
+		if (this.buckets.waitBefore(accountKey(email), this.perAccount).isZero()) {
+			return Duration.ZERO;
+		}
+		return this.buckets.waitBefore(paceKey(email), this.accountPace);
 	}
 
-	private Optional<Instant> slowedUntil(String email, Instant now) {
-		return this.jdbc.sql(ACCOUNT_SLOWDOWN)
-			.param("key", email)
-			.param("since", utc(now.minus(this.limits.window())))
-			.param("count", this.limits.slowAccountAfter())
-			.query(OffsetDateTime.class)
-			.optional()
-			.map((latest) -> latest.toInstant().plus(this.limits.accountSlowdown()));
+	private static String pairKey(String email, String clientAddress) {
+		return "login:account-address:" + email + " " + clientAddress;
 	}
 
-	private Optional<Instant> blockedUntil(String sql, String key, String address, int limit, Instant now) {
-		return this.jdbc.sql(sql)
-			.param("key", key)
-			.param("address", address)
-			.param("since", utc(now.minus(this.limits.window())))
-			.param("skip", limit - 1)
-			.query(OffsetDateTime.class)
-			.optional()
-			.map((failedAt) -> failedAt.toInstant().plus(this.limits.window()));
+	private static String addressKey(String clientAddress) {
+		return "login:address:" + clientAddress;
 	}
 
-	private static OffsetDateTime utc(Instant instant) {
-		return instant.atOffset(ZoneOffset.UTC);
+	private static String accountKey(String email) {
+		return "login:account:" + email;
+	}
+
+	private static String paceKey(String email) {
+		return "login:account-pace:" + email;
 	}
 
 }

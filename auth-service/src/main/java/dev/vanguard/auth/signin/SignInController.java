@@ -90,11 +90,9 @@ class SignInController {
 	ResponseEntity<Void> logout(
 			@Parameter(hidden = true) @CookieValue(name = RefreshCookies.NAME, required = false) String token,
 			HttpServletRequest request) {
-		if (!this.crossSite.allows(request)) {
-			throw new CrossSiteRequestException();
-		}
+		refuseCrossSite(request);
 		this.signIn.logout(token);
-		return ResponseEntity.noContent().header(HttpHeaders.SET_COOKIE, this.cookies.clear(request)).build();
+		return signedOut(request);
 	}
 
 	@PostMapping("/logout-all")
@@ -110,12 +108,21 @@ class SignInController {
 	@ApiResponse(responseCode = "403",
 			description = "Cross-site request (type .../cross-site-request) or not a host token (.../forbidden)")
 	ResponseEntity<Void> logoutEverywhere(@AuthenticationPrincipal Jwt jwt, HttpServletRequest request) {
-		if (!this.crossSite.allows(request)) {
-			throw new CrossSiteRequestException();
-		}
+		refuseCrossSite(request);
 		// The token is valid, so its subject is an account id we issued; a malformed one
 		// would mean a forged signature, which the resource server has already refused.
 		this.signIn.logoutEverywhere(UUID.fromString(jwt.getSubject()));
+		return signedOut(request);
+	}
+
+	private void refuseCrossSite(HttpServletRequest request) {
+		if (!this.crossSite.allows(request)) {
+			throw new CrossSiteRequestException();
+		}
+	}
+
+	/** 204, and this browser's refresh cookie cleared. */
+	private ResponseEntity<Void> signedOut(HttpServletRequest request) {
 		return ResponseEntity.noContent().header(HttpHeaders.SET_COOKIE, this.cookies.clear(request)).build();
 	}
 

@@ -1,7 +1,5 @@
 package dev.vanguard.auth.signin;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.UUID;
 
 import dev.vanguard.auth.account.AccountService;
@@ -26,23 +24,19 @@ class SignInService {
 
 	private final SignInMetrics metrics;
 
-	private final Clock clock;
-
 	SignInService(AccountService accounts, LoginThrottle throttle, RefreshTokens refreshTokens,
-			AccessTokens accessTokens, SignInMetrics metrics, Clock clock) {
+			AccessTokens accessTokens, SignInMetrics metrics) {
 		this.accounts = accounts;
 		this.throttle = throttle;
 		this.refreshTokens = refreshTokens;
 		this.accessTokens = accessTokens;
 		this.metrics = metrics;
-		this.clock = clock;
 	}
 
 	SignedIn login(String email, String password, String clientAddress) {
 		String key = AccountService.normalizeEmail(email);
-		Instant now = this.clock.instant();
 		try {
-			this.throttle.check(key, clientAddress, now);
+			this.throttle.check(key, clientAddress);
 		}
 		catch (LoginThrottledException ex) {
 			this.metrics.login("rate_limited");
@@ -50,7 +44,7 @@ class SignInService {
 		}
 		AccountView account = this.accounts.authenticate(key, password).orElse(null);
 		if (account == null) {
-			this.throttle.recordFailure(key, clientAddress, now);
+			this.throttle.recordFailure(key, clientAddress);
 			this.metrics.login("bad_credentials");
 			throw new InvalidCredentialsException();
 		}

@@ -1,22 +1,16 @@
 package dev.vanguard.auth.signin;
 
 import java.nio.charset.StandardCharsets;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
-import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
-
 import dev.vanguard.auth.AuthHttp;
 import dev.vanguard.auth.AuthIntegrationTest;
+import dev.vanguard.auth.TestSigner;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -25,12 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
-import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
-import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
-import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
 import static dev.vanguard.auth.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -141,7 +131,7 @@ class LogoutEverywhereIntegrationTests {
 		// Everything about it is ours (the kid, the issuer, the host's own claims) but
 		// the signature.
 		Instant now = Instant.now();
-		String forged = encode(foreignEncoder(issuedKeyId()), issuedKeyId(),
+		String forged = TestSigner.sign(TestSigner.foreignEncoder(issuedKeyId()), issuedKeyId(),
 				hostClaims(now, now.plus(Duration.ofMinutes(15))).build());
 
 		assertProblem(logoutAll(forged), 401, "unauthorized");
@@ -152,9 +142,9 @@ class LogoutEverywhereIntegrationTests {
 	void refusesTokensThatSessionServiceSigns() throws NoSuchAlgorithmException {
 		// As session-service issues them, with its own key: a player token, and the grant
 		// whose subject is this very host's id.
-		JwtEncoder sessionServiceKey = foreignEncoder("player-token-key");
+		JwtEncoder sessionServiceKey = TestSigner.foreignEncoder("player-token-key");
 		Instant now = Instant.now();
-		String playerToken = encode(sessionServiceKey, "player-token-key",
+		String playerToken = TestSigner.sign(sessionServiceKey, "player-token-key",
 				JwtClaimsSet.builder()
 					.issuer("vanguard-session")
 					.subject(UUID.randomUUID().toString())
@@ -164,7 +154,7 @@ class LogoutEverywhereIntegrationTests {
 					.issuedAt(now)
 					.expiresAt(now.plus(Duration.ofHours(4)))
 					.build());
-		String answerKeyGrant = encode(sessionServiceKey, "player-token-key",
+		String answerKeyGrant = TestSigner.sign(sessionServiceKey, "player-token-key",
 				JwtClaimsSet.builder()
 					.issuer("vanguard-session")
 					.audience(List.of("quiz-service"))
@@ -229,7 +219,7 @@ class LogoutEverywhereIntegrationTests {
 	 * times.
 	 */
 	private String sign(Instant issuedAt, Instant expiresAt) {
-		return encode(this.encoder, issuedKeyId(), hostClaims(issuedAt, expiresAt).build());
+		return TestSigner.sign(this.encoder, issuedKeyId(), hostClaims(issuedAt, expiresAt).build());
 	}
 
 	/** The claims auth-service gives the laptop's host. */
@@ -257,22 +247,6 @@ class LogoutEverywhereIntegrationTests {
 			.readTree(new String(Base64.getUrlDecoder().decode(header), StandardCharsets.UTF_8))
 			.get("kid")
 			.asString();
-	}
-
-	private static String encode(JwtEncoder encoder, String kid, JwtClaimsSet claims) {
-		JwsHeader jws = JwsHeader.with(SignatureAlgorithm.RS256).keyId(kid).type("JWT").build();
-		return encoder.encode(JwtEncoderParameters.from(jws, claims)).getTokenValue();
-	}
-
-	/** An encoder with a fresh RSA key of its own, published nowhere. */
-	private static JwtEncoder foreignEncoder(String kid) throws NoSuchAlgorithmException {
-		KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-		generator.initialize(2048);
-		KeyPair pair = generator.generateKeyPair();
-		RSAKey key = new RSAKey.Builder((RSAPublicKey) pair.getPublic()).privateKey(pair.getPrivate())
-			.keyID(kid)
-			.build();
-		return new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(key)));
 	}
 
 	private static String email(AuthHttp.Reply signedIn) {

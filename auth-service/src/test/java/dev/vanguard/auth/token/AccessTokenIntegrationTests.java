@@ -1,37 +1,27 @@
 package dev.vanguard.auth.token;
 
 import java.nio.charset.StandardCharsets;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
-import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
 import java.util.function.Consumer;
 
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import dev.vanguard.auth.AuthHttp;
 import dev.vanguard.auth.AuthIntegrationTest;
+import dev.vanguard.auth.TestSigner;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
-import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtValidators;
-import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
 import static dev.vanguard.auth.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -139,9 +129,10 @@ class AccessTokenIntegrationTests {
 	void tokensSignedWithAForeignKeyAreRefused() throws Exception {
 		// One claims to be signed by our key (only the signature can tell), one names a
 		// key the JWKS does not have.
-		String sameKid = sign(foreignEncoder(this.keys.signingKeyId()), this.keys.signingKeyId(), (claims) -> {
-		});
-		String otherKid = sign(foreignEncoder("some-other-kid"), "some-other-kid", (claims) -> {
+		String sameKid = sign(TestSigner.foreignEncoder(this.keys.signingKeyId()), this.keys.signingKeyId(),
+				(claims) -> {
+				});
+		String otherKid = sign(TestSigner.foreignEncoder("some-other-kid"), "some-other-kid", (claims) -> {
 		});
 
 		assertRefused(sameKid);
@@ -187,18 +178,7 @@ class AccessTokenIntegrationTests {
 			.claim("name", user.get("displayName").asString())
 			.claim("scope", "host");
 		customizer.accept(claims);
-		JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(kid).type("JWT").build();
-		return encoder.encode(JwtEncoderParameters.from(header, claims.build())).getTokenValue();
-	}
-
-	private static JwtEncoder foreignEncoder(String kid) throws NoSuchAlgorithmException {
-		KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-		generator.initialize(2048);
-		KeyPair pair = generator.generateKeyPair();
-		RSAKey key = new RSAKey.Builder((RSAPublicKey) pair.getPublic()).privateKey(pair.getPrivate())
-			.keyID(kid)
-			.build();
-		return new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(key)));
+		return TestSigner.sign(encoder, kid, claims.build());
 	}
 
 }

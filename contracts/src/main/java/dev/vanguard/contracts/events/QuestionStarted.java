@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.vanguard.contracts.QuestionType;
 
 /**
@@ -19,6 +21,7 @@ public record QuestionStarted(UUID sessionId, long seq, Instant createdAt, int i
 	 * One question as this session plays it: options already in the order players see
 	 * them.
 	 *
+	 * @param imageUrl the question's picture, if it has one
 	 * @param points what a correct answer is worth before the time factor (0, 1000 or
 	 * 2000)
 	 * @param correctOptions indexes into {@code options} of the correct ones (empty for a
@@ -26,7 +29,7 @@ public record QuestionStarted(UUID sessionId, long seq, Instant createdAt, int i
 	 * @param acceptedAnswers for type-the-answer, the accepted answers already normalised
 	 * by {@link dev.vanguard.contracts.AnswerText#normalise(String)}; empty otherwise
 	 */
-	public record Question(QuestionType type, String text, String imageUrl, int timeLimitSeconds, int points,
+	public record Question(QuestionType type, String text, @Nullable String imageUrl, int timeLimitSeconds, int points,
 			List<String> options, List<Integer> correctOptions, List<String> acceptedAnswers) {
 
 		public Question {

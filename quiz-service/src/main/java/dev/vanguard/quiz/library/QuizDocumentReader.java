@@ -17,6 +17,7 @@ import dev.vanguard.quiz.image.ImageUrls;
 import dev.vanguard.quiz.web.FieldPath;
 import dev.vanguard.quiz.web.FieldProblem;
 import tools.jackson.databind.JsonNode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a quiz from JSON and checks every rule on the way, collecting every problem with
@@ -96,7 +97,7 @@ public final class QuizDocumentReader {
 
 	}
 
-	private QuizContent quiz(JsonNode node, FieldPath path) {
+	private @Nullable QuizContent quiz(JsonNode node, FieldPath path) {
 		if (node == null || !node.isObject()) {
 			problem(path, "must be a JSON object");
 			return null;
@@ -112,16 +113,10 @@ public final class QuizDocumentReader {
 
 	private List<String> tags(JsonNode node, FieldPath path) {
 		List<String> tags = new ArrayList<>();
-		if (absent(node)) {
+		if (!isArray(node, path, "strings")) {
 			return tags;
 		}
-		if (!node.isArray()) {
-			problem(path, "must be an array of strings");
-			return tags;
-		}
-		if (node.size() > QuizLimits.TAGS_MAX) {
-			problem(path, "must hold at most " + QuizLimits.TAGS_MAX + " tags (has " + node.size() + ")");
-		}
+		tooMany(node, path, QuizLimits.TAGS_MAX, "tags");
 		for (int i = 0; i < node.size(); i++) {
 			String tag = text(node.get(i), path.index(i), true, QuizLimits.TAG_MAX, false);
 			if (tag == null) {
@@ -140,16 +135,10 @@ public final class QuizDocumentReader {
 
 	private List<QuizContent.Question> questions(JsonNode node, FieldPath path) {
 		List<QuizContent.Question> questions = new ArrayList<>();
-		if (absent(node)) {
+		if (!isArray(node, path, "questions")) {
 			return questions;
 		}
-		if (!node.isArray()) {
-			problem(path, "must be an array of questions");
-			return questions;
-		}
-		if (node.size() > QuizLimits.QUESTIONS_MAX) {
-			problem(path, "must hold at most " + QuizLimits.QUESTIONS_MAX + " questions (has " + node.size() + ")");
-		}
+		tooMany(node, path, QuizLimits.QUESTIONS_MAX, "questions");
 		for (int i = 0; i < node.size(); i++) {
 			QuizContent.Question question = question(node.get(i), path.index(i));
 			if (question != null) {
@@ -159,7 +148,7 @@ public final class QuizDocumentReader {
 		return questions;
 	}
 
-	private QuizContent.Question question(JsonNode node, FieldPath path) {
+	private QuizContent.@Nullable Question question(JsonNode node, FieldPath path) {
 		if (!node.isObject()) {
 			problem(path, "must be a JSON object");
 			return null;
@@ -234,7 +223,7 @@ public final class QuizDocumentReader {
 		}
 	}
 
-	private UUID questionId(JsonNode node, FieldPath path) {
+	private @Nullable UUID questionId(@Nullable JsonNode node, FieldPath path) {
 		if (absent(node)) {
 			return null;
 		}
@@ -250,7 +239,7 @@ public final class QuizDocumentReader {
 		return null;
 	}
 
-	private QuestionType questionType(JsonNode node, FieldPath path) {
+	private @Nullable QuestionType questionType(@Nullable JsonNode node, FieldPath path) {
 		if (absent(node)) {
 			problem(path, "is required (one of " + names(QuestionType.values()) + ")");
 			return null;
@@ -294,7 +283,7 @@ public final class QuizDocumentReader {
 		return seconds;
 	}
 
-	private String imageUrl(JsonNode node, FieldPath path) {
+	private @Nullable String imageUrl(@Nullable JsonNode node, FieldPath path) {
 		String url = text(node, path, false, QuizLimits.IMAGE_URL_MAX, false);
 		if (url == null || url.isEmpty()) {
 			return null;
@@ -305,13 +294,12 @@ public final class QuizDocumentReader {
 	}
 
 	/** The options as written, or {@code null} when they are not even an array. */
-	private List<QuizContent.Option> options(JsonNode node, FieldPath path) {
+	private @Nullable List<QuizContent.Option> options(@Nullable JsonNode node, FieldPath path) {
 		List<QuizContent.Option> options = new ArrayList<>();
 		if (absent(node)) {
 			return options;
 		}
-		if (!node.isArray()) {
-			problem(path, "must be an array of options");
+		if (!isArray(node, path, "options")) {
 			return null;
 		}
 		Map<String, Integer> seen = new HashMap<>();
@@ -340,19 +328,15 @@ public final class QuizDocumentReader {
 	}
 
 	/** The accepted answers as written, or {@code null} when not even an array. */
-	private List<String> acceptedAnswers(JsonNode node, FieldPath path) {
+	private @Nullable List<String> acceptedAnswers(@Nullable JsonNode node, FieldPath path) {
 		List<String> answers = new ArrayList<>();
 		if (absent(node)) {
 			return answers;
 		}
-		if (!node.isArray()) {
-			problem(path, "must be an array of strings");
+		if (!isArray(node, path, "strings")) {
 			return null;
 		}
-		if (node.size() > QuizLimits.ACCEPTED_ANSWERS_MAX) {
-			problem(path, "must hold at most " + QuizLimits.ACCEPTED_ANSWERS_MAX + " accepted answers (has "
-					+ node.size() + ")");
-		}
+		tooMany(node, path, QuizLimits.ACCEPTED_ANSWERS_MAX, "accepted answers");
 		Map<String, Integer> seen = new HashMap<>();
 		for (int i = 0; i < node.size(); i++) {
 			String answer = text(node.get(i), path.index(i), true, QuizLimits.ACCEPTED_ANSWER_MAX, false);
@@ -401,7 +385,7 @@ public final class QuizDocumentReader {
 		return value;
 	}
 
-	private String string(JsonNode parent, FieldPath parentPath, String name, boolean required, int max,
+	private @Nullable String string(JsonNode parent, FieldPath parentPath, String name, boolean required, int max,
 			boolean multiline) {
 		return text(parent.get(name), parentPath.field(name), required, max, multiline);
 	}
@@ -410,7 +394,8 @@ public final class QuizDocumentReader {
 	 * A trimmed string within its length (counted in characters as people see them, that
 	 * is code points, which is also how PostgreSQL counts {@code varchar(n)}).
 	 */
-	private String text(JsonNode node, FieldPath path, boolean required, int max, boolean multiline) {
+	private @Nullable String text(@Nullable JsonNode node, FieldPath path, boolean required, int max,
+			boolean multiline) {
 		if (absent(node)) {
 			if (required) {
 				problem(path, "is required");
@@ -455,11 +440,36 @@ public final class QuizDocumentReader {
 		}
 	}
 
-	private static boolean absent(JsonNode node) {
+	/**
+	 * Whether the field holds an array (of {@code elements}, as the problem says when it
+	 * does not); an absent field holds none.
+	 */
+	private boolean isArray(@Nullable JsonNode node, FieldPath path, String elements) {
+		if (absent(node)) {
+			return false;
+		}
+		if (!node.isArray()) {
+			problem(path, "must be an array of " + elements);
+			return false;
+		}
+		return true;
+	}
+
+	/**
+	 * Reports an array longer than {@code max}; its elements are read all the same, so
+	 * each gets its own problems.
+	 */
+	private void tooMany(JsonNode array, FieldPath path, int max, String elements) {
+		if (array.size() > max) {
+			problem(path, "must hold at most " + max + " " + elements + " (has " + array.size() + ")");
+		}
+	}
+
+	private static boolean absent(@Nullable JsonNode node) {
 		return node == null || node.isNull() || node.isMissingNode();
 	}
 
-	private static <E extends Enum<E>> E lookup(Class<E> type, String name) {
+	private static <E extends Enum<E>> @Nullable E lookup(Class<E> type, String name) {
 		for (E constant : type.getEnumConstants()) {
 			if (constant.name().equals(name)) {
 				return constant;

@@ -12,6 +12,8 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -94,7 +96,7 @@ class QuizSearch {
 	 * capitals". Only letters and digits reach the tsquery, so its syntax cannot be
 	 * injected.
 	 */
-	static String tsQuery(String text) {
+	static @Nullable String tsQuery(String text) {
 		if (text == null) {
 			return null;
 		}

@@ -7,7 +7,7 @@ import java.util.UUID;
 /**
  * A quiz in a list: enough to show a card and pick it, never its questions or answers.
  */
-public record QuizSummary(UUID id, UUID ownerId, String title, String description, Visibility visibility,
-		List<String> tags, int questionCount, long version, Instant createdAt, Instant updatedAt) {
+record QuizSummary(UUID id, UUID ownerId, String title, String description, Visibility visibility, List<String> tags,
+		int questionCount, long version, Instant createdAt, Instant updatedAt) {
 
 }

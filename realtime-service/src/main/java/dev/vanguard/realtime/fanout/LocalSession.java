@@ -182,7 +182,7 @@ final class LocalSession {
 	 * The player count frame the players have not had yet, or null: in the lobby only,
 	 * and only when the count moved on since the last one sent.
 	 */
-	ServerFrame.PlayerCount playerCountNews() {
+	ServerFrame.@Nullable PlayerCount playerCountNews() {
 		Count count = this.playerCount.get();
 		if (!this.lobby || count.seq <= this.playerCountSentSeq || this.size.get() <= this.hosts.size()) {
 			return null;
@@ -211,7 +211,7 @@ final class LocalSession {
 	}
 
 	/** The held joins as one frame (and lets go of them), or null. Under rosterLock. */
-	ServerFrame.PlayersJoined takeJoins() {
+	ServerFrame.@Nullable PlayersJoined takeJoins() {
 		if (this.heldJoins.isEmpty()) {
 			return null;
 		}

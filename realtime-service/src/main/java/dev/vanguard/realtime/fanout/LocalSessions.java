@@ -235,7 +235,11 @@ public class LocalSessions implements SmartLifecycle {
 		}
 		// no createdAt: the broadcast latency metric measures the event path, and this
 		// frame waits for the roster interval on purpose
-		Delivery delivery = new Delivery(frame.seq(), 0, null, this.codec.encode(frame), null, null, null, false);
+		deliverOnce(session, new Delivery(frame.seq(), 0, null, this.codec.encode(frame), null, null, null, false));
+	}
+
+	/** Hands a delivery made for this one send to the session, then lets its bytes go. */
+	private static void deliverOnce(LocalSession session, Delivery delivery) {
 		try {
 			session.deliver(delivery);
 		}
@@ -262,13 +266,7 @@ public class LocalSessions implements SmartLifecycle {
 			if (count == null) {
 				return;
 			}
-			Delivery delivery = new Delivery(count.seq(), 0, null, null, this.codec.encode(count), null, null, false);
-			try {
-				session.deliver(delivery);
-			}
-			finally {
-				delivery.release();
-			}
+			deliverOnce(session, new Delivery(count.seq(), 0, null, null, this.codec.encode(count), null, null, false));
 		});
 	}
 
@@ -308,6 +306,12 @@ public class LocalSessions implements SmartLifecycle {
 	 * may be gone.
 	 */
 	private void reconcile() {
+		try {
+			this.subscriber.reconnectIfClosed();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not open the Pub/Sub connection again", ex);
+		}
 		this.sessions.values().forEach((session) -> this.store.version(session.id()).subscribe((version) -> {
 			boolean missed = session.missedSince(version.seq());
 			boolean rebuilt = session.rebuiltSince(version.rebuildId());
@@ -361,7 +365,10 @@ public class LocalSessions implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		this.subscriber = new Subscriber(this.redisConnections, subscriberName(), this::onMessage);
+		this.subscriber = new Subscriber(this.redisConnections, subscriberName(), this::onMessage,
+				() -> this.sessions.keySet().stream().map((id) -> SessionKeys.of(id).channel()).toList());
+		// connected now, so that a Redis that cannot be reached fails the start as before
+		this.subscriber.reconnectIfClosed();
 		this.timers.add(interval(this.properties.answerCountInterval(), this::countAnswers));
 		this.timers.add(interval(this.properties.rosterInterval(), this::sendRosters));
 		this.timers.add(interval(this.properties.playerCountInterval(), this::sendPlayerCounts));

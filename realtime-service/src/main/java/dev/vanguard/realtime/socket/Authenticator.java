@@ -4,8 +4,10 @@ import java.text.ParseException;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 import com.nimbusds.jwt.JWTParser;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import dev.vanguard.realtime.RealtimeProperties;
@@ -79,13 +81,7 @@ class Authenticator {
 			return refuse(CloseCode.BAD_REQUEST);
 		}
 		String hostId = jwt.getSubject();
-		return this.store.admission(sessionId, hostId).map((admission) -> {
-			if (!admission.found()) {
-				return new Verdict.Refused(CloseCode.UNKNOWN_SESSION);
-			}
-			if ("ENDED".equals(admission.status())) {
-				return new Verdict.Refused(CloseCode.SESSION_OVER);
-			}
+		return admitToSession(sessionId, hostId, (admission) -> {
 			if (!hostId.equals(admission.hostId())) {
 				return new Verdict.Refused(CloseCode.FORBIDDEN);
 			}
@@ -102,13 +98,7 @@ class Authenticator {
 		if (sessionParameter != null && !sessionParameter.equals(sessionId.toString())) {
 			return refuse(CloseCode.FORBIDDEN);
 		}
-		return this.store.admission(sessionId, playerId.toString()).map((Admission admission) -> {
-			if (!admission.found()) {
-				return new Verdict.Refused(CloseCode.UNKNOWN_SESSION);
-			}
-			if ("ENDED".equals(admission.status())) {
-				return new Verdict.Refused(CloseCode.SESSION_OVER);
-			}
+		return admitToSession(sessionId, playerId.toString(), (admission) -> {
 			if (admission.kicked()) {
 				return new Verdict.Refused(CloseCode.KICKED);
 			}
@@ -117,6 +107,22 @@ class Authenticator {
 			}
 			return new Verdict.Admitted(
 					new Principal(sessionId, Principal.Role.PLAYER, playerId, admission.nickname()));
+		});
+	}
+
+	/**
+	 * Refuses anyone a session that is not there or is over; {@code asMember} decides the
+	 * rest.
+	 */
+	private Mono<Verdict> admitToSession(UUID sessionId, String memberId, Function<Admission, Verdict> asMember) {
+		return this.store.admission(sessionId, memberId).map((admission) -> {
+			if (!admission.found()) {
+				return new Verdict.Refused(CloseCode.UNKNOWN_SESSION);
+			}
+			if ("ENDED".equals(admission.status())) {
+				return new Verdict.Refused(CloseCode.SESSION_OVER);
+			}
+			return asMember.apply(admission);
 		});
 	}
 
@@ -131,7 +137,7 @@ class Authenticator {
 		return false;
 	}
 
-	private static UUID uuid(String value) {
+	private static @Nullable UUID uuid(@Nullable String value) {
 		if (value == null) {
 			return null;
 		}
