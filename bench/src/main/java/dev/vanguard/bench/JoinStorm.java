@@ -61,6 +61,8 @@ final class JoinStorm {
 		long ready = 0;
 		long joinedInRedis = 0;
 		double serverCpu = 0;
+		double sessionCpu = 0;
+		long joined = 0;
 		double clientCpu = 0;
 		int storms = options.warmup() + options.rounds();
 		String failure = null;
@@ -70,6 +72,7 @@ final class JoinStorm {
 			// warm-up storms are smaller: they only need to warm the code paths
 			int size = measuring ? players : Math.max(50, players / 10);
 			double cpuBefore = cpu(realtime, sessions);
+			double sessionCpuBefore = ProcStats.cpuSeconds(sessions.pid());
 			try (WsClients clients = new WsClients(WsClients.Dialect.PLAIN, WsClients.ReadyWhen.FIRST_MESSAGE)) {
 				double clientBefore = clients.cpuTime().toNanos() / 1e9;
 				SessionService.Created session = sessions.create(hostToken);
@@ -105,6 +108,8 @@ final class JoinStorm {
 					joinedInRedis += inRedis;
 					result.refusals.forEach((reason, count) -> refusals.merge(reason, count, Integer::sum));
 					serverCpu += cpu(realtime, sessions) - cpuBefore;
+					sessionCpu += ProcStats.cpuSeconds(sessions.pid()) - sessionCpuBefore;
+					joined += result.joined;
 					clientCpu += clients.cpuTime().toNanos() / 1e9 - clientBefore;
 				}
 				sessions.end(session.id(), hostToken);
@@ -128,6 +133,13 @@ final class JoinStorm {
 						+ "the measured storms: %s; offered: %,d/s.",
 				rates.stream().map((rate) -> String.format(Locale.ROOT, "%,.0f/s", rate)).toList(),
 				OFFERED_PER_SECOND));
+		// what a join costs session-service, whatever else shares the cores: the rate
+		// it could sustain alone is about the cores it gets divided by this
+		notes.add(String.format(Locale.ROOT,
+				"session-service's CPU per join answered in the measured storms: %.2f ms (user + system, from "
+						+ "opening the session to the last socket ready, so work left over from a storm counts in the next; "
+						+ "%,d joins, %.1f CPU s).",
+				sessionCpu * 1000 / Math.max(1, joined), joined, sessionCpu));
 		notes.add(String.format(Locale.ROOT,
 				"%,d players join one session per storm, evenly within %d s, each through session-service "
 						+ "(POST /api/sessions/pin/{pin}/players, own X-Real-IP from the benchmarking range "
