@@ -3,7 +3,7 @@
 # ports and a stand-in tree, so that they run beside a platform `up` already started:
 #
 #   vanguard-up.sh key       the player-token and host-token keys: each made once (0600,
-#                            PKCS#8 PEM RSA), kept, or taken from VANGUARD_PLAYER_TOKEN_KEY
+#                            PKCS#8 PEM, P-256 and RSA), kept, or taken from VANGUARD_PLAYER_TOKEN_KEY
 #                            and VANGUARD_AUTH_SIGNING_KEY
 #   vanguard-up.sh service   session-service and auth-service start from private copies of
 #                            their jars, each with its key in its environment; a rebuild
@@ -58,8 +58,13 @@ check_key() {
   [[ -f "$file" ]] || { problem "no key at $file"; return; }
   [[ "$(stat -c %a "$file")" == 600 ]] || problem "$name: the key file's mode is $(stat -c %a "$file"), not 600"
   [[ "$(head -1 "$file")" == "-----BEGIN PRIVATE KEY-----" ]] || problem "$name is not PKCS#8 PEM: $(head -1 "$file")"
-  openssl pkey -in "$file" -noout -text 2>/dev/null | grep -q 'Private-Key: (2048 bit' ||
-    problem "$name is not a 2048-bit RSA private key"
+  if [[ "$name" == player-token-key ]]; then
+    openssl pkey -in "$file" -noout -text 2>/dev/null | grep -q 'NIST CURVE: P-256' ||
+      problem "$name is not a P-256 private key"
+  else
+    openssl pkey -in "$file" -noout -text 2>/dev/null | grep -q 'Private-Key: (2048 bit' ||
+      problem "$name is not a 2048-bit RSA private key"
+  fi
   first="$(signing_key "$name")"
   ensure_signing_key "$name" >/dev/null
   [[ "$(signing_key "$name")" == "$first" ]] || problem "a second up made a new $name"

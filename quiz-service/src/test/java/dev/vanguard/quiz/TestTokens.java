@@ -8,15 +8,21 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -32,6 +38,12 @@ public final class TestTokens {
 	private static final String KEY_ID = "test-auth-key";
 
 	private static final RSAKey AUTH_KEY = generate(KEY_ID);
+
+	/**
+	 * session-service's P-256 key (it signs ES256), served in the same JWKS: tests point
+	 * both key set addresses here.
+	 */
+	private static final ECKey SESSION_KEY = generateEc("test-session-key");
 
 	/** Someone else's key under the same key id: a forged token. */
 	private static final RSAKey FOREIGN_KEY = generate(KEY_ID);
@@ -69,11 +81,11 @@ public final class TestTokens {
 	/**
 	 * session-service's grant to read quiz {@code quizId} with its answers for
 	 * {@code hostId}, changed by {@code change} (signed with a key of the test JWKS,
-	 * which stands in for session-service's too).
+	 * which stands in for session-service's), ES256 as session-service signs it.
 	 */
 	public static String answerKeyGrant(UUID hostId, UUID quizId, UnaryOperator<JWTClaimsSet.Builder> change) {
 		Instant now = Instant.now();
-		return sign(AUTH_KEY,
+		return sign(SESSION_KEY,
 				change
 					.apply(new JWTClaimsSet.Builder().issuer("vanguard-session")
 						.audience("quiz-service")
@@ -120,11 +132,13 @@ public final class TestTokens {
 			.expirationTime(Date.from(now.plus(Duration.ofMinutes(15))));
 	}
 
-	private static String sign(RSAKey key, JWTClaimsSet claims) {
+	private static String sign(JWK key, JWTClaimsSet claims) {
 		try {
-			SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
+			boolean ec = key instanceof ECKey;
+			SignedJWT jwt = new SignedJWT(
+					new JWSHeader.Builder(ec ? JWSAlgorithm.ES256 : JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
 					claims);
-			jwt.sign(new RSASSASigner(key));
+			jwt.sign(ec ? new ECDSASigner((ECKey) key) : new RSASSASigner((RSAKey) key));
 			return jwt.serialize();
 		}
 		catch (JOSEException ex) {
@@ -141,10 +155,20 @@ public final class TestTokens {
 		}
 	}
 
+	private static ECKey generateEc(String keyId) {
+		try {
+			return new ECKeyGenerator(Curve.P_256).keyID(keyId).generate();
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	private static HttpServer startJwksServer() {
 		try {
 			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-			byte[] jwks = new JWKSet(AUTH_KEY.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
+			byte[] jwks = new JWKSet(List.of(AUTH_KEY.toPublicJWK(), SESSION_KEY.toPublicJWK())).toString()
+				.getBytes(StandardCharsets.UTF_8);
 			server.createContext("/.well-known/jwks.json", (exchange) -> {
 				exchange.getResponseHeaders().add("Content-Type", "application/json");
 				exchange.sendResponseHeaders(200, jwks.length);

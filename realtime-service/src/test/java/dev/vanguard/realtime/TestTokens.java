@@ -4,19 +4,29 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
+import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
+import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.UUID;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -24,9 +34,10 @@ import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * Stands in for auth-service's and session-service's key sets: two RSA keys, their JWKS
- * served over HTTP on a random port (so the real decoders fetch them as in production),
- * and tokens signed with them. One per JVM.
+ * Stands in for auth-service's and session-service's key sets: auth-service's RSA key,
+ * session-service's P-256 key (ES256) beside an RSA one (RS256, as keys made before
+ * signed), their JWKS served over HTTP on a random port (so the real decoders fetch them
+ * as in production), and tokens signed with them. One per JVM.
  */
 final class TestTokens {
 
@@ -34,7 +45,9 @@ final class TestTokens {
 
 	private final RSAKey hostKey = key("host-key");
 
-	private final RSAKey sessionKey = key("session-key");
+	private final ECKey sessionKey = ecKey("session-key");
+
+	private final RSAKey sessionRsaKey = key("session-rsa-key");
 
 	private final RSAKey strangerKey = key("host-key");
 
@@ -48,7 +61,7 @@ final class TestTokens {
 			throw new IllegalStateException(ex);
 		}
 		serve("/auth/jwks.json", this.hostKey);
-		serve("/session/jwks.json", this.sessionKey);
+		serve("/session/jwks.json", this.sessionKey, this.sessionRsaKey);
 		this.server.start();
 	}
 
@@ -73,6 +86,14 @@ final class TestTokens {
 
 	String player(UUID sessionId, UUID playerId) {
 		return sign(this.sessionKey,
+				claims("vanguard-session", playerId.toString(), "player").claim("sid", sessionId.toString())
+					.claim("nickname", "player")
+					.build());
+	}
+
+	/** A player token signed RS256, as session-service signs with an RSA key. */
+	String playerSignedWithRsa(UUID sessionId, UUID playerId) {
+		return sign(this.sessionRsaKey,
 				claims("vanguard-session", playerId.toString(), "player").claim("sid", sessionId.toString())
 					.claim("nickname", "player")
 					.build());
@@ -108,11 +129,14 @@ final class TestTokens {
 			.expirationTime(Date.from(now.plusSeconds(900)));
 	}
 
-	private static String sign(RSAKey key, JWTClaimsSet claims) {
+	private static String sign(JWK key, JWTClaimsSet claims) {
 		try {
-			SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
+			boolean ec = key instanceof ECKey;
+			JWSSigner signer = ec ? new ECDSASigner((ECKey) key) : new RSASSASigner((RSAKey) key);
+			SignedJWT jwt = new SignedJWT(
+					new JWSHeader.Builder(ec ? JWSAlgorithm.ES256 : JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
 					claims);
-			jwt.sign(new RSASSASigner(key));
+			jwt.sign(signer);
 			return jwt.serialize();
 		}
 		catch (JOSEException ex) {
@@ -120,8 +144,9 @@ final class TestTokens {
 		}
 	}
 
-	private void serve(String path, RSAKey key) {
-		byte[] body = new JWKSet(key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
+	private void serve(String path, JWK... keys) {
+		byte[] body = new JWKSet(List.of(keys).stream().map(JWK::toPublicJWK).toList()).toString()
+			.getBytes(StandardCharsets.UTF_8);
 		this.server.createContext(path, (exchange) -> {
 			exchange.getResponseHeaders().add("Content-Type", "application/json");
 			exchange.sendResponseHeaders(200, body.length);
@@ -129,6 +154,21 @@ final class TestTokens {
 				out.write(body);
 			}
 		});
+	}
+
+	private static ECKey ecKey(String id) {
+		try {
+			KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+			generator.initialize(new ECGenParameterSpec("secp256r1"));
+			KeyPair pair = generator.generateKeyPair();
+			return new ECKey.Builder(Curve.P_256, (ECPublicKey) pair.getPublic())
+				.privateKey((ECPrivateKey) pair.getPrivate())
+				.keyID(id)
+				.build();
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private static RSAKey key(String id) {

@@ -36,7 +36,9 @@ public class AnswerKeyGrants {
 	private final JwtDecoder decoder;
 
 	AnswerKeyGrants(@Value("${vanguard.quiz.session-jwks-uri}") String sessionJwksUri) {
+		// session-service signs with ES256 (P-256 keys) or RS256 (RSA keys made before)
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(sessionJwksUri)
+			.jwsAlgorithm(SignatureAlgorithm.ES256)
 			.jwsAlgorithm(SignatureAlgorithm.RS256)
 			.build();
 		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(ISSUER),

@@ -16,6 +16,7 @@ import dev.vanguard.realtime.protocol.CloseCode;
 import dev.vanguard.realtime.store.Admission;
 import dev.vanguard.realtime.store.SessionStore;
 
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtValidators;
@@ -43,8 +44,10 @@ class Authenticator {
 	private final SessionStore store;
 
 	Authenticator(RealtimeProperties properties, SessionStore store) {
-		this.hostTokens = decoder(properties.authJwksUri().toString(), HOST_ISSUER);
-		this.playerTokens = decoder(properties.sessionJwksUri().toString(), PLAYER_ISSUER);
+		this.hostTokens = decoder(properties.authJwksUri().toString(), HOST_ISSUER, SignatureAlgorithm.RS256);
+		// session-service signs with ES256 (P-256 keys) or RS256 (RSA keys made before)
+		this.playerTokens = decoder(properties.sessionJwksUri().toString(), PLAYER_ISSUER, SignatureAlgorithm.ES256,
+				SignatureAlgorithm.RS256);
 		this.store = store;
 	}
 
@@ -153,8 +156,10 @@ class Authenticator {
 		return Mono.just(new Verdict.Refused(code));
 	}
 
-	private static ReactiveJwtDecoder decoder(String jwksUri, String issuer) {
-		NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(jwksUri).build();
+	private static ReactiveJwtDecoder decoder(String jwksUri, String issuer, SignatureAlgorithm... algorithms) {
+		NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(jwksUri)
+			.jwsAlgorithms((accepted) -> accepted.addAll(List.of(algorithms)))
+			.build();
 		decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(issuer));
 		return decoder;
 	}

@@ -5,9 +5,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -58,12 +58,12 @@ class RestartIntegrationTests extends SessionServiceIntegrationTest {
 		ConfigurableApplicationContext after = ServiceInstances.launch(this.first, key);
 		try {
 			SignedJWT jwt = SignedJWT.parse(token);
-			RSAKey published = publishedKey(this.api.onPort(ServiceInstances.port(after)));
+			ECKey published = publishedKey(this.api.onPort(ServiceInstances.port(after)));
 			assertThat(published.getKeyID()).isEqualTo(jwt.getHeader().getKeyID());
-			assertThat(jwt.verify(new RSASSAVerifier(published))).isTrue();
+			assertThat(jwt.verify(new ECDSAVerifier(published))).isTrue();
 			// an instance with a key of its own (none configured, as the test's) would
 			// void it
-			assertThat(jwt.verify(new RSASSAVerifier(publishedKey(this.api)))).isFalse();
+			assertThat(jwt.verify(new ECDSAVerifier(publishedKey(this.api)))).isFalse();
 		}
 		finally {
 			after.close();
@@ -99,8 +99,8 @@ class RestartIntegrationTests extends SessionServiceIntegrationTest {
 		return this.api.get("/api/sessions/" + session, HostKeys.token(this.host)).json().path("status").asString();
 	}
 
-	private static RSAKey publishedKey(Api api) throws Exception {
-		return (RSAKey) JWKSet.parse(api.get("/api/sessions/.well-known/jwks.json", null).body()).getKeys().get(0);
+	private static ECKey publishedKey(Api api) throws Exception {
+		return (ECKey) JWKSet.parse(api.get("/api/sessions/.well-known/jwks.json", null).body()).getKeys().get(0);
 	}
 
 }

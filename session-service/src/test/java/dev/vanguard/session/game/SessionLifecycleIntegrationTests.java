@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.Test;
@@ -95,8 +95,8 @@ class SessionLifecycleIntegrationTests extends SessionServiceIntegrationTest {
 
 		SignedJWT grant = SignedJWT.parse(QUIZZES.grant(quiz));
 		JWKSet keys = JWKSet.parse(this.api.get("/api/sessions/.well-known/jwks.json", null).body());
-		RSAKey key = (RSAKey) keys.getKeyByKeyId(grant.getHeader().getKeyID());
-		assertThat(grant.verify(new RSASSAVerifier(key))).isTrue();
+		ECKey key = (ECKey) keys.getKeyByKeyId(grant.getHeader().getKeyID());
+		assertThat(grant.verify(new ECDSAVerifier(key))).isTrue();
 		JWTClaimsSet claims = grant.getJWTClaimsSet();
 		assertThat(claims.getIssuer()).isEqualTo("vanguard-session");
 		assertThat(claims.getAudience()).containsExactly("quiz-service");

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -138,10 +138,10 @@ class TwoInstancesIntegrationTests extends SessionServiceIntegrationTest {
 		assertThat(status(session)).isEqualTo("QUESTION");
 
 		JWKSet keys = JWKSet.parse(secondApi().get("/api/sessions/.well-known/jwks.json", null).body());
-		RSAKey key = (RSAKey) keys.getKeys().get(0);
+		ECKey key = (ECKey) keys.getKeys().get(0);
 		SignedJWT token = SignedJWT.parse(joined.path("token").asString());
 		assertThat(token.getHeader().getKeyID()).isEqualTo(key.getKeyID());
-		assertThat(token.verify(new RSASSAVerifier(key))).isTrue();
+		assertThat(token.verify(new ECDSAVerifier(key))).isTrue();
 		assertThat(this.events.awaitUpTo(session, 3)).extracting(SessionEvent::seq).containsExactly(1L, 2L, 3L);
 	}
 

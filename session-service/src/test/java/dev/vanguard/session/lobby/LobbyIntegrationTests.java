@@ -21,9 +21,9 @@ import java.util.stream.IntStream;
 
 import javax.sql.DataSource;
 
-import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.Test;
@@ -95,10 +95,10 @@ class LobbyIntegrationTests extends SessionServiceIntegrationTest {
 
 		JWKSet keys = JWKSet.parse(this.api.get("/api/sessions/.well-known/jwks.json", null).body());
 		SignedJWT token = SignedJWT.parse(joined.path("token").asString());
-		RSAKey key = (RSAKey) keys.getKeyByKeyId(token.getHeader().getKeyID());
+		ECKey key = (ECKey) keys.getKeyByKeyId(token.getHeader().getKeyID());
 		assertThat(key).isNotNull();
 		assertThat(key.isPrivate()).isFalse();
-		assertThat(token.verify(new RSASSAVerifier(key))).isTrue();
+		assertThat(token.verify(new ECDSAVerifier(key))).isTrue();
 		JWTClaimsSet claims = token.getJWTClaimsSet();
 		assertThat(claims.getIssuer()).isEqualTo("vanguard-session");
 		assertThat(claims.getSubject()).isEqualTo(player);

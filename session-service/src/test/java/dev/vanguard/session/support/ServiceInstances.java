@@ -1,7 +1,9 @@
 package dev.vanguard.session.support;
 
+import java.security.InvalidAlgorithmParameterException;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
+import java.security.spec.ECGenParameterSpec;
 import java.util.Base64;
 import java.util.Map;
 
@@ -62,16 +64,19 @@ public final class ServiceInstances {
 		return Integer.parseInt(instance.getEnvironment().getRequiredProperty("local.server.port"));
 	}
 
-	/** A new RSA private key as PKCS#8 PEM, as {@code openssl genpkey} writes it. */
+	/**
+	 * A new P-256 private key as PKCS#8 PEM, as {@code ./vanguard up} makes it (without
+	 * the public point, which the JDK leaves out and session-service works out).
+	 */
 	public static String pem() {
 		try {
-			KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-			generator.initialize(2048);
+			KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+			generator.initialize(new ECGenParameterSpec("secp256r1"));
 			String base64 = Base64.getMimeEncoder(64, "\n".getBytes())
 				.encodeToString(generator.generateKeyPair().getPrivate().getEncoded());
 			return "-----BEGIN PRIVATE KEY-----\n" + base64 + "\n-----END PRIVATE KEY-----\n";
 		}
-		catch (NoSuchAlgorithmException ex) {
+		catch (NoSuchAlgorithmException | InvalidAlgorithmParameterException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}
