@@ -23,6 +23,10 @@ export class Phone {
     this.faultNow = faultNow;
     this.acked = new Map();
     this.lost = [];
+    /** Acknowledged answers a later catch-up showed again (as accepted). */
+    this.kept = [];
+    /** Answers a later frame showed otherwise than they were acknowledged. */
+    this.changed = [];
     this.shown = new Map();
     this.refused = [];
     this.revealed = new Set();
@@ -92,6 +96,7 @@ export class Phone {
           const index = frame.questionIndex;
           this.current = index;
           if (frame.answer) {
+            if (this.acked.has(index)) this.kept.push({ index, fault: this.faultNow() });
             this.accept(index, frame.answer.options, frame.answer.responseMs);
           } else if (this.acked.has(index)) {
             // The server says this player has no answer to the open question although it had
@@ -144,6 +149,10 @@ export class Phone {
 
   accept(index, options, responseMs) {
     const known = this.acked.get(index);
+    if (known && (JSON.stringify(known.options) !== JSON.stringify(options)
+        || (responseMs != null && known.responseMs != null && responseMs !== known.responseMs))) {
+      this.changed.push({ index, fault: this.faultNow(), was: known, now: { options, responseMs } });
+    }
     this.acked.set(index, { options, responseMs: responseMs ?? known?.responseMs ?? null });
   }
 
