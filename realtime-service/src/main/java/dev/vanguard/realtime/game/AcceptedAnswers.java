@@ -1,21 +1,30 @@
 package dev.vanguard.realtime.game;
 
+import java.io.IOException;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentNavigableMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeoutException;
 
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ShutdownSignalException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
 import tools.jackson.databind.ObjectMapper;
 
-import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.MessageDeliveryMode;
-import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.QueueBuilder;
-import org.springframework.amqp.rabbit.connection.CorrelationData;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
@@ -27,20 +36,24 @@ import dev.vanguard.realtime.RealtimeProperties;
 /**
  * Streams each accepted answer to session-service, which keeps it in PostgreSQL at once
  * (docs/adr/0008-accepted-answers-streamed-to-postgresql.md): an {@link AnswerAccepted},
- * persistent, through the default exchange to its durable queue, with a publisher
- * confirm. The phone's {@code answer_accepted} waits for that confirm, so an acknowledged
- * answer is on the broker's disk as well as in Redis.
+ * persistent and mandatory, through the default exchange to its durable queue, with a
+ * publisher confirm. The phone's {@code answer_accepted} waits for that confirm, so an
+ * acknowledged answer is on the broker's disk as well as in Redis.
  * <p>
- * Nothing here blocks the caller's thread: the publish itself (which may wait for a
- * channel, or for the broker's flow control) runs on a worker, and the confirm is awaited
- * as a future. A nack, a returned (unroutable) message or no confirm within a second is
- * tried again, within {@code answer-confirm-timeout} in all. After that the answer is
- * acknowledged anyway, counted ({@code quiz.answers.unconfirmed}) and logged: Redis (with
- * its AOF) has it and copies it to PostgreSQL when the question closes, and refusing it
- * would be worse, since the phone's resend is refused as already answered.
+ * The answers go over one channel in confirm mode on a connection of their own (a
+ * publisher the broker slows down never slows the event consumer), confirmed
+ * asynchronously as the broker acknowledges them, usually many at once: a burst of
+ * answers needs neither a channel nor a thread per answer in flight. Nothing here blocks
+ * the caller's thread: a publish runs on a virtual thread, and its confirm is awaited as
+ * a future. A nack, a returned (unroutable) message, a channel that closed, or no confirm
+ * within a second is tried again, within {@code answer-confirm-timeout} in all. After
+ * that the answer is acknowledged anyway, counted ({@code quiz.answers.unconfirmed}) and
+ * logged: Redis (with its AOF) has it and copies it to PostgreSQL when the question
+ * closes, and refusing it would be worse, since the phone's resend is refused as already
+ * answered.
  */
 @Component
-class AcceptedAnswers {
+class AcceptedAnswers implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(AcceptedAnswers.class);
 
@@ -50,7 +63,7 @@ class AcceptedAnswers {
 	/** The pause before the first retry; doubles after each. */
 	static final Duration FIRST_RETRY = Duration.ofMillis(50);
 
-	private final RabbitTemplate rabbit;
+	private final ConfirmingChannel channel;
 
 	private final ObjectMapper mapper;
 
@@ -58,9 +71,15 @@ class AcceptedAnswers {
 
 	private final RealtimeMetrics metrics;
 
-	AcceptedAnswers(RabbitTemplate rabbit, ObjectMapper mapper, RealtimeProperties properties,
+	/** Where a publish runs: a virtual thread each, none lingering after a burst. */
+	private final Scheduler publishers = Schedulers.fromExecutorService(
+			Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("answer-publish-", 0).factory()),
+			"answer-publish");
+
+	AcceptedAnswers(CachingConnectionFactory connectionFactory, ObjectMapper mapper, RealtimeProperties properties,
 			RealtimeMetrics metrics) {
-		this.rabbit = rabbit;
+		this.channel = new ConfirmingChannel(connectionFactory.getRabbitConnectionFactory(),
+				"vanguard-realtime-" + properties.instanceId() + "-answers");
 		this.mapper = mapper;
 		this.properties = properties.amqp();
 		this.metrics = metrics;
@@ -71,9 +90,9 @@ class AcceptedAnswers {
 	 * {@code answer-confirm-timeout} passed without a confirm (false). Never fails.
 	 */
 	Mono<Boolean> publish(AnswerAccepted answer) {
-		Message message = message(answer);
+		byte[] body = this.mapper.writeValueAsBytes(answer);
 		long started = System.nanoTime();
-		return Mono.defer(() -> attempt(message))
+		return Mono.defer(() -> attempt(body))
 			.retryWhen(Retry.backoff(Long.MAX_VALUE, FIRST_RETRY).maxBackoff(ATTEMPT_TIMEOUT))
 			.timeout(this.properties.answerConfirmTimeout())
 			.then(Mono.fromCallable(() -> {
@@ -91,32 +110,151 @@ class AcceptedAnswers {
 			});
 	}
 
-	private Mono<Void> attempt(Message message) {
-		return Mono.fromCallable(() -> {
-			CorrelationData correlation = new CorrelationData();
-			this.rabbit.send("", this.properties.answersQueue(), message, correlation);
-			return correlation;
-		})
-			.subscribeOn(Schedulers.boundedElastic())
-			.flatMap((correlation) -> Mono.fromFuture(correlation.getFuture())
+	private Mono<Void> attempt(byte[] body) {
+		return Mono.fromCallable(() -> this.channel.publish(this.properties.answersQueue(), body))
+			.subscribeOn(this.publishers)
+			.flatMap((confirm) -> Mono.fromFuture(confirm.future(), true)
 				.timeout(ATTEMPT_TIMEOUT)
-				.flatMap((confirm) -> {
-					if (!confirm.ack()) {
-						return Mono.error(new IllegalStateException("nacked: " + confirm.reason()));
-					}
-					if (correlation.getReturned() != null) {
-						return Mono.error(new IllegalStateException(
-								"returned: " + correlation.getReturned().getReplyText() + " (no such queue)"));
-					}
-					return Mono.empty();
-				}));
+				.doOnError(TimeoutException.class, (ex) -> this.channel.forget(confirm)));
 	}
 
-	private Message message(AnswerAccepted answer) {
-		MessageProperties properties = new MessageProperties();
-		properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
-		properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
-		return new Message(this.mapper.writeValueAsBytes(answer), properties);
+	@Override
+	public void destroy() {
+		this.publishers.dispose();
+		this.channel.close();
+	}
+
+	/**
+	 * One channel in confirm mode on a connection of its own, opened when first needed
+	 * and again after it closed; each publish gets a future completed by the broker's
+	 * confirm of its delivery tag (or of a later one, {@code multiple}), failed by a
+	 * nack, a return or the channel closing. Only publishing takes the lock: the broker's
+	 * callbacks, which come on the connection's own thread, never wait for it.
+	 */
+	static final class ConfirmingChannel {
+
+		private final com.rabbitmq.client.ConnectionFactory factory;
+
+		private final String connectionName;
+
+		private @Nullable Connection connection;
+
+		private volatile @Nullable Confirms current;
+
+		ConfirmingChannel(com.rabbitmq.client.ConnectionFactory factory, String connectionName) {
+			this.factory = factory;
+			this.connectionName = connectionName;
+		}
+
+		/** A publish waiting for its confirm. */
+		record Pending(Confirms confirms, long tag, CompletableFuture<Void> future) {
+		}
+
+		/**
+		 * Publishes {@code body}, persistent and mandatory, to {@code queue} through the
+		 * default exchange; blocks while the broker holds the publisher back.
+		 */
+		synchronized Pending publish(String queue, byte[] body) throws IOException, TimeoutException {
+			Confirms confirms = open();
+			long tag = confirms.channel().getNextPublishSeqNo();
+			CompletableFuture<Void> future = new CompletableFuture<>();
+			confirms.unconfirmed().put(tag, future);
+			AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder().contentType("application/json")
+				.deliveryMode(2)
+				.messageId(Long.toString(tag))
+				.build();
+			try {
+				confirms.channel().basicPublish("", queue, true, properties, body);
+			}
+			catch (IOException | RuntimeException ex) {
+				confirms.unconfirmed().remove(tag);
+				throw ex;
+			}
+			return new Pending(confirms, tag, future);
+		}
+
+		/** Stops waiting for {@code pending}'s confirm (its attempt gave up). */
+		void forget(Pending pending) {
+			pending.confirms().unconfirmed().remove(pending.tag(), pending.future());
+		}
+
+		private Confirms open() throws IOException, TimeoutException {
+			Confirms open = this.current;
+			if (open != null && open.channel().isOpen()) {
+				return open;
+			}
+			if (this.connection == null || !this.connection.isOpen()) {
+				this.connection = this.factory.newConnection(this.connectionName);
+			}
+			Channel channel = this.connection.createChannel();
+			channel.confirmSelect();
+			Confirms confirms = new Confirms(channel, new ConcurrentSkipListMap<>());
+			channel.addConfirmListener((tag, multiple) -> confirms.settle(tag, multiple, null),
+					(tag, multiple) -> confirms.settle(tag, multiple, new IOException("nacked by the broker")));
+			channel
+				.addReturnListener((returned) -> confirms.fail(Long.parseLong(returned.getProperties().getMessageId()),
+						new IOException("returned by the broker: " + returned.getReplyText())));
+			channel.addShutdownListener((cause) -> confirms.closed(cause));
+			this.current = confirms;
+			return confirms;
+		}
+
+		synchronized void close() {
+			Connection open = this.connection;
+			this.connection = null;
+			if (open != null && open.isOpen()) {
+				try {
+					open.close();
+				}
+				catch (IOException | RuntimeException ex) {
+					log.debug("Closing the answers' connection failed: {}", ex.toString());
+				}
+			}
+		}
+
+		/** One channel and its publishes not yet confirmed, by delivery tag. */
+		record Confirms(Channel channel, ConcurrentNavigableMap<Long, CompletableFuture<Void>> unconfirmed) {
+
+			void settle(long tag, boolean multiple, @Nullable Exception failure) {
+				if (!multiple) {
+					complete(tag, failure);
+					return;
+				}
+				for (Long settled : this.unconfirmed.headMap(tag, true).keySet()) {
+					complete(settled, failure);
+				}
+			}
+
+			void fail(long tag, Exception failure) {
+				complete(tag, failure);
+			}
+
+			/**
+			 * A channel that closed takes its unconfirmed publishes with it: each is
+			 * tried again.
+			 */
+			void closed(ShutdownSignalException cause) {
+				IOException failure = new IOException("channel closed: " + cause.getMessage());
+				for (Long tag : this.unconfirmed.keySet()) {
+					complete(tag, failure);
+				}
+			}
+
+			private void complete(long tag, @Nullable Exception failure) {
+				CompletableFuture<Void> future = this.unconfirmed.remove(tag);
+				if (future == null) {
+					return;
+				}
+				if (failure == null) {
+					future.complete(null);
+				}
+				else {
+					future.completeExceptionally(failure);
+				}
+			}
+
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
