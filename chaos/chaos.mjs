@@ -315,7 +315,9 @@ class Game {
       this.notes.set(fault.name, `time left when shown ${Math.min(...left)}–${Math.max(...left)} ms of ${TIME_LIMIT_S * 1000}`);
     }
     const unanswered = this.phones.filter((phone) => this.plan(phone.index, q) && !phone.acked.has(q));
-    if (unanswered.length > 0) fail(`${unanswered.length} phones could not get their answer accepted: ${unanswered.map((ph) => ph.player.nickname)}`);
+    if (unanswered.length > 0) {
+      fail(`${unanswered.length} phones could not get their answer accepted: ${unanswered.map((ph) => `${ph.player.nickname} [${ph.trail.slice(-8).join(', ')}]`)}`);
+    }
     const refused = this.phones.flatMap((phone) => phone.refused.filter((r) => r.index === q).map((r) => `${phone.player.nickname} ${r.code}`));
     if (refused.length > 0) fail(`answers refused: ${refused}`);
     // No exception, Redis restarted empty included: an acknowledged answer was on the broker

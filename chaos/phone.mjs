@@ -23,6 +23,8 @@ export class Phone {
     this.faultNow = faultNow;
     this.acked = new Map();
     this.lost = [];
+    /** What this phone sent and heard of its answers (ms clock mod 100 s): printed when it fails. */
+    this.trail = [];
     /** Acknowledged answers a later catch-up showed again (as accepted). */
     this.kept = [];
     /** Answers a later frame showed otherwise than they were acknowledged. */
@@ -86,6 +88,9 @@ export class Phone {
 
   onFrame(frame) {
     const now = Date.now();
+    if (['catchup', 'answer_accepted', 'error', 'question'].includes(frame.type)) {
+      this.trail.push(`${now % 100000} ${frame.type}${frame.code ? ` ${frame.code}` : ''}${frame.type === 'catchup' ? ` ${frame.status}${frame.answer ? ' answered' : ''}` : ''}`);
+    }
     switch (frame.type) {
       case 'catchup': {
         if (this.deafSince !== null) {
@@ -172,5 +177,6 @@ export class Phone {
     if (!this.due.has(index) || this.acked.has(index) || this.current !== index) return;
     if (this.socket?.readyState !== WebSocket.OPEN) return;
     this.socket.send(JSON.stringify({ type: 'answer', questionIndex: index, options: [this.plan(index).option] }));
+    this.trail.push(`${Date.now() % 100000} sent`);
   }
 }
