@@ -343,12 +343,19 @@ public class SessionRoster {
 	 * join {@code seenOnline}, and stay in it when their socket drops: a phone whose
 	 * instance went away, or whose network blinked, is reconnecting, and a question must
 	 * not close on the few that are back while the others are still on their way. A
-	 * player kicked meanwhile no longer counts.
+	 * player kicked meanwhile no longer counts. Without a roster in Redis (it came back
+	 * empty and the session is not rebuilt yet) nothing closes and nobody seen is
+	 * forgotten: once rebuilt, {@code online} fills again only as the realtime instances
+	 * re-assert their sockets, and the rebuilt answers must not close the question on the
+	 * first few back.
 	 */
 	boolean allOnlinePlayersAnswered(UUID sessionId, int index, Set<Object> seenOnline) {
 		SessionKeys keys = SessionKeys.of(sessionId);
-		Map<Object, Object> online = this.redis.opsForHash().entries(keys.online());
 		Set<Object> players = this.redis.opsForHash().keys(keys.players());
+		if (players.isEmpty()) {
+			return false;
+		}
+		Map<Object, Object> online = this.redis.opsForHash().entries(keys.online());
 		online.forEach((player, sockets) -> {
 			if (socketCount(sockets) > 0) {
 				seenOnline.add(player);
