@@ -23,6 +23,12 @@ export class Phone {
     this.faultNow = faultNow;
     this.acked = new Map();
     this.lost = [];
+    /** What this phone sent and heard of its answers (ms clock mod 100 s): printed when it fails. */
+    this.trail = [];
+    /** Acknowledged answers a later catch-up showed again (as accepted). */
+    this.kept = [];
+    /** Answers a later frame showed otherwise than they were acknowledged. */
+    this.changed = [];
     this.shown = new Map();
     this.refused = [];
     this.revealed = new Set();
@@ -82,6 +88,9 @@ export class Phone {
 
   onFrame(frame) {
     const now = Date.now();
+    if (['catchup', 'answer_accepted', 'error', 'question'].includes(frame.type)) {
+      this.trail.push(`${now % 100000} ${frame.type}${frame.code ? ` ${frame.code}` : ''}${frame.type === 'catchup' ? ` ${frame.status}${frame.answer ? ' answered' : ''}` : ''}`);
+    }
     switch (frame.type) {
       case 'catchup': {
         if (this.deafSince !== null) {
@@ -92,6 +101,7 @@ export class Phone {
           const index = frame.questionIndex;
           this.current = index;
           if (frame.answer) {
+            if (this.acked.has(index)) this.kept.push({ index, fault: this.faultNow() });
             this.accept(index, frame.answer.options, frame.answer.responseMs);
           } else if (this.acked.has(index)) {
             // The server says this player has no answer to the open question although it had
@@ -144,6 +154,10 @@ export class Phone {
 
   accept(index, options, responseMs) {
     const known = this.acked.get(index);
+    if (known && (JSON.stringify(known.options) !== JSON.stringify(options)
+        || (responseMs != null && known.responseMs != null && responseMs !== known.responseMs))) {
+      this.changed.push({ index, fault: this.faultNow(), was: known, now: { options, responseMs } });
+    }
     this.acked.set(index, { options, responseMs: responseMs ?? known?.responseMs ?? null });
   }
 
@@ -163,5 +177,6 @@ export class Phone {
     if (!this.due.has(index) || this.acked.has(index) || this.current !== index) return;
     if (this.socket?.readyState !== WebSocket.OPEN) return;
     this.socket.send(JSON.stringify({ type: 'answer', questionIndex: index, options: [this.plan(index).option] }));
+    this.trail.push(`${Date.now() % 100000} sent`);
   }
 }

@@ -1,8 +1,9 @@
 -- Records one answer, atomically: the question must be open by Redis's clock, the player
 -- in the session and not yet answered, and the choice valid for the question's type. Scores
 -- it (Kahoot's rule), updates the leaderboard, the streak and the distribution, and writes
--- the answer record session-service reads. Returns JSON: {"ok":true,"seq":..,"responseMs":..}
--- or {"ok":false,"code":..,"seq":..}; a refusal changes nothing.
+-- the answer record session-service reads. Returns JSON:
+-- {"ok":true,"seq":..,"responseMs":..,"answer":<the record written>} or
+-- {"ok":false,"code":..,"seq":..}; a refusal changes nothing.
 -- KEYS: as named in K (ScriptKeys), the per-question ones of question ARGV[2].
 -- ARGV[1] playerId, ARGV[2] questionIndex, ARGV[3] kind ("options" or "text"), ARGV[4]
 -- options as a JSON array of ints, ARGV[5] the typed text (trimmed), ARGV[6] the typed
@@ -158,4 +159,5 @@ end
 if q.type ~= 'POLL' then
   redis.call('HSET', streaks, player, streak)
 end
-return '{"ok":true,"seq":' .. seq .. ',"responseMs":' .. string.format('%d', elapsed) .. '}'
+return '{"ok":true,"seq":' .. seq .. ',"responseMs":' .. string.format('%d', elapsed) .. ',"answer":' .. record
+  .. '}'

@@ -42,6 +42,10 @@ public class RealtimeMetrics {
 
 	private final Counter sendQueueOverflows;
 
+	private final Counter answersUnconfirmed;
+
+	private final Timer answerConfirm;
+
 	/**
 	 * Why an event went to the dead-letter queue: it could not be read, its predecessor
 	 * never came, or Redis kept refusing it.
@@ -77,6 +81,15 @@ public class RealtimeMetrics {
 			.register(registry);
 		this.sendQueueOverflows = Counter.builder("websocket.send.queue.overflows")
 			.description("Connections closed as slow consumers")
+			.register(registry);
+		this.answersUnconfirmed = Counter.builder("quiz.answers.unconfirmed")
+			.description("Accepted answers acknowledged without the broker's confirm of their AnswerAccepted")
+			.register(registry);
+		this.answerConfirm = Timer.builder("quiz.answers.confirm")
+			.description("From an accepted answer's AnswerAccepted publish to the broker's confirm")
+			.publishPercentileHistogram()
+			.minimumExpectedValue(Duration.ofMillis(1))
+			.maximumExpectedValue(Duration.ofSeconds(10))
 			.register(registry);
 		answerCounter("accepted");
 		for (ErrorCode code : ErrorCode.values()) {
@@ -190,6 +203,18 @@ public class RealtimeMetrics {
 
 	public void eventDeadLettered(String reason) {
 		deadLetterCounter(reason).increment();
+	}
+
+	/**
+	 * An accepted answer whose {@code AnswerAccepted} the broker did not confirm in time:
+	 * it is in Redis only (and its AOF) until its question closes.
+	 */
+	public void answerUnconfirmed() {
+		this.answersUnconfirmed.increment();
+	}
+
+	public void answerConfirmed(long nanos) {
+		this.answerConfirm.record(Math.max(0, nanos), TimeUnit.NANOSECONDS);
 	}
 
 	public void resyncRequested(String reason) {

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
+import dev.vanguard.contracts.events.AnswerAccepted;
 import dev.vanguard.contracts.events.ResyncRequested;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -130,6 +131,11 @@ public record RealtimeProperties(String instanceId,
 	 * service creates it; null leaves the broker's default (none on RabbitMQ 3, 20 on 4).
 	 * A queue that exists keeps the limit it was created with: the broker refuses a
 	 * declaration with another, so change it with a policy
+	 * @param answersQueue where each accepted answer goes (through the default exchange)
+	 * for session-service to keep in PostgreSQL
+	 * @param answerConfirmTimeout how long an accepted answer's phone may wait for the
+	 * broker's confirm of its {@code AnswerAccepted}, retries included; the phone is told
+	 * {@code answer_accepted} then anyway (docs/adr/0008)
 	 */
 	public record Amqp(@NotBlank @DefaultValue("vanguard.events") String exchange,
 			@NotBlank @DefaultValue("vanguard.realtime.session-events") String queue,
@@ -137,7 +143,9 @@ public record RealtimeProperties(String instanceId,
 			@Min(2) @DefaultValue("250") int prefetch, @NotNull @DefaultValue("100ms") Duration gapRetryDelay,
 			@NotNull @DefaultValue("5s") Duration redisTimeout, @NotNull @DefaultValue("3s") Duration resyncAfter,
 			@NotNull @DefaultValue("60s") Duration heldTimeout,
-			@NotBlank @DefaultValue(ResyncRequested.QUEUE) String resyncQueue, @Min(1) Integer deliveryLimit) {
+			@NotBlank @DefaultValue(ResyncRequested.QUEUE) String resyncQueue, @Min(1) Integer deliveryLimit,
+			@NotBlank @DefaultValue(AnswerAccepted.QUEUE) String answersQueue,
+			@NotNull @DefaultValue("5s") Duration answerConfirmTimeout) {
 
 		/** Where events that can never be applied are kept for an operator to look at. */
 		public String deadLetterQueue() {

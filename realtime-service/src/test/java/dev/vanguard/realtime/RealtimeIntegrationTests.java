@@ -48,6 +48,8 @@ abstract class RealtimeIntegrationTests {
 
 	static final String RESYNC_QUEUE = Infrastructure.uniqueName("realtime_resync_q");
 
+	static final String ANSWERS_QUEUE = Infrastructure.uniqueName("realtime_answers_q");
+
 	/** Short, so a crashed instance's players leave {@code online} within seconds. */
 	static final String ONLINE_HEARTBEAT = "500ms";
 
@@ -77,12 +79,14 @@ abstract class RealtimeIntegrationTests {
 	static void properties(DynamicPropertyRegistry registry) {
 		TestBroker.deleteOnExit(EXCHANGE, QUEUE);
 		TestBroker.deleteOnExit(RESYNC_QUEUE);
+		TestBroker.deleteOnExit(ANSWERS_QUEUE);
 		registry.add("vanguard.realtime.auth-jwks-uri", () -> TestTokens.get().authJwksUri());
 		registry.add("vanguard.realtime.session-jwks-uri", () -> TestTokens.get().sessionJwksUri());
 		registry.add("vanguard.realtime.amqp.exchange", () -> EXCHANGE);
 		registry.add("vanguard.realtime.amqp.queue", () -> QUEUE);
 		registry.add("vanguard.realtime.amqp.queue-expires", () -> "5m");
 		registry.add("vanguard.realtime.amqp.resync-queue", () -> RESYNC_QUEUE);
+		registry.add("vanguard.realtime.amqp.answers-queue", () -> ANSWERS_QUEUE);
 		// Short enough for a test to watch, long enough for every reordering test to
 		// resolve well within it.
 		registry.add("vanguard.realtime.amqp.resync-after", () -> "1s");

@@ -29,11 +29,13 @@ final class TestInstances {
 	 */
 	static ConfigurableApplicationContext start(List<Class<?>> configurations, String exchange, String queue,
 			String resyncQueue, String... settings) {
+		TestBroker.deleteOnExit(resyncQueue + ".answers");
 		List<String> args = new ArrayList<>(List.of("--server.port=0",
 				"--vanguard.realtime.auth-jwks-uri=" + TestTokens.get().authJwksUri(),
 				"--vanguard.realtime.session-jwks-uri=" + TestTokens.get().sessionJwksUri(),
 				"--vanguard.realtime.amqp.exchange=" + exchange, "--vanguard.realtime.amqp.queue=" + queue,
 				"--vanguard.realtime.amqp.resync-queue=" + resyncQueue, "--vanguard.realtime.amqp.queue-expires=5m",
+				"--vanguard.realtime.amqp.answers-queue=" + resyncQueue + ".answers",
 				// the shared broker's own old queue belongs to the running platform
 				"--vanguard.realtime.amqp.legacy-queue=", "--vanguard.realtime.allowed-origins=" + TestClient.ORIGIN));
 		args.addAll(List.of(settings));

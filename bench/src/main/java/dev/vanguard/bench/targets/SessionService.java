@@ -67,6 +67,8 @@ public final class SessionService implements AutoCloseable {
 				"--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/" + database,
 				"--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + issuer.jwksUri(),
 				"--vanguard.quiz.base-url=" + issuer.baseUrl(), "--vanguard.events.exchange=" + exchange,
+				"--vanguard.session.answers.queue=" + VanguardTarget.answersQueue(exchange),
+				"--vanguard.session.answers.queue-expires=10m",
 				"--management.endpoints.web.exposure.include=health,prometheus", "--logging.level.root=WARN"));
 		ChildProcess process = ChildProcess.start("session-service", command, Map.of(), logDir);
 		try {

@@ -135,6 +135,9 @@ public final class VanguardTarget implements Target {
 						"--vanguard.realtime.amqp.exchange=" + exchange(run),
 						"--vanguard.realtime.amqp.queue=" + run + ".realtime",
 						"--vanguard.realtime.amqp.queue-expires=10m", "--vanguard.realtime.amqp.legacy-queue=",
+						// the run's accepted answers go to a queue of its own, never the
+						// platform's (SessionService declares the same)
+						"--vanguard.realtime.amqp.answers-queue=" + answersQueue(exchange(run)),
 						"--logging.level.root=WARN"));
 				ChildProcess instance = ChildProcess.start("vanguard-" + (i + 1), command, Map.of(), logDir);
 				instances.add(instance);
@@ -170,6 +173,14 @@ public final class VanguardTarget implements Target {
 
 	private static String exchange(String run) {
 		return run + ".events";
+	}
+
+	/**
+	 * The queue of the accepted answers of the run whose events go to {@code exchange};
+	 * it expires 10 minutes after its last use, like the run's event queue.
+	 */
+	public static String answersQueue(String exchange) {
+		return exchange + ".answers";
 	}
 
 	@Override

@@ -4,14 +4,17 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import dev.vanguard.contracts.AnswerText;
+import dev.vanguard.contracts.events.AnswerAccepted;
 import dev.vanguard.realtime.RealtimeMetrics;
 import dev.vanguard.realtime.connection.Principal;
 import dev.vanguard.realtime.protocol.ClientFrame;
 import dev.vanguard.realtime.protocol.ErrorCode;
 import dev.vanguard.realtime.protocol.ServerFrame;
+import dev.vanguard.realtime.store.AnswerRecord;
 import dev.vanguard.realtime.store.SessionStore;
 import dev.vanguard.realtime.store.SubmittedAnswer;
 
@@ -20,7 +23,9 @@ import org.springframework.stereotype.Component;
 /**
  * The answer path: checks the shape of an answer frame here, then lets the answer script
  * decide everything that depends on the session (open, in time, first answer, valid
- * choice, score) in one atomic step, and turns its verdict into the reply frame.
+ * choice, score) in one atomic step, and turns its verdict into the reply frame. An
+ * accepted answer is streamed to session-service first ({@link AcceptedAnswers}): the
+ * phone hears {@code answer_accepted} once the broker confirmed it.
  */
 @Component
 public class Answers {
@@ -35,9 +40,12 @@ public class Answers {
 
 	private final RealtimeMetrics metrics;
 
-	public Answers(SessionStore store, RealtimeMetrics metrics) {
+	private final AcceptedAnswers accepted;
+
+	Answers(SessionStore store, RealtimeMetrics metrics, AcceptedAnswers accepted) {
 		this.store = store;
 		this.metrics = metrics;
+		this.accepted = accepted;
 	}
 
 	/** The reply to {@code answer}: an acceptance or an error frame. Never fails. */
@@ -70,18 +78,29 @@ public class Answers {
 			submitted = new SubmittedAnswer(principal.sessionId(), principal.id(), index, null, text,
 					AnswerText.normalise(text));
 		}
-		return this.store.answer(submitted).map((outcome) -> {
+		return this.store.answer(submitted).flatMap((outcome) -> {
 			if (outcome.ok()) {
 				this.metrics.answerSubmitted("accepted");
-				return (ServerFrame) new ServerFrame.AnswerAccepted(outcome.seq(), index, submitted.options(),
+				ServerFrame accepted = new ServerFrame.AnswerAccepted(outcome.seq(), index, submitted.options(),
 						submitted.text(), outcome.responseMs());
+				// told only once the broker has the answer too (or gave up confirming)
+				return this.accepted.publish(accepted(submitted, outcome.answer())).thenReturn(accepted);
 			}
 			ErrorCode code = ErrorCode.valueOf(outcome.code());
 			this.metrics.answerSubmitted(code.name().toLowerCase(Locale.ROOT));
-			return new ServerFrame.Error(outcome.seq(), code, message(code), index);
+			return Mono.just((ServerFrame) new ServerFrame.Error(outcome.seq(), code, message(code), index));
 		})
 			.onErrorResume(
 					(ex) -> refused(seq, ErrorCode.UNAVAILABLE, "Could not record the answer; send it again", index));
+	}
+
+	private static AnswerAccepted accepted(SubmittedAnswer submitted, @Nullable AnswerRecord answer) {
+		if (answer == null) {
+			throw new IllegalStateException("The answer script accepted without returning the record it wrote");
+		}
+		return new AnswerAccepted(submitted.sessionId(), submitted.questionIndex(), submitted.playerId(),
+				answer.options(), answer.text(), answer.correct(), answer.points(), answer.streak(),
+				answer.responseMs(), answer.answeredAt());
 	}
 
 	private Mono<ServerFrame> refused(long seq, ErrorCode code, String message, Integer index) {

@@ -52,12 +52,13 @@ class LiveStateRebuild {
 
 	/**
 	 * Writes a live session's state back into Redis when Redis lost it (it came back
-	 * empty, or the state key expired): state, question, deadline, roster, kicked set and
-	 * the scores and streaks up to the last reveal, with the seq of the session's last
-	 * event, so every event still on its way is a duplicate rather than a gap nobody can
-	 * fill. The state carries a new {@code rebuildId}: realtime-service sees it change
-	 * and sends its phones a catch-up (the seq alone need not move). A started game
-	 * rebuilt so is marked: its results say its live state was lost.
+	 * empty, or the state key expired): state, question, deadline, roster, kicked set,
+	 * the scores and streaks up to the last reveal and the open question's answers kept
+	 * so far (streamed as they were accepted), with the seq of the session's last event,
+	 * so every event still on its way is a duplicate rather than a gap nobody can fill.
+	 * The state carries a new {@code rebuildId}: realtime-service sees it change and
+	 * sends its phones a catch-up (the seq alone need not move). A started game rebuilt
+	 * so is marked: its results say its live state was lost.
 	 * @return whether it wrote the state
 	 */
 	@Transactional
@@ -138,8 +139,8 @@ class LiveStateRebuild {
 
 	/**
 	 * The session's live state as the database knows it: state, question, deadline,
-	 * roster, kicked set, and the scores and streaks as of the last reveal (from the
-	 * answers kept at each close).
+	 * roster, kicked set, the scores and streaks as of the last reveal (from the answers
+	 * kept at each close) and the open question's answers kept so far.
 	 */
 	private SessionRoster.LiveState liveState(GameSession session) {
 		return liveState(session, true);
@@ -192,9 +193,10 @@ class LiveStateRebuild {
 		Map<String, String> nicknames = new HashMap<>();
 		Map<String, Long> scores = new HashMap<>();
 		Map<String, Integer> streaks = new HashMap<>();
-		Map<UUID, Long> kept = this.results.keptPoints(sessionId);
 		// the last question revealed: a player without an answer to it lost their streak
 		int revealed = (status == SessionStatus.QUESTION) ? index - 1 : index;
+		// the open question's answers count with the answers themselves (restored below)
+		Map<UUID, Long> kept = this.results.keptPoints(sessionId, revealed);
 		Map<UUID, Integer> keptStreaks = (revealed >= 0) ? this.results.keptStreaks(sessionId, revealed) : Map.of();
 		for (Player player : active) {
 			nicknames.put(player.getId().toString(), player.getNickname());
@@ -204,7 +206,10 @@ class LiveStateRebuild {
 		List<String> kicked = this.players.findKickedIds(sessionId).stream().map(UUID::toString).toList();
 		String question = (questionShown && withQuestion)
 				? this.jsonMapper.writeValueAsString(this.game.questions(session).get(index)) : null;
-		return new SessionRoster.LiveState(state, index, question, nicknames, kicked, scores, streaks);
+		// the open question's answers streamed so far: acknowledged, so they count
+		Map<String, String> openAnswers = (status == SessionStatus.QUESTION && index >= 0)
+				? this.results.keptAnswers(sessionId, index) : Map.of();
+		return new SessionRoster.LiveState(state, index, question, nicknames, kicked, scores, streaks, openAnswers);
 	}
 
 	private static long epochMillis(Instant instant) {

@@ -3,6 +3,7 @@ package dev.vanguard.session.game;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -20,13 +21,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import dev.vanguard.contracts.SessionKeys;
+import dev.vanguard.contracts.events.AnswerAccepted;
 import dev.vanguard.session.player.Player;
 
 /**
- * Copies a session's answers from Redis (where realtime-service records them) into
- * PostgreSQL: each question's when it closes, so what was revealed does not depend on
- * Redis any more, and at the end whatever is left, with the final standings. Each runs
- * inside the transaction that closes the question or ends the session.
+ * Keeps a session's answers in PostgreSQL: each as realtime-service accepted it
+ * (streamed, {@link AnswerAccepted}), and copied again from Redis (where realtime-service
+ * records them) when its question closes and at the end, with the final standings; each
+ * copy is idempotent, so the first one kept stays. The copies run inside the transaction
+ * that closes the question or ends the session.
  */
 @Component
 class ResultsRecorder {
@@ -36,6 +39,13 @@ class ResultsRecorder {
 	private static final String INSERT_ANSWER = "INSERT INTO player_answers (session_id, player_id, "
 			+ "question_index, options, answer_text, correct, points, streak, response_ms, answered_at) "
 			+ "VALUES (?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+
+	private static final String INSERT_ACCEPTED_ANSWER = "INSERT INTO player_answers (session_id, player_id, "
+			+ "question_index, options, answer_text, correct, points, streak, response_ms, answered_at) "
+			+ "SELECT ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ? "
+			+ "WHERE EXISTS (SELECT 1 FROM players WHERE id = ? AND session_id = ? AND kicked_at IS NULL) "
+			+ "AND EXISTS (SELECT 1 FROM game_sessions WHERE id = ? AND status <> 'ENDED' FOR SHARE) "
+			+ "ON CONFLICT DO NOTHING";
 
 	private final StringRedisTemplate redis;
 
@@ -116,14 +126,61 @@ class ResultsRecorder {
 	}
 
 	/**
-	 * Each player's total of the answers kept so far: their score up to the last reveal.
+	 * Keeps answers as realtime-service accepted them ({@link AnswerAccepted}), each
+	 * once: one already kept (streamed before, or copied at its question's close) is left
+	 * as it is. An answer of a player no longer in the session (kicked), or of a session
+	 * that has ended (its results are stored: an answer added now would be in none of its
+	 * totals), is not kept. The session's row is read {@code FOR SHARE}, so an end in
+	 * progress is waited for and then seen.
 	 */
-	Map<UUID, Long> keptPoints(UUID sessionId) {
+	void keepAccepted(List<AnswerAccepted> answers) {
+		List<Object[]> rows = new ArrayList<>(answers.size());
+		for (AnswerAccepted answer : answers) {
+			Object[] row = answerRow(answer.sessionId(), answer.playerId(), answer.questionIndex(),
+					new AnswerRecord(answer.options(), answer.text(), answer.correct(), answer.points(),
+							answer.streak(), answer.responseMs(), answer.answeredAt()));
+			Object[] withChecks = Arrays.copyOf(row, row.length + 3);
+			withChecks[row.length] = answer.playerId();
+			withChecks[row.length + 1] = answer.sessionId();
+			withChecks[row.length + 2] = answer.sessionId();
+			rows.add(withChecks);
+		}
+		this.jdbc.batchUpdate(INSERT_ACCEPTED_ANSWER, rows);
+	}
+
+	/**
+	 * The answers kept of question {@code index}, as the answer records realtime-service
+	 * writes in Redis, by player id.
+	 */
+	Map<String, String> keptAnswers(UUID sessionId, int index) {
+		Map<String, String> answers = new HashMap<>();
+		this.jdbc.query(
+				"SELECT player_id, options::text AS options, answer_text, correct, points, streak, "
+						+ "response_ms, answered_at FROM player_answers WHERE session_id = ? AND question_index = ?",
+				(row) -> {
+					String options = row.getString("options");
+					Timestamp answeredAt = row.getTimestamp("answered_at");
+					AnswerRecord answer = new AnswerRecord(
+							(options != null) ? List.of(this.jsonMapper.readValue(options, Integer[].class)) : null,
+							row.getString("answer_text"), row.getBoolean("correct"), row.getInt("points"),
+							row.getInt("streak"), row.getLong("response_ms"),
+							(answeredAt != null) ? answeredAt.getTime() : null);
+					answers.put(row.getObject("player_id", UUID.class).toString(),
+							this.jsonMapper.writeValueAsString(answer));
+				}, sessionId, index);
+		return answers;
+	}
+
+	/**
+	 * Each player's total of the answers kept to questions up to {@code lastRevealed}:
+	 * their score as of the last reveal.
+	 */
+	Map<UUID, Long> keptPoints(UUID sessionId, int lastRevealed) {
 		Map<UUID, Long> points = new HashMap<>();
 		this.jdbc.query("SELECT player_id, sum(points) AS points FROM player_answers WHERE session_id = ? "
-				+ "GROUP BY player_id", (row) -> {
+				+ "AND question_index <= ? GROUP BY player_id", (row) -> {
 					points.put(row.getObject("player_id", UUID.class), row.getLong("points"));
-				}, sessionId);
+				}, sessionId, lastRevealed);
 		return points;
 	}
 

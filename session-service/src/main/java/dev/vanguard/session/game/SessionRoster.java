@@ -94,11 +94,19 @@ public class SessionRoster {
 
 	/**
 	 * Writes a session's live state back. KEYS: state, players, kicked, scores, the open
-	 * question's key, streaks, the open question's answers. ARGV[1] JSON
+	 * question's key, streaks, the open question's answers, its distribution. ARGV[1]
+	 * JSON
 	 * {@code {"state":{…},"players":{id:nickname},"kicked":[id],"scores":{id:points},
-	 * "streaks":{id:streak}}}, ARGV[2] the question with its answers (JSON, empty for
-	 * none), ARGV[3] the keys' lifetime (seconds), ARGV[4] {@code missing} or
-	 * {@code behind}.
+	 * "streaks":{id:streak},"answers":{id:record}}}, ARGV[2] the question with its
+	 * answers (JSON, empty for none), ARGV[3] the keys' lifetime (seconds), ARGV[4]
+	 * {@code missing} or {@code behind}.
+	 * <p>
+	 * With a question open, the answers to it kept in the database (streamed as
+	 * realtime-service accepted them) are put back into its answers hash where Redis has
+	 * none of the player's (never overwriting one), and its distribution is counted again
+	 * from every answer the hash then holds; scores written from the database (which are
+	 * up to the last reveal) get the points of every answer in the hash, and streaks the
+	 * answers' streaks.
 	 * <p>
 	 * {@code missing}: only when the state hash is missing, so it never overwrites what
 	 * realtime-service wrote meanwhile; scores and streaks that survived are kept.
@@ -144,11 +152,37 @@ public class SessionRoster {
 			  redis.call('SADD', KEYS[3], id)
 			end
 			redis.call('EXPIRE', KEYS[3], lifetime)
+			if live.state.status == 'QUESTION' then
+			  local restored = 0
+			  for id, record in pairs(live.answers) do
+			    if live.players[id] and redis.call('HSETNX', KEYS[7], id, record) == 1 then
+			      restored = restored + 1
+			    end
+			  end
+			  if restored > 0 then
+			    redis.call('EXPIRE', KEYS[7], lifetime)
+			    redis.call('DEL', KEYS[8])
+			    local answers = redis.call('HGETALL', KEYS[7])
+			    for i = 2, #answers, 2 do
+			      local ok, answer = pcall(cjson.decode, answers[i])
+			      if ok then
+			        if type(answer.text) == 'string' then
+			          redis.call('HINCRBY', KEYS[8], answer.correct and 'correct' or 'incorrect', 1)
+			        elseif type(answer.options) == 'table' then
+			          for _, o in ipairs(answer.options) do
+			            redis.call('HINCRBY', KEYS[8], string.format('%d', o), 1)
+			          end
+			        end
+			      end
+			    end
+			    redis.call('EXPIRE', KEYS[8], lifetime)
+			  end
+			end
 			if redis.call('EXISTS', KEYS[4]) == 0 then
 			  for id, points in pairs(live.scores) do
 			    redis.call('ZADD', KEYS[4], points, id)
 			  end
-			  if result == 2 and live.state.status == 'QUESTION' then
+			  if live.state.status == 'QUESTION' then
 			    local answers = redis.call('HGETALL', KEYS[7])
 			    for i = 1, #answers, 2 do
 			      local ok, answer = pcall(cjson.decode, answers[i + 1])
@@ -174,6 +208,48 @@ public class SessionRoster {
 			  redis.call('SET', KEYS[5], ARGV[2], 'EX', lifetime)
 			end
 			return result
+			""", Long.class);
+
+	/**
+	 * Puts accepted answers back into question ARGV[1]'s answers hash while it is the
+	 * open question in Redis, each only where the player has none (never overwriting),
+	 * counting each one put back as the answer script counted it: distribution, score,
+	 * streak. KEYS: state, players, kicked, the question's answers, its distribution,
+	 * scores, streaks; ARGV[2] the keys' lifetime (seconds), then player id and answer
+	 * record pairs. Returns how many it put back. An answer Redis holds already (every
+	 * one, unless Redis lost them) changes nothing.
+	 */
+	private static final RedisScript<Long> WRITE_BACK_ANSWERS = RedisScript.of("""
+			local s = redis.call('HMGET', KEYS[1], 'status', 'questionIndex')
+			if s[1] ~= 'QUESTION' or s[2] ~= ARGV[1] then
+			  return 0
+			end
+			local lifetime = tonumber(ARGV[2])
+			local written = 0
+			for i = 3, #ARGV, 2 do
+			  local player = ARGV[i]
+			  if redis.call('HEXISTS', KEYS[2], player) == 1 and redis.call('SISMEMBER', KEYS[3], player) == 0
+			      and redis.call('HSETNX', KEYS[4], player, ARGV[i + 1]) == 1 then
+			    written = written + 1
+			    local answer = cjson.decode(ARGV[i + 1])
+			    if type(answer.text) == 'string' then
+			      redis.call('HINCRBY', KEYS[5], answer.correct and 'correct' or 'incorrect', 1)
+			    elseif type(answer.options) == 'table' then
+			      for _, o in ipairs(answer.options) do
+			        redis.call('HINCRBY', KEYS[5], string.format('%d', o), 1)
+			      end
+			    end
+			    if tonumber(answer.points) > 0 then
+			      redis.call('ZINCRBY', KEYS[6], answer.points, player)
+			    end
+			    redis.call('HSET', KEYS[7], player, answer.streak)
+			  end
+			end
+			if written > 0 then
+			  redis.call('EXPIRE', KEYS[4], lifetime, 'NX')
+			  redis.call('EXPIRE', KEYS[5], lifetime, 'NX')
+			end
+			return written
 			""", Long.class);
 
 	private final StringRedisTemplate redis;
@@ -267,12 +343,19 @@ public class SessionRoster {
 	 * join {@code seenOnline}, and stay in it when their socket drops: a phone whose
 	 * instance went away, or whose network blinked, is reconnecting, and a question must
 	 * not close on the few that are back while the others are still on their way. A
-	 * player kicked meanwhile no longer counts.
+	 * player kicked meanwhile no longer counts. Without a roster in Redis (it came back
+	 * empty and the session is not rebuilt yet) nothing closes and nobody seen is
+	 * forgotten: once rebuilt, {@code online} fills again only as the realtime instances
+	 * re-assert their sockets, and the rebuilt answers must not close the question on the
+	 * first few back.
 	 */
 	boolean allOnlinePlayersAnswered(UUID sessionId, int index, Set<Object> seenOnline) {
 		SessionKeys keys = SessionKeys.of(sessionId);
-		Map<Object, Object> online = this.redis.opsForHash().entries(keys.online());
 		Set<Object> players = this.redis.opsForHash().keys(keys.players());
+		if (players.isEmpty()) {
+			return false;
+		}
+		Map<Object, Object> online = this.redis.opsForHash().entries(keys.online());
 		online.forEach((player, sockets) -> {
 			if (socketCount(sockets) > 0) {
 				seenOnline.add(player);
@@ -346,9 +429,11 @@ public class SessionRoster {
 	 * @param questionJson that question with its answers, or null
 	 * @param scores points per player up to the last reveal
 	 * @param streaks each player's streak as of the last reveal
+	 * @param answers the open question's answers kept so far, player id → answer record
+	 * (JSON, as realtime-service writes it)
 	 */
 	record LiveState(Map<String, String> state, int questionIndex, String questionJson, Map<String, String> players,
-			List<String> kicked, Map<String, Long> scores, Map<String, Integer> streaks) {
+			List<String> kicked, Map<String, Long> scores, Map<String, Integer> streaks, Map<String, String> answers) {
 	}
 
 	/**
@@ -386,15 +471,37 @@ public class SessionRoster {
 	}
 
 	private long writeLiveState(UUID sessionId, LiveState live, String mode) {
-		String json = this.jsonMapper.writeValueAsString(Map.of("state", live.state(), "players", live.players(),
-				"kicked", live.kicked(), "scores", live.scores(), "streaks", live.streaks()));
+		String json = this.jsonMapper
+			.writeValueAsString(Map.of("state", live.state(), "players", live.players(), "kicked", live.kicked(),
+					"scores", live.scores(), "streaks", live.streaks(), "answers", live.answers()));
 		SessionKeys keys = SessionKeys.of(sessionId);
 		int index = Math.max(live.questionIndex(), 0);
 		List<String> scriptKeys = List.of(keys.state(), keys.players(), keys.kicked(), keys.scores(),
-				keys.question(index), keys.streaks(), keys.answers(index));
+				keys.question(index), keys.streaks(), keys.answers(index), keys.distribution(index));
 		Long written = this.redis.execute(WRITE_LIVE_STATE, scriptKeys, json,
 				(live.questionJson() != null) ? live.questionJson() : "",
 				Long.toString(SessionKeys.MAX_LIFETIME.toSeconds()), mode);
+		return (written != null) ? written : 0;
+	}
+
+	/**
+	 * Puts answers to question {@code index} (player id → answer record JSON) back into
+	 * Redis while that question is open there, where Redis lost them: an answer accepted
+	 * before Redis came back empty, consumed after the session's rebuild. Never
+	 * overwrites an answer Redis holds.
+	 * @return how many it put back
+	 */
+	long writeBackAnswers(UUID sessionId, int index, Map<String, String> answers) {
+		SessionKeys keys = SessionKeys.of(sessionId);
+		List<String> args = new ArrayList<>(2 + 2 * answers.size());
+		args.add(Integer.toString(index));
+		args.add(LIFETIME_SECONDS);
+		answers.forEach((player, record) -> {
+			args.add(player);
+			args.add(record);
+		});
+		Long written = this.redis.execute(WRITE_BACK_ANSWERS, List.of(keys.state(), keys.players(), keys.kicked(),
+				keys.answers(index), keys.distribution(index), keys.scores(), keys.streaks()), args.toArray());
 		return (written != null) ? written : 0;
 	}
 

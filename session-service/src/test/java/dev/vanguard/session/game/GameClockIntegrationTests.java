@@ -101,6 +101,34 @@ class GameClockIntegrationTests extends SessionServiceIntegrationTest {
 	}
 
 	@Test
+	void waitsForEveryPlayerSeenOnlineBeforeRedisCameBackEmpty() {
+		UUID quiz = quiz(this.host, single("Long?"));
+		JsonNode created = this.api.openSession(this.host, quiz, null);
+		UUID session = UUID.fromString(created.path("id").asString());
+		String pin = created.path("pin").asString();
+		String ada = this.api.join(pin, "ada").path("playerId").asString();
+		String grace = this.api.join(pin, "grace").path("playerId").asString();
+		this.api.control(this.host, session, "start");
+		SessionKeys keys = SessionKeys.of(session);
+		this.redis.opsForHash().putAll(keys.online(), Map.of(ada, "1", grace, "1"));
+		this.clock.tick();
+
+		// Redis comes back empty: no roster, nobody online, until the rebuild
+		restartRedisEmpty(keys);
+		this.clock.tick();
+		this.clock.rebuildLostLiveState(Instant.now());
+		// ada's instance re-asserted her socket first; her answer is back (kept)
+		this.redis.opsForHash().put(keys.online(), ada, "1");
+		answer(keys, ada);
+		this.clock.tick();
+		assertThat(status(session)).isEqualTo("QUESTION");
+
+		this.redis.opsForHash().put(keys.online(), grace, "1");
+		answer(keys, grace);
+		await().atMost(Duration.ofSeconds(20)).until(() -> status(session).equals("REVEAL"));
+	}
+
+	@Test
 	void keepsAQuestionOpenWhileNobodyIsOnline() {
 		UUID quiz = quiz(this.host, single("Long?"));
 		JsonNode created = this.api.openSession(this.host, quiz, null);

@@ -1,18 +1,14 @@
 package dev.vanguard.session.game;
 
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.redis.core.ScanOptions;
 
-import dev.vanguard.contracts.SessionKeys;
 import dev.vanguard.session.support.HostKeys;
 import dev.vanguard.session.support.SessionServiceIntegrationTest;
 
@@ -92,16 +88,6 @@ class LiveStateRebuildIntegrationTests extends SessionServiceIntegrationTest {
 		JsonNode results = results(game.session());
 		assertThat(results.path("liveStateLost").asBoolean()).isFalse();
 		assertThat(results.path("standings").get(0).path("totalScore").asLong()).isEqualTo(900);
-	}
-
-	/** What a Redis restart without persistence leaves of this session: nothing. */
-	private void restartRedisEmpty(SessionKeys keys) {
-		Set<String> own = new HashSet<>();
-		try (var cursor = this.redis.scan(ScanOptions.scanOptions().match(keys.pattern()).count(1000).build())) {
-			cursor.forEachRemaining(own::add);
-		}
-		this.redis.delete(own);
-		assertThat(this.redis.hasKey(keys.state())).isFalse();
 	}
 
 	private JsonNode details(UUID session) {

@@ -60,6 +60,10 @@ public abstract class SessionServiceIntegrationTest {
 		String resyncQueue = Infrastructure.uniqueName("vanguard_session_resync_test");
 		registry.add("vanguard.session.resync.queue", () -> resyncQueue);
 		registry.add("vanguard.session.resync.queue-expires", () -> "5m");
+		// likewise the accepted answers' queue
+		String answersQueue = Infrastructure.uniqueName("vanguard_session_answers_test");
+		registry.add("vanguard.session.answers.queue", () -> answersQueue);
+		registry.add("vanguard.session.answers.queue-expires", () -> "5m");
 		// a session whose live state cannot be written back ends after this
 		registry.add("vanguard.session.rebuild-give-up-after", () -> "2s");
 		registry.add("vanguard.events.confirm-timeout", () -> "3s");
@@ -111,6 +115,15 @@ public abstract class SessionServiceIntegrationTest {
 		if (!keys.isEmpty()) {
 			this.redis.delete(keys);
 		}
+	}
+
+	/**
+	 * What a Redis restart without persistence leaves of this session: nothing. Only the
+	 * session's own keys go, never the shared Redis's others.
+	 */
+	protected void restartRedisEmpty(SessionKeys keys) {
+		this.redis.delete(scan(keys.pattern()));
+		assertThat(this.redis.hasKey(keys.state())).isFalse();
 	}
 
 	private Set<String> scan(String pattern) {
