@@ -1,4 +1,4 @@
-package dev.vanguard.session.game;
+package dev.vanguard.session.results;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -22,6 +22,7 @@ import org.springframework.stereotype.Component;
 
 import dev.vanguard.contracts.SessionKeys;
 import dev.vanguard.contracts.events.AnswerAccepted;
+import dev.vanguard.session.game.ResultsKeeping;
 import dev.vanguard.session.player.Player;
 
 /**
@@ -32,7 +33,7 @@ import dev.vanguard.session.player.Player;
  * that closes the question or ends the session.
  */
 @Component
-class ResultsRecorder {
+class ResultsRecorder implements ResultsKeeping {
 
 	private static final Logger log = LoggerFactory.getLogger(ResultsRecorder.class);
 
@@ -63,7 +64,8 @@ class ResultsRecorder {
 	 * Keeps the answers to question {@code index} (closed for answers already); a copy
 	 * made before is left as it is.
 	 */
-	void keepAnswers(UUID sessionId, int index) {
+	@Override
+	public void keepAnswers(UUID sessionId, int index) {
 		List<Object[]> rows = new ArrayList<>();
 		readAnswers(SessionKeys.of(sessionId), index).forEach((player, answer) -> {
 			UUID playerId = playerId(player);
@@ -81,7 +83,8 @@ class ResultsRecorder {
 	 * kept answers' points.
 	 * @return whether Redis held the session's live state
 	 */
-	boolean record(UUID sessionId, int playedQuestions, List<Player> players) {
+	@Override
+	public boolean record(UUID sessionId, int playedQuestions, List<Player> players) {
 		SessionKeys keys = SessionKeys.of(sessionId);
 		boolean live = Boolean.TRUE.equals(this.redis.hasKey(keys.state()));
 		for (int index = 0; index < playedQuestions; index++) {
@@ -152,7 +155,8 @@ class ResultsRecorder {
 	 * The answers kept of question {@code index}, as the answer records realtime-service
 	 * writes in Redis, by player id.
 	 */
-	Map<String, String> keptAnswers(UUID sessionId, int index) {
+	@Override
+	public Map<String, String> keptAnswers(UUID sessionId, int index) {
 		Map<String, String> answers = new HashMap<>();
 		this.jdbc.query(
 				"SELECT player_id, options::text AS options, answer_text, correct, points, streak, "
@@ -175,7 +179,8 @@ class ResultsRecorder {
 	 * Each player's total of the answers kept to questions up to {@code lastRevealed}:
 	 * their score as of the last reveal.
 	 */
-	Map<UUID, Long> keptPoints(UUID sessionId, int lastRevealed) {
+	@Override
+	public Map<UUID, Long> keptPoints(UUID sessionId, int lastRevealed) {
 		Map<UUID, Long> points = new HashMap<>();
 		this.jdbc.query("SELECT player_id, sum(points) AS points FROM player_answers WHERE session_id = ? "
 				+ "AND question_index <= ? GROUP BY player_id", (row) -> {
@@ -185,7 +190,8 @@ class ResultsRecorder {
 	}
 
 	/** Each player's streak as of their kept answer to question {@code index}. */
-	Map<UUID, Integer> keptStreaks(UUID sessionId, int index) {
+	@Override
+	public Map<UUID, Integer> keptStreaks(UUID sessionId, int index) {
 		Map<UUID, Integer> streaks = new HashMap<>();
 		this.jdbc.query("SELECT player_id, streak FROM player_answers WHERE session_id = ? AND question_index = ?",
 				(row) -> {

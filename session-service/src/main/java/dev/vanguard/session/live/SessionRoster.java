@@ -1,4 +1,4 @@
-package dev.vanguard.session.game;
+package dev.vanguard.session.live;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -313,7 +313,7 @@ public class SessionRoster {
 	 * read would reach the phones' podium but not the stored results. Undone if the
 	 * transaction that closes the question rolls back.
 	 */
-	void closeAnswers(UUID sessionId, int index) {
+	public void closeAnswers(UUID sessionId, int index) {
 		String state = SessionKeys.of(sessionId).state();
 		String question = Integer.toString(index);
 		String replaced = this.redis.execute(CLOSE_ANSWERS, List.of(state), question);
@@ -349,7 +349,7 @@ public class SessionRoster {
 	 * re-assert their sockets, and the rebuilt answers must not close the question on the
 	 * first few back.
 	 */
-	boolean allOnlinePlayersAnswered(UUID sessionId, int index, Set<Object> seenOnline) {
+	public boolean allOnlinePlayersAnswered(UUID sessionId, int index, Set<Object> seenOnline) {
 		SessionKeys keys = SessionKeys.of(sessionId);
 		Set<Object> players = this.redis.opsForHash().keys(keys.players());
 		if (players.isEmpty()) {
@@ -376,7 +376,7 @@ public class SessionRoster {
 	 * state hash: it moves the question's start and deadline when it applies the question
 	 * late (a broker outage), so the clock counts from when phones could see it.
 	 */
-	LiveQuestion liveQuestion(UUID sessionId, int index) {
+	public LiveQuestion liveQuestion(UUID sessionId, int index) {
 		List<Object> fields = this.redis.opsForHash()
 			.multiGet(SessionKeys.of(sessionId).state(), List.of("status", "questionIndex", "startedAt", "deadline"));
 		String status = (String) fields.get(0);
@@ -395,7 +395,7 @@ public class SessionRoster {
 	}
 
 	/** Question {@code index} as realtime-service holds it in Redis. */
-	sealed interface LiveQuestion {
+	public sealed interface LiveQuestion {
 
 		/** Open on the phones, from {@code startedAt} until {@code deadline}. */
 		record Open(Instant startedAt, Instant deadline) implements LiveQuestion {
@@ -416,7 +416,7 @@ public class SessionRoster {
 	}
 
 	/** Whether Redis holds the session's state hash (realtime-service's view of it). */
-	boolean hasLiveState(UUID sessionId) {
+	public boolean hasLiveState(UUID sessionId) {
 		return Boolean.TRUE.equals(this.redis.hasKey(SessionKeys.of(sessionId).state()));
 	}
 
@@ -432,20 +432,21 @@ public class SessionRoster {
 	 * @param answers the open question's answers kept so far, player id → answer record
 	 * (JSON, as realtime-service writes it)
 	 */
-	record LiveState(Map<String, String> state, int questionIndex, String questionJson, Map<String, String> players,
-			List<String> kicked, Map<String, Long> scores, Map<String, Integer> streaks, Map<String, String> answers) {
+	public record LiveState(Map<String, String> state, int questionIndex, String questionJson,
+			Map<String, String> players, List<String> kicked, Map<String, Long> scores, Map<String, Integer> streaks,
+			Map<String, String> answers) {
 	}
 
 	/**
 	 * Writes {@code live} back if the session has no state hash in Redis.
 	 * @return whether it wrote
 	 */
-	boolean rebuild(UUID sessionId, LiveState live) {
+	public boolean rebuild(UUID sessionId, LiveState live) {
 		return writeLiveState(sessionId, live, "missing") == 1;
 	}
 
 	/** How a {@link #resync} went. */
-	enum Written {
+	public enum Written {
 
 		/** Nothing written: Redis's state is at the seq written or beyond. */
 		NOTHING,
@@ -462,7 +463,7 @@ public class SessionRoster {
 	 * Writes {@code live} back if the session has no state hash in Redis, or one whose
 	 * seq is below {@code live}'s.
 	 */
-	Written resync(UUID sessionId, LiveState live) {
+	public Written resync(UUID sessionId, LiveState live) {
 		return switch ((int) writeLiveState(sessionId, live, "behind")) {
 			case 1 -> Written.REBUILT;
 			case 2 -> Written.REWRITTEN;
@@ -491,7 +492,7 @@ public class SessionRoster {
 	 * overwrites an answer Redis holds.
 	 * @return how many it put back
 	 */
-	long writeBackAnswers(UUID sessionId, int index, Map<String, String> answers) {
+	public long writeBackAnswers(UUID sessionId, int index, Map<String, String> answers) {
 		SessionKeys keys = SessionKeys.of(sessionId);
 		List<String> args = new ArrayList<>(2 + 2 * answers.size());
 		args.add(Integer.toString(index));
@@ -506,7 +507,7 @@ public class SessionRoster {
 	}
 
 	/** The keys this service wrote live on for a while after the end, then go. */
-	void expireAfterEnd(UUID sessionId) {
+	public void expireAfterEnd(UUID sessionId) {
 		SessionKeys keys = SessionKeys.of(sessionId);
 		this.redis.expire(keys.players(), SessionKeys.TTL_AFTER_END);
 		this.redis.expire(keys.kicked(), SessionKeys.TTL_AFTER_END);
