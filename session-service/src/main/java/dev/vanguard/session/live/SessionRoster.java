@@ -12,6 +12,7 @@ import java.util.UUID;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.ZSetOperations;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -504,6 +505,28 @@ public class SessionRoster {
 		Long written = this.redis.execute(WRITE_BACK_ANSWERS, List.of(keys.state(), keys.players(), keys.kicked(),
 				keys.answers(index), keys.distribution(index), keys.scores(), keys.streaks()), args.toArray());
 		return (written != null) ? written : 0;
+	}
+
+	/**
+	 * The answers realtime-service recorded to question {@code index}: player id → answer
+	 * record (JSON, as its answer script writes it).
+	 */
+	public Map<String, String> answerRecords(UUID sessionId, int index) {
+		return this.redis.<String, String>opsForHash().entries(SessionKeys.of(sessionId).answers(index));
+	}
+
+	/** Each player's score as realtime-service keeps it: player id → points. */
+	public Map<String, Double> scores(UUID sessionId) {
+		Map<String, Double> scores = new HashMap<>();
+		var entries = this.redis.opsForZSet().rangeWithScores(SessionKeys.of(sessionId).scores(), 0, -1);
+		if (entries != null) {
+			for (ZSetOperations.TypedTuple<String> entry : entries) {
+				if (entry.getValue() != null && entry.getScore() != null) {
+					scores.put(entry.getValue(), entry.getScore());
+				}
+			}
+		}
+		return scores;
 	}
 
 	/** The keys this service wrote live on for a while after the end, then go. */

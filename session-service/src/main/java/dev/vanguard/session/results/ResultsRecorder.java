@@ -15,14 +15,12 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.core.ZSetOperations;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import dev.vanguard.contracts.SessionKeys;
 import dev.vanguard.contracts.events.AnswerAccepted;
 import dev.vanguard.session.game.ResultsKeeping;
+import dev.vanguard.session.live.SessionRoster;
 import dev.vanguard.session.player.Player;
 
 /**
@@ -48,14 +46,14 @@ class ResultsRecorder implements ResultsKeeping {
 			+ "AND EXISTS (SELECT 1 FROM game_sessions WHERE id = ? AND status <> 'ENDED' FOR SHARE) "
 			+ "ON CONFLICT DO NOTHING";
 
-	private final StringRedisTemplate redis;
+	private final SessionRoster roster;
 
 	private final JdbcTemplate jdbc;
 
 	private final JsonMapper jsonMapper;
 
-	ResultsRecorder(StringRedisTemplate redis, JdbcTemplate jdbc, JsonMapper jsonMapper) {
-		this.redis = redis;
+	ResultsRecorder(SessionRoster roster, JdbcTemplate jdbc, JsonMapper jsonMapper) {
+		this.roster = roster;
 		this.jdbc = jdbc;
 		this.jsonMapper = jsonMapper;
 	}
@@ -67,7 +65,7 @@ class ResultsRecorder implements ResultsKeeping {
 	@Override
 	public void keepAnswers(UUID sessionId, int index) {
 		List<Object[]> rows = new ArrayList<>();
-		readAnswers(SessionKeys.of(sessionId), index).forEach((player, answer) -> {
+		readAnswers(sessionId, index).forEach((player, answer) -> {
 			UUID playerId = playerId(player);
 			if (playerId != null) {
 				rows.add(answerRow(sessionId, playerId, index, answer));
@@ -85,8 +83,7 @@ class ResultsRecorder implements ResultsKeeping {
 	 */
 	@Override
 	public boolean record(UUID sessionId, int playedQuestions, List<Player> players) {
-		SessionKeys keys = SessionKeys.of(sessionId);
-		boolean live = Boolean.TRUE.equals(this.redis.hasKey(keys.state()));
+		boolean live = this.roster.hasLiveState(sessionId);
 		for (int index = 0; index < playedQuestions; index++) {
 			keepAnswers(sessionId, index);
 		}
@@ -99,7 +96,7 @@ class ResultsRecorder implements ResultsKeeping {
 					tallies.put(row.getObject("player_id", UUID.class),
 							new Tally(row.getLong("points"), row.getInt("correct"), row.getInt("answered")));
 				}, sessionId);
-		Map<String, Double> scores = readScores(keys);
+		Map<String, Double> scores = this.roster.scores(sessionId);
 		List<Standing> standings = new ArrayList<>();
 		for (Player player : players) {
 			Tally tally = tallies.getOrDefault(player.getId(), Tally.NONE);
@@ -217,31 +214,18 @@ class ResultsRecorder implements ResultsKeeping {
 				answer.streak(), answer.responseMs(), answeredAt };
 	}
 
-	private Map<String, AnswerRecord> readAnswers(SessionKeys keys, int index) {
+	private Map<String, AnswerRecord> readAnswers(UUID sessionId, int index) {
 		Map<String, AnswerRecord> answers = new HashMap<>();
-		this.redis.<String, String>opsForHash().entries(keys.answers(index)).forEach((player, json) -> {
+		this.roster.answerRecords(sessionId, index).forEach((player, json) -> {
 			try {
 				answers.put(player, this.jsonMapper.readValue(json, AnswerRecord.class));
 			}
 			catch (JacksonException ex) {
 				log.warn("Skipping unreadable answer record of player {} to question {} in {}", player, index,
-						keys.sessionId());
+						sessionId);
 			}
 		});
 		return answers;
-	}
-
-	private Map<String, Double> readScores(SessionKeys keys) {
-		Map<String, Double> scores = new HashMap<>();
-		var entries = this.redis.opsForZSet().rangeWithScores(keys.scores(), 0, -1);
-		if (entries != null) {
-			for (ZSetOperations.TypedTuple<String> entry : entries) {
-				if (entry.getValue() != null && entry.getScore() != null) {
-					scores.put(entry.getValue(), entry.getScore());
-				}
-			}
-		}
-		return scores;
 	}
 
 	private record Standing(Player player, long total, int correct, int answered) {
