@@ -16,6 +16,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import dev.vanguard.contracts.events.QuestionEnded;
+import dev.vanguard.session.live.SessionRoster;
 
 /**
  * The server's clock. Several times a second it closes every open question whose deadline

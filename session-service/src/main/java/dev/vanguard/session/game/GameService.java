@@ -19,6 +19,7 @@ import dev.vanguard.contracts.events.SessionEnded;
 import dev.vanguard.contracts.events.SessionEvent;
 import dev.vanguard.session.player.NicknameBans;
 import dev.vanguard.session.player.PlayerRepository;
+import dev.vanguard.session.live.SessionRoster;
 
 /**
  * The game as the host and the server clock drive it: start, reveal, next, skip, end, and
@@ -45,7 +46,7 @@ class GameService {
 
 	private final SessionRoster roster;
 
-	private final ResultsRecorder results;
+	private final ResultsKeeping results;
 
 	private final SessionMetrics metrics;
 
@@ -54,7 +55,7 @@ class GameService {
 	private final GameProperties properties;
 
 	GameService(GameSessionRepository sessions, SessionChanges changes, PlayerRepository players, NicknameBans bans,
-			SessionRoster roster, ResultsRecorder results, SessionMetrics metrics, JsonMapper jsonMapper,
+			SessionRoster roster, ResultsKeeping results, SessionMetrics metrics, JsonMapper jsonMapper,
 			GameProperties properties) {
 		this.sessions = sessions;
 		this.changes = changes;

@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.vanguard.contracts.events.SessionEnded;
 import dev.vanguard.session.player.Player;
 import dev.vanguard.session.player.PlayerRepository;
+import dev.vanguard.session.live.SessionRoster;
 
 /**
  * Writes a live session's state back into Redis from the database when Redis lost it or
@@ -36,12 +37,12 @@ class LiveStateRebuild {
 
 	private final SessionRoster roster;
 
-	private final ResultsRecorder results;
+	private final ResultsKeeping results;
 
 	private final JsonMapper jsonMapper;
 
 	LiveStateRebuild(GameSessionRepository sessions, GameService game, PlayerRepository players, SessionRoster roster,
-			ResultsRecorder results, JsonMapper jsonMapper) {
+			ResultsKeeping results, JsonMapper jsonMapper) {
 		this.sessions = sessions;
 		this.game = game;
 		this.players = players;

@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.vanguard.session.web.Hosts;
+import dev.vanguard.session.host.Hosts;
 
 /**
  * The host's side: open sessions, drive them, look back. Removing players and the lobby's

@@ -76,13 +76,6 @@ public final class Views {
 	}
 
 	/**
-	 * @param joinable whether a join would be accepted now
-	 */
-	public record PinLookup(UUID sessionId, boolean joinable, SessionStatus status, String quizTitle,
-			boolean twoStepJoin, boolean friendlyNicknames) {
-	}
-
-	/**
 	 * The host's lobby controls.
 	 *
 	 * @param maxPlayers the cap, or null for none
@@ -98,12 +91,6 @@ public final class Views {
 					JoinPattern.shapes(session.getJoinPattern()), session.isFriendlyNicknames());
 		}
 
-	}
-
-	/**
-	 * @param token the player token for realtime-service's socket ({@code /ws?token=…})
-	 */
-	public record Joined(UUID sessionId, UUID playerId, String nickname, String token) {
 	}
 
 }

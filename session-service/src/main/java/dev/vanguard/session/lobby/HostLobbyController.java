@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.vanguard.session.game.Views;
-import dev.vanguard.session.web.Hosts;
+import dev.vanguard.session.host.Hosts;
 
 /**
  * The host's side of the lobby: remove players, ban nicknames, lock, cap, two-step join.

@@ -17,7 +17,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import dev.vanguard.session.game.Views;
 import dev.vanguard.session.player.Player;
 import dev.vanguard.session.player.PlayerTokens;
 
@@ -64,7 +63,7 @@ class JoinBatcher {
 		this.transactions = new TransactionTemplate(transactionManager);
 	}
 
-	Views.Joined join(String pin, LobbyAdmission.Joining joining) {
+	Joined join(String pin, LobbyAdmission.Joining joining) {
 		LobbyAdmission.Candidate candidate = this.admission.prepare(pin, joining);
 		Waiting waiting = new Waiting(candidate, new CompletableFuture<>());
 		enqueue(waiting);
@@ -79,7 +78,7 @@ class JoinBatcher {
 			throw ex;
 		}
 		String token = this.tokens.issue(player.getSessionId(), player.getId(), player.getNickname());
-		return new Views.Joined(player.getSessionId(), player.getId(), player.getNickname(), token);
+		return new Joined(player.getSessionId(), player.getId(), player.getNickname(), token);
 	}
 
 	/** Queues the join; starts the PIN's worker if it has none running. */

@@ -21,8 +21,7 @@ import dev.vanguard.contracts.events.PlayerJoined;
 import dev.vanguard.session.game.GameSession;
 import dev.vanguard.session.game.SessionChanges;
 import dev.vanguard.session.game.SessionMetrics;
-import dev.vanguard.session.game.SessionRoster;
-import dev.vanguard.session.game.Views;
+import dev.vanguard.session.live.SessionRoster;
 import dev.vanguard.session.player.NicknameBans;
 import dev.vanguard.session.player.Player;
 import dev.vanguard.session.player.PlayerRepository;
@@ -329,9 +328,9 @@ public class LobbyAdmission {
 	}
 
 	@Transactional(readOnly = true)
-	public Views.PinLookup lookup(String pin) {
+	PinLookup lookup(String pin) {
 		GameSession session = this.changes.findLive(pin).orElseThrow(() -> unknownPin(pin));
-		return new Views.PinLookup(session.getId(), session.isJoinable(), session.getStatus(), session.getQuizTitle(),
+		return new PinLookup(session.getId(), session.isJoinable(), session.getStatus(), session.getQuizTitle(),
 				session.isTwoStepJoin(), session.isFriendlyNicknames());
 	}
 

@@ -16,7 +16,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.vanguard.session.game.SessionMetrics;
 import dev.vanguard.session.game.SessionStateException;
-import dev.vanguard.session.game.Views;
 import dev.vanguard.support.ProblemException;
 
 /**
@@ -52,14 +51,13 @@ class LobbyController {
 	}
 
 	@GetMapping
-	Views.PinLookup lookup(@PathVariable String pin, HttpServletRequest request) {
+	PinLookup lookup(@PathVariable String pin, HttpServletRequest request) {
 		this.rateLimiter.check("lookup", request.getRemoteAddr());
 		return this.admission.lookup(checkPin(pin));
 	}
 
 	@PostMapping("/players")
-	ResponseEntity<Views.Joined> join(@PathVariable String pin, @RequestBody JoinRequest body,
-			HttpServletRequest request) {
+	ResponseEntity<Joined> join(@PathVariable String pin, @RequestBody JoinRequest body, HttpServletRequest request) {
 		try {
 			this.rateLimiter.check("join", request.getRemoteAddr());
 			// with friendly nicknames the server names the player: a typed name may
@@ -69,7 +67,7 @@ class LobbyController {
 				throw ProblemException.invalid("deviceSecret",
 						"must be 16 to 128 characters of A-Z, a-z, 0-9, _ and -");
 			}
-			Views.Joined joined = this.joins.join(checkPin(pin),
+			Joined joined = this.joins.join(checkPin(pin),
 					new LobbyAdmission.Joining(nickname, body.deviceSecret(), body.pattern(), request.getRemoteAddr()));
 			return ResponseEntity.status(HttpStatus.CREATED).body(joined);
 		}

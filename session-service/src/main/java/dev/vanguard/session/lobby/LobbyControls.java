@@ -10,7 +10,7 @@ import dev.vanguard.contracts.events.PlayerKicked;
 import dev.vanguard.session.game.GameSession;
 import dev.vanguard.session.game.SessionChanges;
 import dev.vanguard.session.game.SessionMetrics;
-import dev.vanguard.session.game.SessionRoster;
+import dev.vanguard.session.live.SessionRoster;
 import dev.vanguard.session.game.Views;
 import dev.vanguard.session.player.NicknameBans;
 import dev.vanguard.session.player.Player;

@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.vanguard.session.web.Hosts;
+import dev.vanguard.session.host.Hosts;
 
 /** The stored results of an ended session, as JSON or as a CSV download. */
 @RestController

@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.vanguard.contracts.events.AnswerAccepted;
+import dev.vanguard.session.results.AnswerRecord;
 import dev.vanguard.session.support.HostKeys;
 import dev.vanguard.session.support.SessionServiceIntegrationTest;
 

@@ -1,4 +1,4 @@
-package dev.vanguard.session.game;
+package dev.vanguard.session.results;
 
 import java.util.List;
 
@@ -14,6 +14,6 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param answeredAt epoch milliseconds
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-record AnswerRecord(List<Integer> options, String text, boolean correct, int points, int streak, long responseMs,
+public record AnswerRecord(List<Integer> options, String text, boolean correct, int points, int streak, long responseMs,
 		Long answeredAt) {
 }

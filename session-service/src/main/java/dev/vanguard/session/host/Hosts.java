@@ -1,4 +1,4 @@
-package dev.vanguard.session.web;
+package dev.vanguard.session.host;
 
 import java.util.UUID;
 

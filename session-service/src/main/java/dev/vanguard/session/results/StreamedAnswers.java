@@ -1,4 +1,4 @@
-package dev.vanguard.session.game;
+package dev.vanguard.session.results;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,6 +28,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.vanguard.contracts.events.AnswerAccepted;
+import dev.vanguard.session.live.SessionRoster;
 
 /**
  * Keeps each answer realtime-service accepted ({@link AnswerAccepted}) in PostgreSQL as

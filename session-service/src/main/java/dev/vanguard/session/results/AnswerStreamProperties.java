@@ -1,4 +1,4 @@
-package dev.vanguard.session.game;
+package dev.vanguard.session.results;
 
 import java.time.Duration;
 

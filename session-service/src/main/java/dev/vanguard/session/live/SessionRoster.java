@@ -1,4 +1,4 @@
-package dev.vanguard.session.game;
+package dev.vanguard.session.live;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,6 +12,7 @@ import java.util.UUID;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.ZSetOperations;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -313,7 +314,7 @@ public class SessionRoster {
 	 * read would reach the phones' podium but not the stored results. Undone if the
 	 * transaction that closes the question rolls back.
 	 */
-	void closeAnswers(UUID sessionId, int index) {
+	public void closeAnswers(UUID sessionId, int index) {
 		String state = SessionKeys.of(sessionId).state();
 		String question = Integer.toString(index);
 		String replaced = this.redis.execute(CLOSE_ANSWERS, List.of(state), question);
@@ -349,7 +350,7 @@ public class SessionRoster {
 	 * re-assert their sockets, and the rebuilt answers must not close the question on the
 	 * first few back.
 	 */
-	boolean allOnlinePlayersAnswered(UUID sessionId, int index, Set<Object> seenOnline) {
+	public boolean allOnlinePlayersAnswered(UUID sessionId, int index, Set<Object> seenOnline) {
 		SessionKeys keys = SessionKeys.of(sessionId);
 		Set<Object> players = this.redis.opsForHash().keys(keys.players());
 		if (players.isEmpty()) {
@@ -376,7 +377,7 @@ public class SessionRoster {
 	 * state hash: it moves the question's start and deadline when it applies the question
 	 * late (a broker outage), so the clock counts from when phones could see it.
 	 */
-	LiveQuestion liveQuestion(UUID sessionId, int index) {
+	public LiveQuestion liveQuestion(UUID sessionId, int index) {
 		List<Object> fields = this.redis.opsForHash()
 			.multiGet(SessionKeys.of(sessionId).state(), List.of("status", "questionIndex", "startedAt", "deadline"));
 		String status = (String) fields.get(0);
@@ -395,7 +396,7 @@ public class SessionRoster {
 	}
 
 	/** Question {@code index} as realtime-service holds it in Redis. */
-	sealed interface LiveQuestion {
+	public sealed interface LiveQuestion {
 
 		/** Open on the phones, from {@code startedAt} until {@code deadline}. */
 		record Open(Instant startedAt, Instant deadline) implements LiveQuestion {
@@ -416,7 +417,7 @@ public class SessionRoster {
 	}
 
 	/** Whether Redis holds the session's state hash (realtime-service's view of it). */
-	boolean hasLiveState(UUID sessionId) {
+	public boolean hasLiveState(UUID sessionId) {
 		return Boolean.TRUE.equals(this.redis.hasKey(SessionKeys.of(sessionId).state()));
 	}
 
@@ -432,20 +433,21 @@ public class SessionRoster {
 	 * @param answers the open question's answers kept so far, player id → answer record
 	 * (JSON, as realtime-service writes it)
 	 */
-	record LiveState(Map<String, String> state, int questionIndex, String questionJson, Map<String, String> players,
-			List<String> kicked, Map<String, Long> scores, Map<String, Integer> streaks, Map<String, String> answers) {
+	public record LiveState(Map<String, String> state, int questionIndex, String questionJson,
+			Map<String, String> players, List<String> kicked, Map<String, Long> scores, Map<String, Integer> streaks,
+			Map<String, String> answers) {
 	}
 
 	/**
 	 * Writes {@code live} back if the session has no state hash in Redis.
 	 * @return whether it wrote
 	 */
-	boolean rebuild(UUID sessionId, LiveState live) {
+	public boolean rebuild(UUID sessionId, LiveState live) {
 		return writeLiveState(sessionId, live, "missing") == 1;
 	}
 
 	/** How a {@link #resync} went. */
-	enum Written {
+	public enum Written {
 
 		/** Nothing written: Redis's state is at the seq written or beyond. */
 		NOTHING,
@@ -462,7 +464,7 @@ public class SessionRoster {
 	 * Writes {@code live} back if the session has no state hash in Redis, or one whose
 	 * seq is below {@code live}'s.
 	 */
-	Written resync(UUID sessionId, LiveState live) {
+	public Written resync(UUID sessionId, LiveState live) {
 		return switch ((int) writeLiveState(sessionId, live, "behind")) {
 			case 1 -> Written.REBUILT;
 			case 2 -> Written.REWRITTEN;
@@ -491,7 +493,7 @@ public class SessionRoster {
 	 * overwrites an answer Redis holds.
 	 * @return how many it put back
 	 */
-	long writeBackAnswers(UUID sessionId, int index, Map<String, String> answers) {
+	public long writeBackAnswers(UUID sessionId, int index, Map<String, String> answers) {
 		SessionKeys keys = SessionKeys.of(sessionId);
 		List<String> args = new ArrayList<>(2 + 2 * answers.size());
 		args.add(Integer.toString(index));
@@ -505,8 +507,30 @@ public class SessionRoster {
 		return (written != null) ? written : 0;
 	}
 
+	/**
+	 * The answers realtime-service recorded to question {@code index}: player id → answer
+	 * record (JSON, as its answer script writes it).
+	 */
+	public Map<String, String> answerRecords(UUID sessionId, int index) {
+		return this.redis.<String, String>opsForHash().entries(SessionKeys.of(sessionId).answers(index));
+	}
+
+	/** Each player's score as realtime-service keeps it: player id → points. */
+	public Map<String, Double> scores(UUID sessionId) {
+		Map<String, Double> scores = new HashMap<>();
+		var entries = this.redis.opsForZSet().rangeWithScores(SessionKeys.of(sessionId).scores(), 0, -1);
+		if (entries != null) {
+			for (ZSetOperations.TypedTuple<String> entry : entries) {
+				if (entry.getValue() != null && entry.getScore() != null) {
+					scores.put(entry.getValue(), entry.getScore());
+				}
+			}
+		}
+		return scores;
+	}
+
 	/** The keys this service wrote live on for a while after the end, then go. */
-	void expireAfterEnd(UUID sessionId) {
+	public void expireAfterEnd(UUID sessionId) {
 		SessionKeys keys = SessionKeys.of(sessionId);
 		this.redis.expire(keys.players(), SessionKeys.TTL_AFTER_END);
 		this.redis.expire(keys.kicked(), SessionKeys.TTL_AFTER_END);

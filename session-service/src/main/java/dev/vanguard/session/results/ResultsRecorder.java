@@ -1,4 +1,4 @@
-package dev.vanguard.session.game;
+package dev.vanguard.session.results;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -15,13 +15,12 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.core.ZSetOperations;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import dev.vanguard.contracts.SessionKeys;
 import dev.vanguard.contracts.events.AnswerAccepted;
+import dev.vanguard.session.game.ResultsKeeping;
+import dev.vanguard.session.live.SessionRoster;
 import dev.vanguard.session.player.Player;
 
 /**
@@ -32,7 +31,7 @@ import dev.vanguard.session.player.Player;
  * that closes the question or ends the session.
  */
 @Component
-class ResultsRecorder {
+class ResultsRecorder implements ResultsKeeping {
 
 	private static final Logger log = LoggerFactory.getLogger(ResultsRecorder.class);
 
@@ -47,14 +46,14 @@ class ResultsRecorder {
 			+ "AND EXISTS (SELECT 1 FROM game_sessions WHERE id = ? AND status <> 'ENDED' FOR SHARE) "
 			+ "ON CONFLICT DO NOTHING";
 
-	private final StringRedisTemplate redis;
+	private final SessionRoster roster;
 
 	private final JdbcTemplate jdbc;
 
 	private final JsonMapper jsonMapper;
 
-	ResultsRecorder(StringRedisTemplate redis, JdbcTemplate jdbc, JsonMapper jsonMapper) {
-		this.redis = redis;
+	ResultsRecorder(SessionRoster roster, JdbcTemplate jdbc, JsonMapper jsonMapper) {
+		this.roster = roster;
 		this.jdbc = jdbc;
 		this.jsonMapper = jsonMapper;
 	}
@@ -63,9 +62,10 @@ class ResultsRecorder {
 	 * Keeps the answers to question {@code index} (closed for answers already); a copy
 	 * made before is left as it is.
 	 */
-	void keepAnswers(UUID sessionId, int index) {
+	@Override
+	public void keepAnswers(UUID sessionId, int index) {
 		List<Object[]> rows = new ArrayList<>();
-		readAnswers(SessionKeys.of(sessionId), index).forEach((player, answer) -> {
+		readAnswers(sessionId, index).forEach((player, answer) -> {
 			UUID playerId = playerId(player);
 			if (playerId != null) {
 				rows.add(answerRow(sessionId, playerId, index, answer));
@@ -81,9 +81,9 @@ class ResultsRecorder {
 	 * kept answers' points.
 	 * @return whether Redis held the session's live state
 	 */
-	boolean record(UUID sessionId, int playedQuestions, List<Player> players) {
-		SessionKeys keys = SessionKeys.of(sessionId);
-		boolean live = Boolean.TRUE.equals(this.redis.hasKey(keys.state()));
+	@Override
+	public boolean record(UUID sessionId, int playedQuestions, List<Player> players) {
+		boolean live = this.roster.hasLiveState(sessionId);
 		for (int index = 0; index < playedQuestions; index++) {
 			keepAnswers(sessionId, index);
 		}
@@ -96,7 +96,7 @@ class ResultsRecorder {
 					tallies.put(row.getObject("player_id", UUID.class),
 							new Tally(row.getLong("points"), row.getInt("correct"), row.getInt("answered")));
 				}, sessionId);
-		Map<String, Double> scores = readScores(keys);
+		Map<String, Double> scores = this.roster.scores(sessionId);
 		List<Standing> standings = new ArrayList<>();
 		for (Player player : players) {
 			Tally tally = tallies.getOrDefault(player.getId(), Tally.NONE);
@@ -152,7 +152,8 @@ class ResultsRecorder {
 	 * The answers kept of question {@code index}, as the answer records realtime-service
 	 * writes in Redis, by player id.
 	 */
-	Map<String, String> keptAnswers(UUID sessionId, int index) {
+	@Override
+	public Map<String, String> keptAnswers(UUID sessionId, int index) {
 		Map<String, String> answers = new HashMap<>();
 		this.jdbc.query(
 				"SELECT player_id, options::text AS options, answer_text, correct, points, streak, "
@@ -175,7 +176,8 @@ class ResultsRecorder {
 	 * Each player's total of the answers kept to questions up to {@code lastRevealed}:
 	 * their score as of the last reveal.
 	 */
-	Map<UUID, Long> keptPoints(UUID sessionId, int lastRevealed) {
+	@Override
+	public Map<UUID, Long> keptPoints(UUID sessionId, int lastRevealed) {
 		Map<UUID, Long> points = new HashMap<>();
 		this.jdbc.query("SELECT player_id, sum(points) AS points FROM player_answers WHERE session_id = ? "
 				+ "AND question_index <= ? GROUP BY player_id", (row) -> {
@@ -185,7 +187,8 @@ class ResultsRecorder {
 	}
 
 	/** Each player's streak as of their kept answer to question {@code index}. */
-	Map<UUID, Integer> keptStreaks(UUID sessionId, int index) {
+	@Override
+	public Map<UUID, Integer> keptStreaks(UUID sessionId, int index) {
 		Map<UUID, Integer> streaks = new HashMap<>();
 		this.jdbc.query("SELECT player_id, streak FROM player_answers WHERE session_id = ? AND question_index = ?",
 				(row) -> {
@@ -211,31 +214,18 @@ class ResultsRecorder {
 				answer.streak(), answer.responseMs(), answeredAt };
 	}
 
-	private Map<String, AnswerRecord> readAnswers(SessionKeys keys, int index) {
+	private Map<String, AnswerRecord> readAnswers(UUID sessionId, int index) {
 		Map<String, AnswerRecord> answers = new HashMap<>();
-		this.redis.<String, String>opsForHash().entries(keys.answers(index)).forEach((player, json) -> {
+		this.roster.answerRecords(sessionId, index).forEach((player, json) -> {
 			try {
 				answers.put(player, this.jsonMapper.readValue(json, AnswerRecord.class));
 			}
 			catch (JacksonException ex) {
 				log.warn("Skipping unreadable answer record of player {} to question {} in {}", player, index,
-						keys.sessionId());
+						sessionId);
 			}
 		});
 		return answers;
-	}
-
-	private Map<String, Double> readScores(SessionKeys keys) {
-		Map<String, Double> scores = new HashMap<>();
-		var entries = this.redis.opsForZSet().rangeWithScores(keys.scores(), 0, -1);
-		if (entries != null) {
-			for (ZSetOperations.TypedTuple<String> entry : entries) {
-				if (entry.getValue() != null && entry.getScore() != null) {
-					scores.put(entry.getValue(), entry.getScore());
-				}
-			}
-		}
-		return scores;
 	}
 
 	private record Standing(Player player, long total, int correct, int answered) {
