@@ -74,8 +74,10 @@ class GameService {
 	@Transactional
 	Views.SessionState start(UUID sessionId, UUID hostId) {
 		GameSession session = lockHosted(sessionId, hostId);
-		session.require(SessionStatus.LOBBY, "start");
-		openQuestion(session, 0);
+		List<QuestionStarted.Question> questions = questions(session);
+		Instant now = now();
+		session.start(now, timeLimit(questions, 0));
+		questionStarted(session, questions, now);
 		afterCommit(() -> {
 			this.metrics.sessionStarted();
 			log.info("Session {} started by its host", sessionId);
@@ -86,24 +88,28 @@ class GameService {
 	@Transactional
 	Views.SessionState reveal(UUID sessionId, UUID hostId) {
 		GameSession session = lockHosted(sessionId, hostId);
-		session.require(SessionStatus.QUESTION, "reveal");
-		closeQuestion(session, QuestionEnded.Reason.HOST);
+		Instant now = now();
+		session.reveal(now);
+		questionClosed(session, now, QuestionEnded.Reason.HOST);
 		return Views.SessionState.of(session);
 	}
 
 	@Transactional
 	Views.SessionState next(UUID sessionId, UUID hostId) {
 		GameSession session = lockHosted(sessionId, hostId);
-		session.require(SessionStatus.REVEAL, "go to the next question");
-		advance(session);
+		List<QuestionStarted.Question> questions = questions(session);
+		Instant now = now();
+		session.next(now, (index) -> timeLimit(questions, index));
+		movedOn(session, questions, now);
 		return Views.SessionState.of(session);
 	}
 
 	@Transactional
 	Views.SessionState skip(UUID sessionId, UUID hostId) {
 		GameSession session = lockHosted(sessionId, hostId);
-		session.require(SessionStatus.QUESTION, "skip");
-		closeQuestion(session, QuestionEnded.Reason.SKIPPED);
+		Instant now = now();
+		session.skip(now);
+		questionClosed(session, now, QuestionEnded.Reason.SKIPPED);
 		advance(session);
 		return Views.SessionState.of(session);
 	}
@@ -111,7 +117,6 @@ class GameService {
 	@Transactional
 	Views.SessionState end(UUID sessionId, UUID hostId) {
 		GameSession session = lockHosted(sessionId, hostId);
-		session.requireNotEnded("The session has already ended.");
 		endNow(session);
 		return Views.SessionState.of(session);
 	}
@@ -131,20 +136,21 @@ class GameService {
 		return true;
 	}
 
+	/** Ends the session (refused once it ended), as the host would. */
 	void endNow(GameSession session) {
 		UUID sessionId = session.getId();
-		if (session.getStatus() == SessionStatus.QUESTION) {
+		Instant now = now();
+		boolean questionWasOpen = session.isQuestionOpen();
+		session.end(now);
+		if (questionWasOpen) {
 			// close first, then read: what the phones' podium shows is what is stored
 			this.roster.closeAnswers(sessionId, session.getQuestionIndex());
 		}
-		Instant now = now();
 		boolean live = this.results.record(sessionId, playedQuestions(session), this.players.findActive(sessionId));
-		if (!live && session.getStatus() != SessionStatus.LOBBY) {
-			session.markLiveStateLost();
+		if (!live && session.markLiveStateLost()) {
 			log.warn("Session {} ended without its live state in Redis; its results hold the answers kept so far",
 					sessionId);
 		}
-		session.end(now);
 		this.roster.expireAfterEnd(sessionId);
 		publish(new SessionEnded(sessionId, session.nextSeq(now), now));
 		afterCommit(() -> {
@@ -166,10 +172,12 @@ class GameService {
 		if (session == null || !session.isQuestionOpen(index)) {
 			return false;
 		}
-		if (reason == QuestionEnded.Reason.DEADLINE && !timeIsUp(session, now())) {
+		Instant now = now();
+		if (reason == QuestionEnded.Reason.DEADLINE && !timeIsUp(session, now)) {
 			return false;
 		}
-		closeQuestion(session, reason);
+		session.closeQuestion(now);
+		questionClosed(session, now, reason);
 		return true;
 	}
 
@@ -183,20 +191,20 @@ class GameService {
 	 * counts.
 	 */
 	private boolean timeIsUp(GameSession session, Instant now) {
-		if (session.getQuestionDeadline().isAfter(now)) {
+		if (!session.isPastDeadline(now, Duration.ZERO)) {
 			return false;
 		}
-		return switch (this.roster.liveQuestion(session.getId(), session.getQuestionIndex())) {
-			case SessionRoster.LiveQuestion.Open open when open.deadline().isAfter(session.getQuestionDeadline()) -> {
-				session.moveQuestionTime(open.startedAt(), open.deadline());
-				log.info("Question {} of session {} reached the phones late; its deadline moved to {}",
-						session.getQuestionIndex(), session.getId(), open.deadline());
-				yield !open.deadline().isAfter(now);
-			}
-			case SessionRoster.LiveQuestion.NotReached notReached ->
-				!now.isBefore(session.getQuestionDeadline().plus(this.properties.questionDeliveryTimeout()));
-			default -> true;
-		};
+		SessionRoster.LiveQuestion live = this.roster.liveQuestion(session.getId(), session.getQuestionIndex());
+		if (live instanceof SessionRoster.LiveQuestion.Open open
+				&& session.moveQuestionTime(open.startedAt(), open.deadline())) {
+			log.info("Question {} of session {} reached the phones late; its deadline moved to {}",
+					session.getQuestionIndex(), session.getId(), open.deadline());
+			return session.isPastDeadline(now, Duration.ZERO);
+		}
+		if (live instanceof SessionRoster.LiveQuestion.NotReached) {
+			return session.isPastDeadline(now, this.properties.questionDeliveryTimeout());
+		}
+		return true;
 	}
 
 	/** Moves an auto-advancing session on from the reveal of question {@code index}. */
@@ -239,32 +247,41 @@ class GameService {
 	// ---- helpers
 	// -------------------------------------------------------------------------
 
-	private void openQuestion(GameSession session, int index) {
-		QuestionStarted.Question question = questions(session).get(index);
-		Instant now = now();
-		session.openQuestion(index, now, Duration.ofSeconds(question.timeLimitSeconds()));
+	private static Duration timeLimit(List<QuestionStarted.Question> questions, int index) {
+		return Duration.ofSeconds(questions.get(index).timeLimitSeconds());
+	}
+
+	/** Publishes the question the session just opened. */
+	private void questionStarted(GameSession session, List<QuestionStarted.Question> questions, Instant now) {
+		int index = session.getQuestionIndex();
 		publish(new QuestionStarted(session.getId(), session.nextSeq(now), now, index, session.getQuestionCount(),
-				question, now, session.getQuestionDeadline()));
+				questions.get(index), now, session.getQuestionDeadline()));
 		afterCommit(this.metrics::questionOpened);
 	}
 
-	private void closeQuestion(GameSession session, QuestionEnded.Reason reason) {
+	/** The answers to the question the session just closed: kept, and published. */
+	private void questionClosed(GameSession session, Instant now, QuestionEnded.Reason reason) {
 		// at once, not when the QuestionEnded is applied (a broker outage can delay that)
 		this.roster.closeAnswers(session.getId(), session.getQuestionIndex());
 		this.results.keepAnswers(session.getId(), session.getQuestionIndex());
-		Instant now = now();
-		session.closeQuestion(now);
 		publish(new QuestionEnded(session.getId(), session.nextSeq(now), now, session.getQuestionIndex(), reason));
 	}
 
 	/** From a closed question to the next one, or to the podium after the last. */
 	private void advance(GameSession session) {
-		if (session.hasNextQuestion()) {
-			openQuestion(session, session.getQuestionIndex() + 1);
+		List<QuestionStarted.Question> questions = questions(session);
+		Instant now = now();
+		session.advance(now, (index) -> timeLimit(questions, index));
+		movedOn(session, questions, now);
+	}
+
+	/** Publishes where {@link GameSession#advance} took the session. */
+	private void movedOn(GameSession session, List<QuestionStarted.Question> questions, Instant now) {
+		if (session.isQuestionOpen()) {
+			questionStarted(session, questions, now);
 		}
 		else {
-			session.showPodium();
-			publish(new PodiumShown(session.getId(), session.nextSeq(now()), now()));
+			publish(new PodiumShown(session.getId(), session.nextSeq(now), now));
 		}
 	}
 

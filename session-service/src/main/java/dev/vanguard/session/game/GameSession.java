@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.IntFunction;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -133,8 +134,12 @@ public class GameSession {
 		};
 	}
 
-	/** The host's lobby controls; a new pattern whenever two-step join is turned on. */
+	/**
+	 * The host's lobby controls, until the session ends; a new pattern whenever two-step
+	 * join is turned on.
+	 */
 	public void configureLobby(boolean locked, Integer maxPlayers, boolean twoStepJoin, boolean friendlyNicknames) {
+		requireNotEnded("The session has ended; its lobby cannot change.");
 		this.locked = locked;
 		this.friendlyNicknames = friendlyNicknames;
 		this.maxPlayers = maxPlayers;
@@ -145,6 +150,21 @@ public class GameSession {
 			this.joinPattern = null;
 		}
 		this.twoStepJoin = twoStepJoin;
+	}
+
+	/** The host may remove players until the session ends. */
+	public void checkPlayerRemovable() {
+		requireNotEnded("The session has ended; players can no longer be removed.");
+	}
+
+	/** The host may ban nicknames until the session ends. */
+	public void checkNicknameBannable() {
+		requireNotEnded("The session has ended; nothing can be banned from it.");
+	}
+
+	/** Whether a lobby capped by the host has no room beside {@code activePlayers}. */
+	public boolean isFull(long activePlayers) {
+		return this.maxPlayers != null && activePlayers >= this.maxPlayers;
 	}
 
 	public void checkJoinable() {
@@ -161,11 +181,55 @@ public class GameSession {
 		throw SessionStateException.invalid("The game is over (" + describe() + "); it cannot be joined.");
 	}
 
-	/** LOBBY → QUESTION(0), or REVEAL(n) → QUESTION(n+1). */
-	void openQuestion(int index, Instant now, Duration timeLimit) {
-		if (this.status == SessionStatus.LOBBY) {
-			this.startedAt = now;
+	/** The host starts the game: LOBBY → QUESTION(0), open for {@code timeLimit}. */
+	void start(Instant now, Duration timeLimit) {
+		require(SessionStatus.LOBBY, "start");
+		this.startedAt = now;
+		openQuestion(0, now, timeLimit);
+	}
+
+	/** The host closes the open question early: QUESTION(n) → REVEAL(n). */
+	void reveal(Instant now) {
+		closeQuestion("reveal", now);
+	}
+
+	/**
+	 * The host skips the open question: QUESTION(n) → REVEAL(n), then {@link #advance}.
+	 */
+	void skip(Instant now) {
+		closeQuestion("skip", now);
+	}
+
+	/** The clock closes the open question: QUESTION(n) → REVEAL(n). */
+	void closeQuestion(Instant now) {
+		closeQuestion("close the question", now);
+	}
+
+	/** The host moves on from a reveal: see {@link #advance}. */
+	void next(Instant now, IntFunction<Duration> timeLimits) {
+		moveOn("go to the next question", now, timeLimits);
+	}
+
+	/**
+	 * From the reveal of question n to question n+1 (open for its time limit), or to the
+	 * podium after the last: REVEAL(n) → QUESTION(n+1) | PODIUM.
+	 */
+	void advance(Instant now, IntFunction<Duration> timeLimits) {
+		moveOn("move on", now, timeLimits);
+	}
+
+	private void moveOn(String action, Instant now, IntFunction<Duration> timeLimits) {
+		require(SessionStatus.REVEAL, action);
+		int next = this.questionIndex + 1;
+		if (next < this.questionCount) {
+			openQuestion(next, now, timeLimits.apply(next));
 		}
+		else {
+			this.status = SessionStatus.PODIUM;
+		}
+	}
+
+	private void openQuestion(int index, Instant now, Duration timeLimit) {
 		this.status = SessionStatus.QUESTION;
 		this.questionIndex = index;
 		this.questionStartedAt = now;
@@ -176,18 +240,28 @@ public class GameSession {
 	/**
 	 * The open question reached the phones late: its time runs from then. Only ever
 	 * later, so taking the same move over twice changes nothing.
+	 * @return whether the time moved
 	 */
-	void moveQuestionTime(Instant startedAt, Instant deadline) {
+	boolean moveQuestionTime(Instant startedAt, Instant deadline) {
 		require(SessionStatus.QUESTION, "move the question's time");
-		if (deadline.isAfter(this.questionDeadline)) {
-			this.questionStartedAt = startedAt;
-			this.questionDeadline = deadline;
+		if (!deadline.isAfter(this.questionDeadline)) {
+			return false;
 		}
+		this.questionStartedAt = startedAt;
+		this.questionDeadline = deadline;
+		return true;
+	}
+
+	/**
+	 * Whether the open question's time, and {@code grace} after it, is up at {@code now}.
+	 */
+	boolean isPastDeadline(Instant now, Duration grace) {
+		return !this.questionDeadline.plus(grace).isAfter(now);
 	}
 
 	/** QUESTION(n) → REVEAL(n). */
-	void closeQuestion(Instant now) {
-		require(SessionStatus.QUESTION, "close the question");
+	private void closeQuestion(String action, Instant now) {
+		require(SessionStatus.QUESTION, action);
 		this.status = SessionStatus.REVEAL;
 		this.revealedAt = now;
 		// a question closed early ends now: answers after this are late
@@ -196,18 +270,24 @@ public class GameSession {
 		}
 	}
 
-	void markLiveStateLost() {
+	/**
+	 * Marks a started game whose live state in Redis was lost; a lobby has no answers to
+	 * lose.
+	 * @return whether it was marked
+	 */
+	boolean markLiveStateLost() {
+		if (this.startedAt == null) {
+			return false;
+		}
 		this.liveStateLost = true;
+		return true;
 	}
 
 	boolean isLiveStateLost() {
 		return this.liveStateLost;
 	}
 
-	void showPodium() {
-		this.status = SessionStatus.PODIUM;
-	}
-
+	/** Any state but ENDED → ENDED. */
 	void end(Instant now) {
 		if (this.status == SessionStatus.ENDED) {
 			throw SessionStateException.invalid("The session has already ended.");
@@ -216,14 +296,10 @@ public class GameSession {
 		this.endedAt = now;
 	}
 
-	boolean hasNextQuestion() {
-		return this.questionIndex + 1 < this.questionCount;
-	}
-
 	/**
 	 * Refuses any change once the session has ended, with {@code refusal} as the detail.
 	 */
-	public void requireNotEnded(String refusal) {
+	private void requireNotEnded(String refusal) {
 		if (isEnded()) {
 			throw SessionStateException.invalid(refusal);
 		}
@@ -238,6 +314,11 @@ public class GameSession {
 
 	public boolean isEnded() {
 		return this.status == SessionStatus.ENDED;
+	}
+
+	/** Whether a question is open, taking answers. */
+	boolean isQuestionOpen() {
+		return this.status == SessionStatus.QUESTION;
 	}
 
 	/** Whether question {@code index} is the open one, taking answers. */
@@ -261,7 +342,7 @@ public class GameSession {
 		return this.lastActivityAt.isBefore(idleSince);
 	}
 
-	void require(SessionStatus expected, String action) {
+	private void require(SessionStatus expected, String action) {
 		if (this.status != expected) {
 			throw SessionStateException
 				.invalid("Cannot " + action + ": the session is in " + describe() + ", this needs " + expected + ".");

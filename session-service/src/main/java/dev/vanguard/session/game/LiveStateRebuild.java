@@ -132,9 +132,7 @@ class LiveStateRebuild {
 	private void rebuilt(GameSession session, String what) {
 		this.roster.writeLobby(session.getId(), session.isLocked(), session.getMaxPlayers(), session.isTwoStepJoin(),
 				session.getJoinPattern());
-		if (session.getStatus() != SessionStatus.LOBBY) {
-			session.markLiveStateLost();
-		}
+		session.markLiveStateLost();
 		log.warn("Session {} {} at seq {} ({})", session.getId(), what, session.getLastSeq(), session.describe());
 	}
 
@@ -163,9 +161,7 @@ class LiveStateRebuild {
 			return false;
 		}
 		this.roster.resync(sessionId, liveState(session, false));
-		if (session.getStatus() != SessionStatus.LOBBY) {
-			session.markLiveStateLost();
-		}
+		session.markLiveStateLost();
 		log.error("Session {} ends: its live state could not be written back into Redis ({})", sessionId,
 				session.describe());
 		this.game.endNow(session);

@@ -138,8 +138,7 @@ public class LobbyAdmission {
 		Taken taken = new Taken(sessionId,
 				friendly ? List.of() : batch.stream().map(Candidate::nicknameKey).filter(Objects::nonNull).toList(),
 				devices);
-		Integer cap = session.getMaxPlayers();
-		long active = (cap != null) ? this.players.countActive(sessionId) : 0;
+		long active = (session.getMaxPlayers() != null) ? this.players.countActive(sessionId) : 0;
 		Instant now = this.changes.now();
 		List<Outcome> outcomes = new ArrayList<>(batch.size());
 		List<Player> admitted = new ArrayList<>();
@@ -147,8 +146,8 @@ public class LobbyAdmission {
 			Candidate candidate = batch.get(i);
 			try {
 				checkPattern(session, candidate.joining());
-				if (cap != null && active >= cap) {
-					throw gameFull(cap);
+				if (session.isFull(active)) {
+					throw gameFull(session.getMaxPlayers());
 				}
 				String nickname = friendly
 						? this.friendlyNicknames.generate((name) -> taken.isTakenOrBanned(this.nicknames.key(name)))

@@ -53,7 +53,7 @@ class LobbyControls {
 	@Transactional
 	void kick(UUID sessionId, UUID hostId, UUID playerId, boolean banNickname) {
 		GameSession session = this.changes.lockHosted(sessionId, hostId);
-		session.requireNotEnded("The session has ended; players can no longer be removed.");
+		session.checkPlayerRemovable();
 		Player player = this.players.findByIdAndSessionId(playerId, sessionId)
 			.filter((candidate) -> !candidate.isKicked())
 			.orElseThrow(() -> ProblemException.notFound("No player " + playerId + " in this session."));
@@ -73,7 +73,6 @@ class LobbyControls {
 	Views.Lobby configureLobby(UUID sessionId, UUID hostId, boolean locked, Integer maxPlayers, boolean twoStepJoin,
 			boolean friendlyNicknames) {
 		GameSession session = this.changes.lockHosted(sessionId, hostId);
-		session.requireNotEnded("The session has ended; its lobby cannot change.");
 		session.configureLobby(locked, maxPlayers, twoStepJoin, friendlyNicknames);
 		this.roster.writeLobby(sessionId, session.isLocked(), session.getMaxPlayers(), session.isTwoStepJoin(),
 				session.getJoinPattern());
@@ -86,7 +85,7 @@ class LobbyControls {
 	@Transactional
 	void banNickname(UUID sessionId, UUID hostId, String nickname) {
 		GameSession session = this.changes.lockHosted(sessionId, hostId);
-		session.requireNotEnded("The session has ended; nothing can be banned from it.");
+		session.checkNicknameBannable();
 		this.bans.ban(sessionId, this.nicknames.key(nickname), nickname, this.changes.now());
 	}
 
