@@ -8,11 +8,5 @@ if not s[1] then
 end
 local nickname = redis.call('HGET', K.players, id)
 local kicked = redis.call('SISMEMBER', K.kicked, id) == 1
-local function jstr(v)
-  if not v then
-    return 'null'
-  end
-  return cjson.encode(v)
-end
 return '{"found":true,"status":' .. jstr(s[1]) .. ',"hostId":' .. jstr(s[2]) .. ',"nickname":' .. jstr(nickname)
   .. ',"kicked":' .. tostring(kicked) .. '}'

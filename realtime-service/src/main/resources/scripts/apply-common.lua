@@ -24,13 +24,6 @@ local function int(n)
   return string.format('%d', n)
 end
 
-local function jstr(s)
-  if s == nil or s == false then
-    return 'null'
-  end
-  return cjson.encode(s)
-end
-
 -- cjson writes an empty table as {}: arrays are written by hand so an empty one stays [].
 local function ints(list)
   local items = {}

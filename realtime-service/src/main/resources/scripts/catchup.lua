@@ -17,12 +17,6 @@ end
 if (tonumber(st.questionIndex) or -1) ~= tonumber(ARGV[3]) then
   return '{"found":true,"retry":' .. string.format('%d', tonumber(st.questionIndex) or -1) .. '}'
 end
-local function jstr(v)
-  if not v then
-    return 'null'
-  end
-  return cjson.encode(v)
-end
 local function num(v)
   return string.format('%d', tonumber(v) or 0)
 end

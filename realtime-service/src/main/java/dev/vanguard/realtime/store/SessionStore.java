@@ -110,7 +110,8 @@ public class SessionStore {
 		boolean sharded = redis.getConnectionFactory() instanceof LettuceConnectionFactory factory
 				&& factory.isClusterAware();
 		this.preamble = ScriptKeys.PREAMBLE + "local PUBLISH = '" + (sharded ? "SPUBLISH" : "PUBLISH") + "'\n";
-		String common = text("apply-common") + "\n";
+		String json = text("json") + "\n";
+		String common = json + text("apply-common") + "\n";
 		this.sessionOpened = script(common + text("session-opened"), String.class);
 		this.playerJoined = script(common + text("player-joined"), String.class);
 		this.playerKicked = script(common + text("player-kicked"), String.class);
@@ -119,8 +120,8 @@ public class SessionStore {
 		this.podiumShown = script(common + text("podium-shown"), String.class);
 		this.sessionEnded = script(common + text("session-ended"), String.class);
 		this.answer = script(text("answer"), String.class);
-		this.admit = script(text("admit"), String.class);
-		this.catchup = script(text("catchup"), String.class);
+		this.admit = script(json + text("admit"), String.class);
+		this.catchup = script(json + text("catchup"), String.class);
 		this.onlineHeartbeat = script(text("online-heartbeat"), String.class);
 		this.online = script(text("online"), Long.class);
 		this.announce = script(text("announce"), Long.class);
