@@ -9,6 +9,8 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import org.springframework.test.web.servlet.client.RestTestClient.ResponseSpec;
 
+import dev.vanguard.testsupport.TestTokens;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Calls the running service as a given host. */

@@ -1,6 +1,7 @@
 package dev.vanguard.quiz;
 
 import dev.vanguard.testsupport.PostgresTestConfiguration;
+import dev.vanguard.testsupport.TestTokens;
 
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -18,9 +19,8 @@ public class QuizTestConfiguration {
 	@Bean
 	DynamicPropertyRegistrar testJwks() {
 		return (registry) -> {
-			registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestTokens::jwksUri);
-			// session-service's keys: the test JWKS serves its stand-in too
-			registry.add("vanguard.quiz.session-jwks-uri", TestTokens::jwksUri);
+			registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestTokens::authJwksUri);
+			registry.add("vanguard.quiz.session-jwks-uri", TestTokens::sessionJwksUri);
 		};
 	}
 

@@ -22,6 +22,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.vanguard.contracts.events.AnswerAccepted;
 import dev.vanguard.testsupport.RedisTestConfiguration;
+import dev.vanguard.testsupport.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -123,7 +124,7 @@ class AcceptedAnswersIntegrationTests extends RealtimeIntegrationTests {
 			UUID ann = game.join("Ann");
 			game.awaitApplied();
 			TestClient annSocket = track(TestClient.connect(TestInstances.port(instance),
-					"token=" + TestTokens.get().player(game.sessionId, ann)));
+					"token=" + TestTokens.player(game.sessionId, ann)));
 			annSocket.await("catchup");
 			game.start(0, singleChoice(0));
 			annSocket.await("question");

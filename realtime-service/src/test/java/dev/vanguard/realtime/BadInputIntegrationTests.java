@@ -16,6 +16,7 @@ import tools.jackson.databind.JsonNode;
 
 import dev.vanguard.contracts.QuestionType;
 import dev.vanguard.contracts.events.QuestionStarted;
+import dev.vanguard.testsupport.TestTokens;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -41,10 +42,9 @@ class BadInputIntegrationTests extends RealtimeIntegrationTests {
 		UUID ann = game.join("Ann");
 		game.awaitApplied();
 		String session = "&session=" + game.sessionId;
-		assertThat(connect("token=" + TestTokens.get().expiredHost(game.hostId) + session).awaitClose())
-			.isEqualTo(4401);
-		assertThat(connect("token=" + TestTokens.get().forgedHost(game.hostId) + session).awaitClose()).isEqualTo(4401);
-		assertThat(connect("token=" + TestTokens.get().playerWithScope(game.sessionId, ann, "host")).awaitClose())
+		assertThat(connect("token=" + TestTokens.expiredHost(game.hostId) + session).awaitClose()).isEqualTo(4401);
+		assertThat(connect("token=" + TestTokens.forgedHost(game.hostId) + session).awaitClose()).isEqualTo(4401);
+		assertThat(connect("token=" + TestTokens.playerWithScope(game.sessionId, ann, "host")).awaitClose())
 			.isEqualTo(4401);
 	}
 
@@ -52,11 +52,10 @@ class BadInputIntegrationTests extends RealtimeIntegrationTests {
 	void refusesAHostOfAnotherSession() {
 		Game game = game().open();
 		game.awaitApplied();
-		String stranger = TestTokens.get().host(UUID.randomUUID());
+		String stranger = TestTokens.host(UUID.randomUUID());
 		assertThat(connect("token=" + stranger + "&session=" + game.sessionId).awaitClose()).isEqualTo(4403);
-		assertThat(connect("token=" + TestTokens.get().host(game.hostId)).awaitClose()).isEqualTo(4400);
-		assertThat(
-				connect("token=" + TestTokens.get().host(game.hostId) + "&session=" + UUID.randomUUID()).awaitClose())
+		assertThat(connect("token=" + TestTokens.host(game.hostId)).awaitClose()).isEqualTo(4400);
+		assertThat(connect("token=" + TestTokens.host(game.hostId) + "&session=" + UUID.randomUUID()).awaitClose())
 			.isEqualTo(4404);
 	}
 
@@ -65,7 +64,7 @@ class BadInputIntegrationTests extends RealtimeIntegrationTests {
 		Game game = game().open();
 		game.awaitApplied();
 		assertThat(player(game, UUID.randomUUID()).awaitClose()).isEqualTo(4403);
-		assertThat(connect("token=" + TestTokens.get().player(UUID.randomUUID(), UUID.randomUUID())).awaitClose())
+		assertThat(connect("token=" + TestTokens.player(UUID.randomUUID(), UUID.randomUUID())).awaitClose())
 			.isEqualTo(4404);
 	}
 
@@ -74,7 +73,7 @@ class BadInputIntegrationTests extends RealtimeIntegrationTests {
 		Game game = game().open();
 		game.awaitApplied();
 		TestClient client = track(TestClient.connect(this.port,
-				"token=" + TestTokens.get().host(game.hostId) + "&session=" + game.sessionId, "https://evil.example"));
+				"token=" + TestTokens.host(game.hostId) + "&session=" + game.sessionId, "https://evil.example"));
 		client.awaitClose();
 		assertThat(client.frames()).isEmpty();
 	}
@@ -84,9 +83,9 @@ class BadInputIntegrationTests extends RealtimeIntegrationTests {
 		// A phone that opened the web app at the machine's address, which no list names.
 		Game game = game().open();
 		game.awaitApplied();
-		TestClient client = track(TestClient.connect(this.port,
-				"token=" + TestTokens.get().host(game.hostId) + "&session=" + game.sessionId,
-				"http://127.0.0.1:" + this.port));
+		TestClient client = track(
+				TestClient.connect(this.port, "token=" + TestTokens.host(game.hostId) + "&session=" + game.sessionId,
+						"http://127.0.0.1:" + this.port));
 		assertThat(client.await("catchup").path("type").asString()).isEqualTo("catchup");
 	}
 
@@ -94,9 +93,9 @@ class BadInputIntegrationTests extends RealtimeIntegrationTests {
 	void refusesAPageFromTheSameHostOnAnotherPort() {
 		Game game = game().open();
 		game.awaitApplied();
-		TestClient client = track(TestClient.connect(this.port,
-				"token=" + TestTokens.get().host(game.hostId) + "&session=" + game.sessionId,
-				"http://127.0.0.1:" + (this.port + 1)));
+		TestClient client = track(
+				TestClient.connect(this.port, "token=" + TestTokens.host(game.hostId) + "&session=" + game.sessionId,
+						"http://127.0.0.1:" + (this.port + 1)));
 		client.awaitClose();
 		assertThat(client.frames()).isEmpty();
 	}
@@ -108,7 +107,7 @@ class BadInputIntegrationTests extends RealtimeIntegrationTests {
 		CompletableFuture<String> first = new CompletableFuture<>();
 		WebSocket socket = HttpClient.newHttpClient()
 			.newWebSocketBuilder()
-			.buildAsync(URI.create("ws://127.0.0.1:" + this.port + "/ws?token=" + TestTokens.get().host(game.hostId)
+			.buildAsync(URI.create("ws://127.0.0.1:" + this.port + "/ws?token=" + TestTokens.host(game.hostId)
 					+ "&session=" + game.sessionId), new WebSocket.Listener() {
 
 						@Override
@@ -126,7 +125,7 @@ class BadInputIntegrationTests extends RealtimeIntegrationTests {
 	@Test
 	void neverLogsTokens(CapturedOutput output) {
 		Game game = game().open();
-		String token = TestTokens.get().host(game.hostId);
+		String token = TestTokens.host(game.hostId);
 		TestClient host = host(game);
 		host.await("catchup");
 		// Reactor Netty writes an upgraded request's line when the socket closes.

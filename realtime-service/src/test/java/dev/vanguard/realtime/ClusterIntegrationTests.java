@@ -23,6 +23,7 @@ import dev.vanguard.contracts.events.SessionEvent;
 import dev.vanguard.contracts.events.SessionOpened;
 import dev.vanguard.testsupport.Infrastructure;
 import dev.vanguard.testsupport.RedisServers;
+import dev.vanguard.testsupport.TestTokens;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -93,9 +94,9 @@ class ClusterIntegrationTests {
 		UUID bob = join("Bob");
 		awaitApplied();
 
-		TestClient host = connect(0, "token=" + TestTokens.get().host(this.hostId) + "&session=" + this.sessionId);
-		TestClient annSocket = connect(0, "token=" + TestTokens.get().player(this.sessionId, ann));
-		TestClient bobSocket = connect(1, "token=" + TestTokens.get().player(this.sessionId, bob));
+		TestClient host = connect(0, "token=" + TestTokens.host(this.hostId) + "&session=" + this.sessionId);
+		TestClient annSocket = connect(0, "token=" + TestTokens.player(this.sessionId, ann));
+		TestClient bobSocket = connect(1, "token=" + TestTokens.player(this.sessionId, bob));
 		List.of(host, annSocket, bobSocket).forEach((client) -> client.await("catchup"));
 		// Sharded Pub/Sub: the channel is subscribed on the shard of the session's slot,
 		// and plainly on none.
@@ -124,7 +125,7 @@ class ClusterIntegrationTests {
 
 		// Bob reloads onto the other instance and catches up on the reveal.
 		bobSocket.close();
-		TestClient bobAgain = connect(0, "token=" + TestTokens.get().player(this.sessionId, bob));
+		TestClient bobAgain = connect(0, "token=" + TestTokens.player(this.sessionId, bob));
 		JsonNode catchup = bobAgain.await("catchup");
 		assertThat(catchup.path("status").asString()).isEqualTo("REVEAL");
 		assertThat(catchup.path("seq").asLong()).isEqualTo(this.seq);

@@ -12,6 +12,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import dev.vanguard.testsupport.TestTokens;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -47,7 +49,7 @@ class ConnectionLimitsIntegrationTests extends RealtimeIntegrationTests {
 		UUID bob = game.join("Bob");
 		TestClient answering = player(game, ann);
 		answering.await("catchup");
-		try (RawSocket silent = new RawSocket(this.port, "token=" + TestTokens.get().player(game.sessionId, bob))) {
+		try (RawSocket silent = new RawSocket(this.port, "token=" + TestTokens.player(game.sessionId, bob))) {
 			assertThat(silent.response()).startsWith("HTTP/1.1 101");
 			List<Integer> opcodes = new ArrayList<>();
 			RawSocket.Frame frame = silent.read();

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import dev.vanguard.contracts.QuestionType;
 import dev.vanguard.contracts.events.QuestionStarted;
 import dev.vanguard.realtime.fanout.LocalSessions;
+import dev.vanguard.testsupport.TestTokens;
 
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -201,7 +202,7 @@ class FaultIntegrationTests extends RealtimeIntegrationTests {
 			raw.setReceiveBufferSize(4096);
 			raw.connect(new InetSocketAddress("127.0.0.1", this.port));
 			OutputStream out = raw.getOutputStream();
-			out.write(("GET /ws?token=" + TestTokens.get().player(game.sessionId, slow) + " HTTP/1.1\r\n"
+			out.write(("GET /ws?token=" + TestTokens.player(game.sessionId, slow) + " HTTP/1.1\r\n"
 					+ "Host: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
 					+ "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
 				.getBytes(StandardCharsets.US_ASCII));

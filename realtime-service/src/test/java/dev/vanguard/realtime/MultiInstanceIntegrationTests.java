@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.vanguard.testsupport.RedisTestConfiguration;
+import dev.vanguard.testsupport.TestTokens;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.Lifecycle;
@@ -41,8 +42,8 @@ class MultiInstanceIntegrationTests extends RealtimeIntegrationTests {
 		game.awaitApplied();
 		List<TestClient> clients = new ArrayList<>();
 		for (int i = 0; i < players.size(); i++) {
-			clients.add(track(TestClient.connect(ports[i % 3],
-					"token=" + TestTokens.get().player(game.sessionId, players.get(i)))));
+			clients.add(track(
+					TestClient.connect(ports[i % 3], "token=" + TestTokens.player(game.sessionId, players.get(i)))));
 		}
 		clients.forEach((client) -> client.await("catchup"));
 		game.start(0, singleChoice(0));
@@ -57,8 +58,7 @@ class MultiInstanceIntegrationTests extends RealtimeIntegrationTests {
 		UUID ann = game.join("Ann");
 		UUID bob = game.join("Bob");
 		game.awaitApplied();
-		TestClient leaving = track(
-				TestClient.connect(port(other), "token=" + TestTokens.get().player(game.sessionId, ann)));
+		TestClient leaving = track(TestClient.connect(port(other), "token=" + TestTokens.player(game.sessionId, ann)));
 		leaving.await("catchup");
 		TestClient staying = player(game, bob);
 		staying.await("catchup");
@@ -89,7 +89,7 @@ class MultiInstanceIntegrationTests extends RealtimeIntegrationTests {
 		Game game = game().open();
 		UUID ann = game.join("Ann");
 		game.awaitApplied();
-		String token = "token=" + TestTokens.get().player(game.sessionId, ann);
+		String token = "token=" + TestTokens.player(game.sessionId, ann);
 		TestClient open = track(TestClient.connect(port(other), token));
 		open.await("catchup");
 		Lifecycle gate = other.getBean("socketGate", Lifecycle.class);
@@ -112,14 +112,13 @@ class MultiInstanceIntegrationTests extends RealtimeIntegrationTests {
 		UUID ann = game.join("Ann");
 		UUID bob = game.join("Bob");
 		game.awaitApplied();
-		TestClient open = track(
-				TestClient.connect(port(other), "token=" + TestTokens.get().player(game.sessionId, ann)));
+		TestClient open = track(TestClient.connect(port(other), "token=" + TestTokens.player(game.sessionId, ann)));
 		open.await("catchup");
 
 		// what close() publishes first, before the event consumer and then the gate stop
 		other.publishEvent(new ContextClosedEvent(other));
 
-		try (RawSocket refused = new RawSocket(port(other), "token=" + TestTokens.get().player(game.sessionId, bob))) {
+		try (RawSocket refused = new RawSocket(port(other), "token=" + TestTokens.player(game.sessionId, bob))) {
 			assertThat(refused.response()).startsWith("HTTP/1.1 503");
 		}
 		game.start(0, singleChoice(0));

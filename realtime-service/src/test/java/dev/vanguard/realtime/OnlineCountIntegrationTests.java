@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.vanguard.realtime.fanout.LocalSessions;
 import dev.vanguard.testsupport.RedisTestConfiguration;
+import dev.vanguard.testsupport.TestTokens;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -41,7 +42,7 @@ class OnlineCountIntegrationTests extends RealtimeIntegrationTests {
 		TestClient annSocket = player(game, ann);
 		annSocket.await("catchup");
 		TestClient bobSocket = track(
-				TestClient.connect(port(this.other), "token=" + TestTokens.get().player(game.sessionId, bob)));
+				TestClient.connect(port(this.other), "token=" + TestTokens.player(game.sessionId, bob)));
 		bobSocket.await("catchup");
 		await().atMost(Duration.ofSeconds(10)).until(() -> online(game, ann) == 1 && online(game, bob) == 1);
 		// Both instances heartbeat many times over the entries' lifetime: live players

@@ -4,6 +4,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import dev.vanguard.testsupport.TestTokens;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -19,7 +21,7 @@ class PlayerTokenAlgorithmsIntegrationTests extends RealtimeIntegrationTests {
 		UUID bob = game.join("Bob");
 		// player(…) signs ES256
 		assertThat(player(game, ann).await("catchup")).isNotNull();
-		assertThat(connect("token=" + TestTokens.get().playerSignedWithRsa(game.sessionId, bob)).await("catchup"))
+		assertThat(connect("token=" + TestTokens.playerSignedWithRsa(game.sessionId, bob)).await("catchup"))
 			.isNotNull();
 	}
 

@@ -22,6 +22,7 @@ import dev.vanguard.contracts.events.SessionOpened;
 import dev.vanguard.testsupport.Infrastructure;
 import dev.vanguard.testsupport.RabbitTestConfiguration;
 import dev.vanguard.testsupport.RedisTestConfiguration;
+import dev.vanguard.testsupport.TestTokens;
 
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -80,8 +81,8 @@ abstract class RealtimeIntegrationTests {
 		TestBroker.deleteOnExit(EXCHANGE, QUEUE);
 		TestBroker.deleteOnExit(RESYNC_QUEUE);
 		TestBroker.deleteOnExit(ANSWERS_QUEUE);
-		registry.add("vanguard.realtime.auth-jwks-uri", () -> TestTokens.get().authJwksUri());
-		registry.add("vanguard.realtime.session-jwks-uri", () -> TestTokens.get().sessionJwksUri());
+		registry.add("vanguard.realtime.auth-jwks-uri", () -> TestTokens.authJwksUri());
+		registry.add("vanguard.realtime.session-jwks-uri", () -> TestTokens.sessionJwksUri());
 		registry.add("vanguard.realtime.amqp.exchange", () -> EXCHANGE);
 		registry.add("vanguard.realtime.amqp.queue", () -> QUEUE);
 		registry.add("vanguard.realtime.amqp.queue-expires", () -> "5m");
@@ -131,12 +132,12 @@ abstract class RealtimeIntegrationTests {
 	 */
 	TestClient host(Game game) {
 		game.awaitApplied();
-		return connect("token=" + TestTokens.get().host(game.hostId) + "&session=" + game.sessionId);
+		return connect("token=" + TestTokens.host(game.hostId) + "&session=" + game.sessionId);
 	}
 
 	TestClient player(Game game, UUID playerId) {
 		game.awaitApplied();
-		return connect("token=" + TestTokens.get().player(game.sessionId, playerId));
+		return connect("token=" + TestTokens.player(game.sessionId, playerId));
 	}
 
 	<T extends AutoCloseable> T track(T closeable) {

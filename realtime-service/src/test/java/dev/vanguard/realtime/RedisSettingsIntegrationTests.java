@@ -15,6 +15,7 @@ import dev.vanguard.contracts.events.SessionEvent;
 import dev.vanguard.contracts.events.SessionOpened;
 import dev.vanguard.realtime.fanout.LocalSessions;
 import dev.vanguard.testsupport.RedisServers;
+import dev.vanguard.testsupport.TestTokens;
 
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -88,7 +89,7 @@ class RedisSettingsIntegrationTests {
 			.until(() -> "2".equals(template.opsForHash().get(SessionKeys.of(session).state(), "seq")));
 
 		try (TestClient socket = TestClient.connect(this.instance.port(),
-				"token=" + TestTokens.get().player(session, player))) {
+				"token=" + TestTokens.player(session, player))) {
 			socket.await("catchup");
 			String name = this.instance.bean(LocalSessions.class).subscriberName();
 			assertThat(template.execute((RedisConnection connection) -> connection.serverCommands().getClientList()))

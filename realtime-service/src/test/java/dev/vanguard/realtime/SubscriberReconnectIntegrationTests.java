@@ -16,6 +16,7 @@ import dev.vanguard.contracts.events.SessionEvent;
 import dev.vanguard.contracts.events.SessionOpened;
 import dev.vanguard.realtime.fanout.LocalSessions;
 import dev.vanguard.testsupport.RedisServers;
+import dev.vanguard.testsupport.TestTokens;
 
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
@@ -81,8 +82,7 @@ class SubscriberReconnectIntegrationTests {
 		publish(new PlayerJoined(session, 2, Instant.now(), player, "Ann", 1));
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> "2".equals(redis().opsForHash().get(SessionKeys.of(session).state(), "seq")));
-		TestClient socket = TestClient.connect(this.instance.port(),
-				"token=" + TestTokens.get().player(session, player));
+		TestClient socket = TestClient.connect(this.instance.port(), "token=" + TestTokens.player(session, player));
 		socket.await("catchup");
 		return socket;
 	}

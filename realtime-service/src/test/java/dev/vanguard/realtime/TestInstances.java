@@ -7,6 +7,7 @@ import tools.jackson.databind.ObjectMapper;
 
 import dev.vanguard.contracts.events.SessionEvent;
 import dev.vanguard.testsupport.RabbitTestConfiguration;
+import dev.vanguard.testsupport.TestTokens;
 
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
@@ -31,8 +32,8 @@ final class TestInstances {
 			String resyncQueue, String... settings) {
 		TestBroker.deleteOnExit(resyncQueue + ".answers");
 		List<String> args = new ArrayList<>(List.of("--server.port=0",
-				"--vanguard.realtime.auth-jwks-uri=" + TestTokens.get().authJwksUri(),
-				"--vanguard.realtime.session-jwks-uri=" + TestTokens.get().sessionJwksUri(),
+				"--vanguard.realtime.auth-jwks-uri=" + TestTokens.authJwksUri(),
+				"--vanguard.realtime.session-jwks-uri=" + TestTokens.sessionJwksUri(),
 				"--vanguard.realtime.amqp.exchange=" + exchange, "--vanguard.realtime.amqp.queue=" + queue,
 				"--vanguard.realtime.amqp.resync-queue=" + resyncQueue, "--vanguard.realtime.amqp.queue-expires=5m",
 				"--vanguard.realtime.amqp.answers-queue=" + resyncQueue + ".answers",

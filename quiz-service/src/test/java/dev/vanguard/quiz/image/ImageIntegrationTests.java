@@ -5,7 +5,7 @@ import java.util.UUID;
 import dev.vanguard.quiz.Api;
 import dev.vanguard.quiz.QuizIntegrationTest;
 import dev.vanguard.quiz.Quizzes;
-import dev.vanguard.quiz.TestTokens;
+import dev.vanguard.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -159,8 +159,8 @@ class ImageIntegrationTests {
 	@Test
 	void refusesUploadWithoutHostToken() {
 		Api.problem(upload(null, TestImages.png(10), "a.png", MediaType.IMAGE_PNG), 401, "unauthorized");
-		Api.problem(upload(TestTokens.player(UUID.randomUUID()), TestImages.png(10), "a.png", MediaType.IMAGE_PNG), 401,
-				"unauthorized");
+		Api.problem(upload(TestTokens.playerSignedByAuth(UUID.randomUUID()), TestImages.png(10), "a.png",
+				MediaType.IMAGE_PNG), 401, "unauthorized");
 	}
 
 	@Test

@@ -10,7 +10,7 @@ import java.util.UUID;
 import dev.vanguard.quiz.Api;
 import dev.vanguard.quiz.QuizIntegrationTest;
 import dev.vanguard.quiz.Quizzes;
-import dev.vanguard.quiz.TestTokens;
+import dev.vanguard.testsupport.TestTokens;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.OptimisticLockException;
@@ -256,7 +256,7 @@ class QuizLibraryIntegrationTests {
 			.as("expired")
 			.isFalse();
 		assertThat(withAnswers(id, TestTokens.forgedAnswerKeyGrant(this.otherHost, id))).as("forged").isFalse();
-		assertThat(withAnswers(id, TestTokens.player(this.otherHost))).as("a player token").isFalse();
+		assertThat(withAnswers(id, TestTokens.playerSignedByAuth(this.otherHost))).as("a player token").isFalse();
 		assertThat(withAnswers(id, "not-a-jwt")).isFalse();
 	}
 

@@ -8,7 +8,7 @@ import java.util.UUID;
 import dev.vanguard.quiz.Api;
 import dev.vanguard.quiz.QuizIntegrationTest;
 import dev.vanguard.quiz.Quizzes;
-import dev.vanguard.quiz.TestTokens;
+import dev.vanguard.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -40,7 +40,7 @@ class SecurityIntegrationTests {
 
 	@Test
 	void refusesPlayerTokenEvenSignedWithTheTrustedKey() {
-		String player = TestTokens.player(UUID.randomUUID());
+		String player = TestTokens.playerSignedByAuth(UUID.randomUUID());
 		Api.problem(withToken(player, "/api/quizzes"), 401, "unauthorized");
 		Api.problem(withToken(player, "/api/quizzes/00000000-0000-0000-0000-0000000005a1"), 401, "unauthorized");
 		Api.problem(this.client.post()
@@ -53,7 +53,7 @@ class SecurityIntegrationTests {
 
 	@Test
 	void refusesTokenSignedWithAnotherKey() {
-		ResponseSpec response = withToken(TestTokens.forged(this.host), "/api/quizzes");
+		ResponseSpec response = withToken(TestTokens.forgedHost(this.host), "/api/quizzes");
 		response.expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
 		Api.problem(response, 401, "unauthorized");
 	}
