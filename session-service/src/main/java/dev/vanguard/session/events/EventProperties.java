@@ -15,9 +15,9 @@ import dev.vanguard.contracts.events.RoutingKeys;
  * @param resubmitInterval how often incomplete publications are looked for
  * @param resubmitOlderThan how old an incomplete publication must be before it is sent
  * again; longer than {@code confirmTimeout}, so one still in flight is left alone
- * @param relayThreads how many events the relay handles at once, each with two short
- * transactions of the publication registry: at most this many of the connection pool's
- * connections go to the outbox's bookkeeping
+ * @param relayThreads how many events the relay handles at once, each waiting for its
+ * confirm inside the publication registry's bookkeeping: at most this many of the
+ * connection pool's connections go to it
  */
 @ConfigurationProperties("vanguard.events")
 record EventProperties(@DefaultValue(RoutingKeys.EXCHANGE) String exchange,

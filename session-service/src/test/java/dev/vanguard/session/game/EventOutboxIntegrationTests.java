@@ -2,6 +2,7 @@ package dev.vanguard.session.game;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -73,6 +74,26 @@ class EventOutboxIntegrationTests extends SessionServiceIntegrationTest {
 		// confirm before the publication was completed
 		assertThat(sent("commit")).isGreaterThan(atCommitBefore);
 		assertThat(this.events.received(session)).hasSize(1);
+	}
+
+	@Test
+	void completesEveryPublicationOfABatchOfEventsOnceEachIsConfirmed() {
+		JsonNode created = this.api.openSession(this.host, quiz(this.host, single("Only?")), null);
+		UUID session = UUID.fromString(created.path("id").asString());
+		String pin = created.path("pin").asString();
+		List<LobbyAdmission.Candidate> batch = new ArrayList<>();
+		for (int i = 0; i < 120; i++) {
+			batch.add(this.lobby.prepare(pin,
+					new LobbyAdmission.Joining("p" + i, Api.deviceSecret(), null, "10.0.1." + (i % 250))));
+		}
+		// one commit raises 120 PlayerJoined, whose completions are written together
+		new TransactionTemplate(this.transactionManager)
+			.executeWithoutResult((status) -> assertThat(this.lobby.admit(pin, batch)).hasSize(120)
+				.allMatch(LobbyAdmission.Outcome.Admitted.class::isInstance));
+		assertThat(this.events.awaitUpTo(session, 121)).hasSize(121);
+		await().atMost(Duration.ofSeconds(30)).until(() -> incompletePublications(session) == 0);
+		// completed without being sent again
+		assertThat(this.events.received(session)).hasSize(121);
 	}
 
 	@Test
