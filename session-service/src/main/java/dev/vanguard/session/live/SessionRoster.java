@@ -94,6 +94,23 @@ public class SessionRoster {
 			""", Long.class);
 
 	/**
+	 * An answer record counted in a question's distribution hash as realtime-service's
+	 * answer script counts it (options by index; a typed answer as correct or incorrect):
+	 * the start of the scripts that put answers back into Redis.
+	 */
+	private static final String COUNT_IN_DISTRIBUTION = """
+			local function count_in_distribution(key, answer)
+			  if type(answer.text) == 'string' then
+			    redis.call('HINCRBY', key, answer.correct and 'correct' or 'incorrect', 1)
+			  elseif type(answer.options) == 'table' then
+			    for _, o in ipairs(answer.options) do
+			      redis.call('HINCRBY', key, string.format('%d', o), 1)
+			    end
+			  end
+			end
+			""";
+
+	/**
 	 * Writes a session's live state back. KEYS: state, players, kicked, scores, the open
 	 * question's key, streaks, the open question's answers, its distribution. ARGV[1]
 	 * JSON
@@ -121,7 +138,7 @@ public class SessionRoster {
 	 * Returns 1 when it wrote a missing state, 2 when it replaced a state that was
 	 * behind, 0 when it wrote nothing.
 	 */
-	private static final RedisScript<Long> WRITE_LIVE_STATE = RedisScript.of("""
+	private static final RedisScript<Long> WRITE_LIVE_STATE = RedisScript.of(COUNT_IN_DISTRIBUTION + """
 			local live = cjson.decode(ARGV[1])
 			local lifetime = tonumber(ARGV[3])
 			local result = 1
@@ -167,13 +184,7 @@ public class SessionRoster {
 			    for i = 2, #answers, 2 do
 			      local ok, answer = pcall(cjson.decode, answers[i])
 			      if ok then
-			        if type(answer.text) == 'string' then
-			          redis.call('HINCRBY', KEYS[8], answer.correct and 'correct' or 'incorrect', 1)
-			        elseif type(answer.options) == 'table' then
-			          for _, o in ipairs(answer.options) do
-			            redis.call('HINCRBY', KEYS[8], string.format('%d', o), 1)
-			          end
-			        end
+			        count_in_distribution(KEYS[8], answer)
 			      end
 			    end
 			    redis.call('EXPIRE', KEYS[8], lifetime)
@@ -220,7 +231,7 @@ public class SessionRoster {
 	 * record pairs. Returns how many it put back. An answer Redis holds already (every
 	 * one, unless Redis lost them) changes nothing.
 	 */
-	private static final RedisScript<Long> WRITE_BACK_ANSWERS = RedisScript.of("""
+	private static final RedisScript<Long> WRITE_BACK_ANSWERS = RedisScript.of(COUNT_IN_DISTRIBUTION + """
 			local s = redis.call('HMGET', KEYS[1], 'status', 'questionIndex')
 			if s[1] ~= 'QUESTION' or s[2] ~= ARGV[1] then
 			  return 0
@@ -233,13 +244,7 @@ public class SessionRoster {
 			      and redis.call('HSETNX', KEYS[4], player, ARGV[i + 1]) == 1 then
 			    written = written + 1
 			    local answer = cjson.decode(ARGV[i + 1])
-			    if type(answer.text) == 'string' then
-			      redis.call('HINCRBY', KEYS[5], answer.correct and 'correct' or 'incorrect', 1)
-			    elseif type(answer.options) == 'table' then
-			      for _, o in ipairs(answer.options) do
-			        redis.call('HINCRBY', KEYS[5], string.format('%d', o), 1)
-			      end
-			    end
+			    count_in_distribution(KEYS[5], answer)
 			    if tonumber(answer.points) > 0 then
 			      redis.call('ZINCRBY', KEYS[6], answer.points, player)
 			    end

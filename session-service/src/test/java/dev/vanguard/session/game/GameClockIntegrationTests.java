@@ -76,16 +76,11 @@ class GameClockIntegrationTests extends SessionServiceIntegrationTest {
 
 	@Test
 	void waitsForAPlayerWhoseSocketDroppedMidQuestion() {
-		UUID quiz = quiz(this.host, single("Long?"));
-		JsonNode created = this.api.openSession(this.host, quiz, null);
-		UUID session = UUID.fromString(created.path("id").asString());
-		String pin = created.path("pin").asString();
-		String ada = this.api.join(pin, "ada").path("playerId").asString();
-		String grace = this.api.join(pin, "grace").path("playerId").asString();
-		this.api.control(this.host, session, "start");
-		SessionKeys keys = SessionKeys.of(session);
-		this.redis.opsForHash().putAll(keys.online(), Map.of(ada, "1", grace, "1"));
-		this.clock.tick();
+		TwoOnline game = twoOnlineInTheFirstQuestion();
+		UUID session = game.session();
+		SessionKeys keys = game.keys();
+		String ada = game.ada();
+		String grace = game.grace();
 
 		// grace's instance went away: ada is back first and answers; grace is on her way
 		this.redis.opsForHash().put(keys.online(), grace, "0");
@@ -102,16 +97,11 @@ class GameClockIntegrationTests extends SessionServiceIntegrationTest {
 
 	@Test
 	void waitsForEveryPlayerSeenOnlineBeforeRedisCameBackEmpty() {
-		UUID quiz = quiz(this.host, single("Long?"));
-		JsonNode created = this.api.openSession(this.host, quiz, null);
-		UUID session = UUID.fromString(created.path("id").asString());
-		String pin = created.path("pin").asString();
-		String ada = this.api.join(pin, "ada").path("playerId").asString();
-		String grace = this.api.join(pin, "grace").path("playerId").asString();
-		this.api.control(this.host, session, "start");
-		SessionKeys keys = SessionKeys.of(session);
-		this.redis.opsForHash().putAll(keys.online(), Map.of(ada, "1", grace, "1"));
-		this.clock.tick();
+		TwoOnline game = twoOnlineInTheFirstQuestion();
+		UUID session = game.session();
+		SessionKeys keys = game.keys();
+		String ada = game.ada();
+		String grace = game.grace();
 
 		// Redis comes back empty: no roster, nobody online, until the rebuild
 		restartRedisEmpty(keys);
@@ -200,6 +190,26 @@ class GameClockIntegrationTests extends SessionServiceIntegrationTest {
 			assertThat(ended.reason()).isEqualTo(QuestionEnded.Reason.DEADLINE);
 			assertThat(ended.createdAt()).isAfterOrEqualTo(deadline);
 		});
+	}
+
+	/**
+	 * ada and grace joined, both online, in the first question (the clock has seen them).
+	 */
+	private TwoOnline twoOnlineInTheFirstQuestion() {
+		UUID quiz = quiz(this.host, single("Long?"));
+		JsonNode created = this.api.openSession(this.host, quiz, null);
+		UUID session = UUID.fromString(created.path("id").asString());
+		String pin = created.path("pin").asString();
+		String ada = this.api.join(pin, "ada").path("playerId").asString();
+		String grace = this.api.join(pin, "grace").path("playerId").asString();
+		this.api.control(this.host, session, "start");
+		SessionKeys keys = SessionKeys.of(session);
+		this.redis.opsForHash().putAll(keys.online(), Map.of(ada, "1", grace, "1"));
+		this.clock.tick();
+		return new TwoOnline(session, keys, ada, grace);
+	}
+
+	private record TwoOnline(UUID session, SessionKeys keys, String ada, String grace) {
 	}
 
 	private void answer(SessionKeys keys, String player) {
