@@ -100,9 +100,12 @@ public class RealtimeMetrics {
 		errorCounter("TOO_BIG");
 		for (ApplyOutcome outcome : ApplyOutcome.values()) {
 			eventCounter(outcome.name().toLowerCase(Locale.ROOT));
+			expressEventCounter(outcome.name().toLowerCase(Locale.ROOT));
 		}
 		eventCounter("rejected");
 		eventCounter("failed");
+		expressEventCounter("rejected");
+		expressEventCounter("failed");
 		for (String reason : DEAD_LETTER_REASONS) {
 			deadLetterCounter(reason);
 		}
@@ -135,8 +138,18 @@ public class RealtimeMetrics {
 
 	private Counter eventCounter(String outcome) {
 		return Counter.builder("session.events.processed")
-			.description("Session events consumed, by outcome: applied, duplicate, gap (held for its"
-					+ " predecessor), rejected (unreadable) or failed (one try Redis did not apply)")
+			.description("Session events consumed, by outcome: applied, duplicate (applied before: by its"
+					+ " express copy, or a redelivery), gap (held for its predecessor), rejected (unreadable) or"
+					+ " failed (one try Redis did not apply)")
+			.tag("outcome", outcome)
+			.register(this.registry);
+	}
+
+	private Counter expressEventCounter(String outcome) {
+		return Counter.builder("session.events.express")
+			.description("Express copies of session events, by outcome: applied (ahead of the durable copy),"
+					+ " duplicate (the durable copy came first), gap (dropped: not the session's next event),"
+					+ " rejected (unreadable) or failed (Redis did not apply it; the durable copy will)")
 			.tag("outcome", outcome)
 			.register(this.registry);
 	}
@@ -199,6 +212,10 @@ public class RealtimeMetrics {
 
 	public void eventProcessed(String outcome) {
 		eventCounter(outcome).increment();
+	}
+
+	public void expressEventProcessed(String outcome) {
+		expressEventCounter(outcome).increment();
 	}
 
 	public void eventDeadLettered(String reason) {

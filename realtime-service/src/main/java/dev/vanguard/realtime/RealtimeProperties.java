@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotNull;
 
 import dev.vanguard.contracts.events.AnswerAccepted;
 import dev.vanguard.contracts.events.ResyncRequested;
+import dev.vanguard.contracts.events.RoutingKeys;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -106,7 +107,8 @@ public record RealtimeProperties(String instanceId,
 	/**
 	 * The session event consumer.
 	 *
-	 * @param exchange the topic exchange session-service publishes to
+	 * @param exchange the topic exchange session-service publishes to (and, with
+	 * {@code .express} after it, the express copies)
 	 * @param queue the quorum queue this service consumes (single active consumer, so
 	 * several instances never reorder a session's events); events that can never be
 	 * applied go to {@code <queue>.dead-letter}
@@ -146,6 +148,22 @@ public record RealtimeProperties(String instanceId,
 			@NotBlank @DefaultValue(ResyncRequested.QUEUE) String resyncQueue, @Min(1) Integer deliveryLimit,
 			@NotBlank @DefaultValue(AnswerAccepted.QUEUE) String answersQueue,
 			@NotNull @DefaultValue("5s") Duration answerConfirmTimeout) {
+
+		/**
+		 * The exchange session-service sends the express copies of its events to
+		 * (docs/adr/0009).
+		 */
+		public String expressExchange() {
+			return RoutingKeys.expressExchange(this.exchange);
+		}
+
+		/**
+		 * The classic queue the express copies come through, shared by every instance
+		 * like the event queue.
+		 */
+		public String expressQueue() {
+			return this.queue + ".express";
+		}
 
 		/** Where events that can never be applied are kept for an operator to look at. */
 		public String deadLetterQueue() {

@@ -39,7 +39,7 @@ import static org.awaitility.Awaitility.await;
 class FaultIntegrationTests extends RealtimeIntegrationTests {
 
 	@Autowired
-	SimpleMessageListenerContainer container;
+	SimpleMessageListenerContainer sessionEventsContainer;
 
 	@Autowired
 	RealtimeProperties properties;
@@ -56,7 +56,7 @@ class FaultIntegrationTests extends RealtimeIntegrationTests {
 		UUID ann = game.join("Ann");
 		TestClient socket = player(game, ann);
 		socket.await("catchup");
-		this.container.stop();
+		this.sessionEventsContainer.stop();
 		try {
 			// A consumer of its own takes the queue, receives the event and dies without
 			// an ack.
@@ -81,7 +81,7 @@ class FaultIntegrationTests extends RealtimeIntegrationTests {
 			assertThat(socket.frames("question")).isEmpty();
 		}
 		finally {
-			this.container.start();
+			this.sessionEventsContainer.start();
 		}
 		assertThat(socket.await("question").path("questionIndex").asInt()).isZero();
 

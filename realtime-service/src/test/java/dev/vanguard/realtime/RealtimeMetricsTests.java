@@ -1,5 +1,6 @@
 package dev.vanguard.realtime;
 
+import java.util.List;
 import java.util.Locale;
 
 import io.micrometer.core.instrument.Meter;
@@ -26,9 +27,12 @@ class RealtimeMetricsTests {
 		}
 		for (ApplyOutcome outcome : ApplyOutcome.values()) {
 			assertThat(count("session.events.processed", "outcome", outcome.name().toLowerCase(Locale.ROOT))).isZero();
+			assertThat(count("session.events.express", "outcome", outcome.name().toLowerCase(Locale.ROOT))).isZero();
 		}
-		assertThat(count("session.events.processed", "outcome", "rejected")).isZero();
-		assertThat(count("session.events.processed", "outcome", "failed")).isZero();
+		for (String outcome : List.of("rejected", "failed")) {
+			assertThat(count("session.events.processed", "outcome", outcome)).isZero();
+			assertThat(count("session.events.express", "outcome", outcome)).isZero();
+		}
 		for (String reason : RealtimeMetrics.DEAD_LETTER_REASONS) {
 			assertThat(count("session.events.dead.lettered", "reason", reason)).isZero();
 		}

@@ -7,6 +7,8 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 
+import dev.vanguard.contracts.events.RoutingKeys;
+
 /**
  * Deletes the exchanges and queues a test run declared on the shared local broker when
  * the JVM exits (a queue also expires by itself when unused).
@@ -26,8 +28,10 @@ final class TestBroker {
 
 	static void deleteOnExit(String exchange, String queue) {
 		EXCHANGES.add(exchange);
+		EXCHANGES.add(RoutingKeys.expressExchange(exchange));
 		QUEUES.add(queue);
 		QUEUES.add(queue + ".dead-letter");
+		QUEUES.add(queue + ".express");
 	}
 
 	static void deleteOnExit(String queue) {

@@ -10,13 +10,15 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.ShutdownSignalException;
+import dev.vanguard.contracts.events.RoutingKeys;
 import dev.vanguard.contracts.events.SessionEvent;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Plays session-service's part on the broker: publishes session events as session-service
  * does (the record as JSON, routing key from the contracts, the version header,
- * persistent), so realtime-service cannot tell the bench from the real thing.
+ * persistent, then the express copy, transient, for every event that has one), so
+ * realtime-service cannot tell the bench from the real thing.
  */
 final class EventPublisher implements AutoCloseable {
 
@@ -27,6 +29,8 @@ final class EventPublisher implements AutoCloseable {
 	private final Channel channel;
 
 	private final String exchange;
+
+	private final String expressExchange;
 
 	EventPublisher(String exchange) throws IOException {
 		ConnectionFactory factory = new ConnectionFactory();
@@ -42,7 +46,9 @@ final class EventPublisher implements AutoCloseable {
 		}
 		this.channel = this.connection.createChannel();
 		this.exchange = exchange;
+		this.expressExchange = RoutingKeys.expressExchange(exchange);
 		this.channel.exchangeDeclare(exchange, "topic", true);
+		this.channel.exchangeDeclare(this.expressExchange, "topic", true);
 	}
 
 	/**
@@ -89,14 +95,21 @@ final class EventPublisher implements AutoCloseable {
 			.build();
 		long publishedAt = System.nanoTime();
 		this.channel.basicPublish(this.exchange, event.routingKey(), properties, body);
+		if (RoutingKeys.expressed(event)) {
+			this.channel.basicPublish(this.expressExchange, event.routingKey(),
+					properties.builder().deliveryMode(1).build(), body);
+		}
 		return publishedAt;
 	}
 
-	/** Removes the run's exchange (its queue expires by itself), then disconnects. */
+	/**
+	 * Removes the run's exchanges (its queues expire by themselves), then disconnects.
+	 */
 	@Override
 	public void close() {
 		try {
 			this.channel.exchangeDelete(this.exchange);
+			this.channel.exchangeDelete(this.expressExchange);
 			this.connection.close();
 		}
 		catch (IOException ex) {

@@ -18,6 +18,27 @@ public final class RoutingKeys {
 	private RoutingKeys() {
 	}
 
+	/**
+	 * The exchange of the express copies of {@code exchange}'s events: the same message,
+	 * sent transient and unconfirmed right after the durable one, so that
+	 * realtime-service can apply the event without waiting for the quorum queue's disk
+	 * sync. The durable copy stays the guarantee; whichever arrives second is a duplicate
+	 * by its seq (docs/adr/0009-express-copies-of-session-events.md).
+	 */
+	public static String expressExchange(String exchange) {
+		return exchange + ".express";
+	}
+
+	/**
+	 * Whether session-service sends an express copy of the event: every event but a join.
+	 * A join storm's copies would double realtime-service's work per join for a name in
+	 * the lobby shown some milliseconds sooner; the host's clicks are what players wait
+	 * for.
+	 */
+	public static boolean expressed(SessionEvent event) {
+		return !(event instanceof PlayerJoined);
+	}
+
 	public static String routingKey(SessionEvent event) {
 		UUID id = event.sessionId();
 		return switch (event) {

@@ -39,6 +39,12 @@ class EventConsumerConfiguration {
 
 	static final long RECOVERY_MAX_MS = 32_000;
 
+	/** How long an express copy is worth keeping in its queue. */
+	static final int EXPRESS_TTL_MS = 2_000;
+
+	/** How many express copies its queue keeps at most. */
+	static final int EXPRESS_MAX_LENGTH = 10_000;
+
 	/** How long stopping waits for the event in hand to be applied and acknowledged. */
 	static final long SHUTDOWN_TIMEOUT_MS = 20_000;
 
@@ -93,6 +99,52 @@ class EventConsumerConfiguration {
 	@Bean
 	Binding realtimeEventsBinding(Queue realtimeEventsQueue, TopicExchange sessionEventsExchange) {
 		return BindingBuilder.bind(realtimeEventsQueue).to(sessionEventsExchange).with(RoutingKeys.ALL);
+	}
+
+	/**
+	 * The express copies' exchange, declared on both sides like the event exchange.
+	 */
+	@Bean
+	TopicExchange sessionEventsExpressExchange(RealtimeProperties properties) {
+		return new TopicExchange(properties.amqp().expressExchange(), true, false);
+	}
+
+	/**
+	 * The express copies' queue (docs/adr/0009): a classic queue, which hands a message
+	 * on at once, shared by every instance (whichever instance takes a copy applies it
+	 * for all of them). A copy is worth something only while it can still overtake its
+	 * durable twin, so copies older than {@link #EXPRESS_TTL_MS} are dropped, and so are
+	 * the oldest beyond {@link #EXPRESS_MAX_LENGTH} should this service stop consuming.
+	 */
+	@Bean
+	Queue realtimeExpressQueue(RealtimeProperties properties) {
+		return expiring(QueueBuilder.durable(properties.amqp().expressQueue())
+			.ttl(EXPRESS_TTL_MS)
+			.maxLength(EXPRESS_MAX_LENGTH)
+			.overflow(QueueBuilder.Overflow.dropHead), properties.amqp()).build();
+	}
+
+	@Bean
+	Binding realtimeExpressBinding(Queue realtimeExpressQueue, TopicExchange sessionEventsExpressExchange) {
+		return BindingBuilder.bind(realtimeExpressQueue).to(sessionEventsExpressExchange).with(RoutingKeys.ALL);
+	}
+
+	/**
+	 * One thread per instance, copies handed out without acknowledgement: one lost (this
+	 * instance stopping with copies in its buffer) costs only its shortcut.
+	 */
+	@Bean
+	SimpleMessageListenerContainer expressEventsContainer(ConnectionFactory connectionFactory,
+			Queue realtimeExpressQueue, ExpressEventConsumer listener) {
+		SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connectionFactory);
+		container.setQueues(realtimeExpressQueue);
+		container.setAcknowledgeMode(AcknowledgeMode.NONE);
+		container.setConcurrentConsumers(1);
+		container.setMessageListener(listener);
+		ExponentialBackOff recovery = new ExponentialBackOff(RECOVERY_INITIAL_MS, 2.0);
+		recovery.setMaxInterval(RECOVERY_MAX_MS);
+		container.setRecoveryBackOff(recovery);
+		return container;
 	}
 
 	/** Names the AMQP connection after this instance (visible in the broker's UI). */

@@ -39,9 +39,10 @@ import org.springframework.stereotype.Component;
 /**
  * Applies each session event to Redis and acknowledges it only once Redis has taken both
  * the state change and the PUBLISH (one script does both). A redelivered event that was
- * already applied is a duplicate by its seq and is acknowledged without effect; an event
- * that overtook its predecessor is held, unacknowledged, and applied right after the
- * missing one (see {@link HeldEvents}).
+ * already applied (a redelivery, or an event its express copy brought first, see
+ * {@link ExpressEventConsumer}) is a duplicate by its seq and is acknowledged without
+ * effect; an event that overtook its predecessor is held, unacknowledged, and applied
+ * right after the missing one (see {@link HeldEvents}).
  *
  * <p>
  * No event circles forever. Every second (on a delivery, or when the queue is idle) the
@@ -456,12 +457,20 @@ class SessionEventConsumer implements ChannelAwareMessageListener, ApplicationLi
 	}
 
 	private SessionEvent decode(Message message) {
+		return decode(message, this.mapper);
+	}
+
+	/**
+	 * The event in a message, by its routing key; throws if it is not one this version
+	 * reads.
+	 */
+	static SessionEvent decode(Message message, ObjectMapper mapper) {
 		Object version = message.getMessageProperties().getHeaders().get(SessionEvent.VERSION_HEADER);
 		if (version != null && Integer.parseInt(version.toString()) > SessionEvent.VERSION) {
 			throw new IllegalArgumentException("Event version " + version + " is newer than " + SessionEvent.VERSION);
 		}
 		Class<? extends SessionEvent> type = RoutingKeys.eventType(routingKey(message));
-		return this.mapper.readValue(message.getBody(), type);
+		return mapper.readValue(message.getBody(), type);
 	}
 
 	private void pause() {

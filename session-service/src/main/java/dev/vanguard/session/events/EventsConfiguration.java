@@ -12,6 +12,8 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.vanguard.contracts.events.RoutingKeys;
+
 @Configuration(proxyBeanMethods = false)
 class EventsConfiguration {
 
@@ -21,6 +23,15 @@ class EventsConfiguration {
 	@Bean
 	TopicExchange sessionEventsExchange(EventProperties properties) {
 		return new TopicExchange(properties.exchange(), true, false);
+	}
+
+	/**
+	 * Where the express copies of events go ({@link RabbitEventPublisher});
+	 * realtime-service binds its express queue to it.
+	 */
+	@Bean
+	TopicExchange sessionEventsExpressExchange(EventProperties properties) {
+		return new TopicExchange(RoutingKeys.expressExchange(properties.exchange()), true, false);
 	}
 
 	/**

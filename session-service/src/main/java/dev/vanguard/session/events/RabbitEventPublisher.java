@@ -1,5 +1,6 @@
 package dev.vanguard.session.events;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -25,8 +26,11 @@ import org.springframework.amqp.rabbit.connection.Connection;
 import org.springframework.amqp.rabbit.connection.ConnectionListener;
 import org.springframework.amqp.rabbit.connection.CorrelationData;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.rabbit.support.DefaultMessagePropertiesConverter;
+import org.springframework.amqp.rabbit.support.MessagePropertiesConverter;
 import org.springframework.stereotype.Component;
 
+import dev.vanguard.contracts.events.RoutingKeys;
 import dev.vanguard.contracts.events.SessionEvent;
 
 /**
@@ -35,6 +39,13 @@ import dev.vanguard.contracts.events.SessionEvent;
  * try. Events are published {@code mandatory}: one that no queue is bound to take
  * (realtime-service's queue not declared yet, or deleted) comes back, is counted and
  * logged, and also stays in the outbox, rather than being confirmed into nowhere.
+ *
+ * <p>
+ * At its commit an event a person waits to see also goes out as an express copy: the same
+ * message, transient, unconfirmed and not mandatory, to
+ * {@link RoutingKeys#expressExchange the express exchange}. realtime-service applies
+ * whichever copy comes first; the express one skips the quorum queue's disk sync (about
+ * 10 ms), the durable one still carries every guarantee (docs/adr/0009).
  */
 @Component
 class RabbitEventPublisher {
@@ -55,6 +66,12 @@ class RabbitEventPublisher {
 
 	private final Timer confirmTime;
 
+	private final Counter expressFailed;
+
+	private final String expressExchange;
+
+	private final MessagePropertiesConverter propertiesConverter = new DefaultMessagePropertiesConverter();
+
 	/** Whether the template's connection to the broker is open (it keeps one). */
 	private final AtomicBoolean connected = new AtomicBoolean();
 
@@ -63,6 +80,10 @@ class RabbitEventPublisher {
 		this.rabbit = rabbit;
 		this.jsonMapper = jsonMapper;
 		this.properties = properties;
+		this.expressExchange = RoutingKeys.expressExchange(properties.exchange());
+		this.expressFailed = Counter.builder("events.express.failed")
+			.description("Express copies of events that could not be sent (the durable copy still goes)")
+			.register(registry);
 		this.unroutable = Counter.builder("events.unroutable")
 			.description("Events the broker returned because no queue was bound to take them")
 			.register(registry);
@@ -115,8 +136,10 @@ class RabbitEventPublisher {
 	}
 
 	/**
-	 * Sends the event without waiting for the broker's confirm.
-	 * @param atCommit whether the committing thread sends it (else the relay)
+	 * Sends the event without waiting for the broker's confirm; at its commit, its
+	 * express copy right after it ({@link RoutingKeys#expressed}).
+	 * @param atCommit whether the committing thread sends it (else the relay, which sends
+	 * no express copy: by then the durable one is as quick)
 	 * @return the send, for {@link #awaitConfirm}
 	 */
 	Sent send(SessionEvent event, boolean atCommit) {
@@ -135,7 +158,46 @@ class RabbitEventPublisher {
 				Math.max(0, Instant.now().toEpochMilli() - event.createdAt().toEpochMilli()), TimeUnit.MILLISECONDS);
 		long sentAt = System.nanoTime();
 		this.rabbit.send(this.properties.exchange(), event.routingKey(), message, correlation);
+		if (atCommit && RoutingKeys.expressed(event)) {
+			sendExpress(event, message);
+		}
 		return new Sent(event, correlation, sentAt);
+	}
+
+	/**
+	 * Publishes the express copy straight on the template's channel: not mandatory (no
+	 * queue bound means no realtime-service listening, and the durable copy is what
+	 * counts then), transient, and without a confirm to wait for. A failure costs only
+	 * the shortcut.
+	 */
+	private void sendExpress(SessionEvent event, Message message) {
+		try {
+			this.rabbit.execute((channel) -> {
+				channel
+					.basicPublish(
+							this.expressExchange, event.routingKey(), false, this.propertiesConverter
+								.fromMessageProperties(expressProperties(message), StandardCharsets.UTF_8.name()),
+							message.getBody());
+				return null;
+			});
+		}
+		catch (AmqpException ex) {
+			this.expressFailed.increment();
+			log.debug("Express copy of event {} not sent", id(event), ex);
+		}
+	}
+
+	private static MessageProperties expressProperties(Message message) {
+		MessageProperties durable = message.getMessageProperties();
+		MessageProperties express = new MessageProperties();
+		express.setContentType(durable.getContentType());
+		express.setContentEncoding(durable.getContentEncoding());
+		express.setDeliveryMode(MessageDeliveryMode.NON_PERSISTENT);
+		express.setHeader(SessionEvent.VERSION_HEADER, SessionEvent.VERSION);
+		express.setMessageId(durable.getMessageId());
+		express.setType(durable.getType());
+		express.setTimestamp(durable.getTimestamp());
+		return express;
 	}
 
 	/**

@@ -18,6 +18,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.vanguard.contracts.SessionKeys;
+import dev.vanguard.contracts.events.PlayerJoined;
 import dev.vanguard.contracts.events.QuestionStarted;
 import dev.vanguard.contracts.events.SessionEvent;
 import dev.vanguard.contracts.events.SessionOpened;
@@ -94,6 +95,31 @@ class EventOutboxIntegrationTests extends SessionServiceIntegrationTest {
 		await().atMost(Duration.ofSeconds(30)).until(() -> incompletePublications(session) == 0);
 		// completed without being sent again
 		assertThat(this.events.received(session)).hasSize(121);
+	}
+
+	@Test
+	void sendsAnExpressCopyOfEveryEventButAJoinAtItsCommit() {
+		JsonNode created = this.api.openSession(this.host, quiz(this.host, single("Only?")), null);
+		UUID session = UUID.fromString(created.path("id").asString());
+		String pin = created.path("pin").asString();
+		LobbyAdmission.Candidate ann = this.lobby.prepare(pin,
+				new LobbyAdmission.Joining("ann", Api.deviceSecret(), null, "10.0.2.1"));
+		new TransactionTemplate(this.transactionManager)
+			.executeWithoutResult((status) -> this.lobby.admit(pin, List.of(ann)));
+		this.api.control(this.host, session, "start");
+		assertThat(this.events.awaitUpTo(session, 3).get(1)).isInstanceOf(PlayerJoined.class);
+
+		List<Received> express = await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.events.express(session), (copies) -> copies.size() >= 2);
+		assertThat(express).extracting((copy) -> copy.event().getClass().getSimpleName())
+			.containsExactly("SessionOpened", "QuestionStarted");
+		assertThat(express).extracting((copy) -> copy.event().seq()).containsExactly(1L, 3L);
+		assertThat(express).allSatisfy((copy) -> {
+			assertThat(copy.properties().getDeliveryMode()).as("transient").isEqualTo(1);
+			assertThat(copy.properties().getHeaders()).containsEntry(SessionEvent.VERSION_HEADER, 1);
+			assertThat(copy.routingKey()).isEqualTo(copy.event().routingKey());
+		});
+		assertThat(this.events.express(session)).hasSize(2);
 	}
 
 	@Test

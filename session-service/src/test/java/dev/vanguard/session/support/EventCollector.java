@@ -30,8 +30,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A consumer of the test's own exchange, as realtime-service would be: a queue bound with
- * {@code #}, every message parsed into its contract record by its routing key. Connects
- * straight to the broker, not through the test's proxy.
+ * {@code #}, every message parsed into its contract record by its routing key, and
+ * another for the express copies ({@link RoutingKeys#expressExchange}), kept apart.
+ * Connects straight to the broker, not through the test's proxy.
  */
 public final class EventCollector implements AutoCloseable {
 
@@ -46,6 +47,8 @@ public final class EventCollector implements AutoCloseable {
 	private final String queue;
 
 	private final Map<UUID, List<Received>> bySession = new ConcurrentHashMap<>();
+
+	private final Map<UUID, List<Received>> expressBySession = new ConcurrentHashMap<>();
 
 	EventCollector(RabbitConnectionDetails broker, String exchange) {
 		this.exchange = exchange;
@@ -62,25 +65,35 @@ public final class EventCollector implements AutoCloseable {
 			this.channel.exchangeDeclare(exchange, "topic", true);
 			this.channel.queueDeclare(this.queue, false, true, true, null);
 			this.channel.queueBind(this.queue, exchange, RoutingKeys.ALL);
-			this.channel.basicConsume(this.queue, true, new DefaultConsumer(this.channel) {
-
-				@Override
-				public void handleDelivery(String consumerTag, Envelope envelope, AMQP.BasicProperties properties,
-						byte[] body) {
-					receive(envelope.getRoutingKey(), properties, body);
-				}
-
-			});
+			this.channel.basicConsume(this.queue, true, collector(this.bySession));
+			String expressExchange = RoutingKeys.expressExchange(exchange);
+			this.channel.exchangeDeclare(expressExchange, "topic", true);
+			String expressQueue = this.channel.queueDeclare().getQueue();
+			this.channel.queueBind(expressQueue, expressExchange, RoutingKeys.ALL);
+			this.channel.basicConsume(expressQueue, true, collector(this.expressBySession));
 		}
 		catch (IOException | TimeoutException ex) {
 			throw new IllegalStateException("Cannot consume from RabbitMQ", ex);
 		}
 	}
 
-	private void receive(String routingKey, AMQP.BasicProperties properties, byte[] body) {
-		SessionEvent event = JSON.readValue(body, RoutingKeys.eventType(routingKey));
-		this.bySession.computeIfAbsent(event.sessionId(), (id) -> new CopyOnWriteArrayList<>())
-			.add(new Received(event, routingKey, properties));
+	private DefaultConsumer collector(Map<UUID, List<Received>> into) {
+		return new DefaultConsumer(this.channel) {
+
+			@Override
+			public void handleDelivery(String consumerTag, Envelope envelope, AMQP.BasicProperties properties,
+					byte[] body) {
+				SessionEvent event = JSON.readValue(body, RoutingKeys.eventType(envelope.getRoutingKey()));
+				into.computeIfAbsent(event.sessionId(), (id) -> new CopyOnWriteArrayList<>())
+					.add(new Received(event, envelope.getRoutingKey(), properties));
+			}
+
+		};
+	}
+
+	/** Every express copy received for the session, in arrival order. */
+	public List<Received> express(UUID sessionId) {
+		return List.copyOf(this.expressBySession.getOrDefault(sessionId, List.of()));
 	}
 
 	/** Every message received for the session, in arrival order (repeats included). */
@@ -137,6 +150,7 @@ public final class EventCollector implements AutoCloseable {
 		try {
 			this.channel.queueDelete(this.queue);
 			this.channel.exchangeDelete(this.exchange);
+			this.channel.exchangeDelete(RoutingKeys.expressExchange(this.exchange));
 		}
 		finally {
 			this.connection.close();
