@@ -147,6 +147,9 @@ public final class Bench {
 			throws IOException, InterruptedException {
 		Map<String, Target> targets = startTargets();
 		try {
+			for (Target target : targets.values()) {
+				Broadcast.warmUpServer(scenario, target, this.options);
+			}
 			List<Row> rows = new ArrayList<>();
 			for (int players : playerCounts) {
 				for (Target target : targets.values()) {
@@ -171,12 +174,14 @@ public final class Bench {
 		List<Row> rows = new ArrayList<>();
 		try (Target single = new NamedTarget("vanguard × 1",
 				VanguardTarget.start(this.options.root(), 1, VANGUARD_PORT, logs()))) {
+			Broadcast.warmUpServer("instances", single, this.options);
 			for (int players : perInstance) {
 				rows.add(Broadcast.measure("instances", single, players * count, this.options));
 			}
 		}
 		try (Target spread = new NamedTarget("vanguard × " + count,
 				VanguardTarget.start(this.options.root(), count, VANGUARD_PORT, logs()))) {
+			Broadcast.warmUpServer("instances", spread, this.options);
 			for (int players : perInstance) {
 				rows.add(Broadcast.measure("instances", spread, players * count, this.options));
 			}
@@ -246,8 +251,12 @@ public final class Bench {
 						realtime.issuer(), logs());
 				Gateway gateway = Gateway.start(this.options.root(), GATEWAY_PORT, SESSION_PORT, VANGUARD_PORT,
 						realtime.issuer().baseUrl().replace("http://", ""), logs())) {
-			// one question per round, and one more so the last "next" still opens one
-			String host = ClickTarget.host(realtime.issuer(), this.options.warmup() + this.options.rounds() + 1);
+			// one question per round (of a case or of the server warm-up), and one more
+			// so
+			// the last "next" still opens one
+			String host = ClickTarget.host(realtime.issuer(),
+					Math.max(Broadcast.SERVER_WARMUP_ROUNDS_PER_AUDIENCE, this.options.warmup() + this.options.rounds())
+							+ 1);
 			Map<String, Target> targets = new LinkedHashMap<>();
 			try {
 				if (this.options.targets().contains("floor")) {
@@ -255,6 +264,9 @@ public final class Bench {
 				}
 				targets.put("direct", new ClickTarget(realtime, sessions, null, host, this.options.warmup()));
 				targets.put("gateway", new ClickTarget(realtime, sessions, gateway, host, this.options.warmup()));
+				for (Target target : targets.values()) {
+					Broadcast.warmUpServer("click", target, this.options);
+				}
 				List<Row> rows = new ArrayList<>();
 				for (int players : this.options.playersOr(CLICK_PLAYERS)) {
 					for (Target target : targets.values()) {

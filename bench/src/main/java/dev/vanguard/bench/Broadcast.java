@@ -35,6 +35,12 @@ final class Broadcast {
 	/** Pause between rounds, so one round's stragglers and GC don't land in the next. */
 	private static final Duration GAP = Duration.ofMillis(400);
 
+	/** The audience of a server's warm-up. */
+	static final int SERVER_WARMUP_PLAYERS = 10;
+
+	/** Broadcasts to one audience of a server's warm-up before the next. */
+	static final int SERVER_WARMUP_ROUNDS_PER_AUDIENCE = 50;
+
 	private Broadcast() {
 	}
 
@@ -53,6 +59,42 @@ final class Broadcast {
 		}
 	}
 
+	/**
+	 * Heats a server that has just started, as a server that has run games for a while is
+	 * heated: {@code serverWarmup} broadcasts to audiences of
+	 * {@link #SERVER_WARMUP_PLAYERS} clients, back to back, through the same path as the
+	 * measured rounds, nothing recorded; a fresh audience (a new session) every
+	 * {@link #SERVER_WARMUP_ROUNDS_PER_AUDIENCE} broadcasts, so no session grows beyond
+	 * what a game has. The JIT compiles a method only after hundreds to thousands of
+	 * calls, and a case's few rounds per N alone would time the interpreter: in
+	 * realtime-service's first hundred events decoding one took 1–2.5 ms and applying it
+	 * 2–7 ms, still 0.4 and 2.2 ms after 500 (issue 13). Every target gets the same
+	 * warm-up; a case's own warm-up rounds still run per N and are reported apart.
+	 */
+	static void warmUpServer(String scenario, Target target, Options options) throws IOException, InterruptedException {
+		int broadcasts = options.serverWarmup();
+		long started = System.nanoTime();
+		Histogram all = new Histogram(HIGHEST_MICROS, 3);
+		for (int done = 0; done < broadcasts; done += SERVER_WARMUP_ROUNDS_PER_AUDIENCE) {
+			try (WsClients clients = new WsClients(target.dialect(), target.readyWhen())) {
+				clients.connect(target.prepare(SERVER_WARMUP_PLAYERS));
+				clients.awaitReady(SERVER_WARMUP_PLAYERS, Duration.ofSeconds(30));
+				Rounds rounds = rounds(scenario, target, clients, SERVER_WARMUP_PLAYERS,
+						Math.min(SERVER_WARMUP_ROUNDS_PER_AUDIENCE, broadcasts - done), 0, Duration.ZERO, false);
+				all.add(rounds.warmup);
+				clients.disconnectAll();
+				target.finish();
+			}
+		}
+		if (broadcasts > 0) {
+			Progress.say(
+					"%s %s: server warmed up with %,d broadcasts to %d clients at a time in %.1f s (p50 %.1f ms,"
+							+ " p99 %.1f ms)",
+					scenario, target.name(), broadcasts, SERVER_WARMUP_PLAYERS, (System.nanoTime() - started) / 1e9,
+					all.getValueAtPercentile(50) / 1000.0, all.getValueAtPercentile(99) / 1000.0);
+		}
+	}
+
 	static int awaitConnected(String scenario, Target target, WsClients clients, int players)
 			throws InterruptedException {
 		long started = System.nanoTime();
@@ -62,9 +104,18 @@ final class Broadcast {
 		return connected;
 	}
 
-	/** Runs the warm-up rounds then the measured ones on clients already connected. */
+	/** Runs the warm-up rounds then the measured ones, each said, {@link #GAP} apart. */
 	static Rounds rounds(String scenario, Target target, WsClients clients, int players, int warmupRounds,
 			int measuredRounds) throws IOException, InterruptedException {
+		return rounds(scenario, target, clients, players, warmupRounds, measuredRounds, GAP, true);
+	}
+
+	/**
+	 * Runs the warm-up rounds then the measured ones on clients already connected, with
+	 * {@code gap} between rounds, each round said if {@code verbose}.
+	 */
+	static Rounds rounds(String scenario, Target target, WsClients clients, int players, int warmupRounds,
+			int measuredRounds, Duration gap, boolean verbose) throws IOException, InterruptedException {
 		Rounds result = new Rounds(measuredRounds);
 		result.heap = target.heapBytes();
 		Duration roundTimeout = Duration.ofSeconds(5).plusMillis(players);
@@ -102,11 +153,13 @@ final class Broadcast {
 			}
 			target.afterRound(round);
 			result.heap = Math.max(result.heap, target.heapBytes());
-			Progress.say("%s %s N=%,d %s %d: %,d/%,d p50 %.1f p99 %.1f max %.1f ms", scenario, target.name(), players,
-					measuring ? "round" : "warm-up", measuring ? round - warmupRounds + 1 : round + 1,
-					thisRound.getTotalCount(), players, thisRound.getValueAtPercentile(50) / 1000.0,
-					thisRound.getValueAtPercentile(99) / 1000.0, thisRound.getMaxValue() / 1000.0);
-			Thread.sleep(GAP);
+			if (verbose) {
+				Progress.say("%s %s N=%,d %s %d: %,d/%,d p50 %.1f p99 %.1f max %.1f ms", scenario, target.name(),
+						players, measuring ? "round" : "warm-up", measuring ? round - warmupRounds + 1 : round + 1,
+						thisRound.getTotalCount(), players, thisRound.getValueAtPercentile(50) / 1000.0,
+						thisRound.getValueAtPercentile(99) / 1000.0, thisRound.getMaxValue() / 1000.0);
+			}
+			Thread.sleep(gap);
 		}
 		result.serverCpu += serverCpu(target);
 		result.clientCpu += clients.cpuTime().toNanos() / 1e9;

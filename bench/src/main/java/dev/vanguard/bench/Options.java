@@ -12,6 +12,9 @@ import java.util.List;
  * @param players audience sizes; empty means each case's own defaults
  * @param rounds measured rounds per (case, target, N)
  * @param warmup warm-up rounds, run first and reported apart
+ * @param serverWarmup broadcasts to a small audience each server target handles once,
+ * right after it started and before any case's rounds, nothing recorded (see
+ * {@link Broadcast#warmUpServer})
  * @param targets the servers to compare
  * @param instances realtime-service instances in the {@code instances} and {@code huge}
  * cases
@@ -20,8 +23,8 @@ import java.util.List;
  * @param writeDoc whether to write the tables into {@code docs/benchmarks.md}
  * @param command the command line to print in the report
  */
-public record Options(List<String> scenarios, List<Integer> players, int rounds, int warmup, List<String> targets,
-		int instances, Path root, boolean writeDoc, String command) {
+public record Options(List<String> scenarios, List<Integer> players, int rounds, int warmup, int serverWarmup,
+		List<String> targets, int instances, Path root, boolean writeDoc, String command) {
 
 	static final List<String> STANDARD = List.of("fanout", "click", "instances", "connections", "answers", "joins");
 
@@ -32,7 +35,7 @@ public record Options(List<String> scenarios, List<Integer> players, int rounds,
 
 	static final String USAGE = """
 			usage: bench [--case fanout|click|instances|connections|answers|joins|huge|smoke|standard[,…]]
-			             [--players N[,N…]] [--rounds 5] [--warmup 2]
+			             [--players N[,N…]] [--rounds 5] [--warmup 2] [--server-warmup 1000]
 			             [--targets vanguard,floor,socketio] [--instances 3]
 			             [--root DIR] [--no-doc]
 			""";
@@ -48,6 +51,7 @@ public record Options(List<String> scenarios, List<Integer> players, int rounds,
 		List<Integer> players = new ArrayList<>();
 		int rounds = 5;
 		int warmup = 2;
+		int serverWarmup = 1_000;
 		List<String> targets = ALL_TARGETS;
 		int instances = 3;
 		Path root = Path.of(".");
@@ -73,6 +77,7 @@ public record Options(List<String> scenarios, List<Integer> players, int rounds,
 					.forEach(players::add);
 				case "--rounds" -> rounds = Integer.parseInt(value(args, ++i));
 				case "--warmup" -> warmup = Integer.parseInt(value(args, ++i));
+				case "--server-warmup" -> serverWarmup = Integer.parseInt(value(args, ++i));
 				case "--targets" -> {
 					targets = List.of(value(args, ++i).split(","));
 					for (String target : targets) {
@@ -91,12 +96,12 @@ public record Options(List<String> scenarios, List<Integer> players, int rounds,
 		if (scenarios.isEmpty()) {
 			scenarios.addAll(STANDARD);
 		}
-		if (rounds < 1 || warmup < 0) {
-			throw new IllegalArgumentException("--rounds must be at least 1 and --warmup at least 0");
+		if (rounds < 1 || warmup < 0 || serverWarmup < 0) {
+			throw new IllegalArgumentException("--rounds must be at least 1, --warmup and --server-warmup at least 0");
 		}
 		String command = System.getenv().getOrDefault("BENCH_COMMAND", "bench/run " + String.join(" ", args)).strip();
-		return new Options(scenarios, players, rounds, warmup, targets, instances, root.toAbsolutePath().normalize(),
-				writeDoc && !scenarios.equals(List.of("smoke")), command);
+		return new Options(scenarios, players, rounds, warmup, serverWarmup, targets, instances,
+				root.toAbsolutePath().normalize(), writeDoc && !scenarios.equals(List.of("smoke")), command);
 	}
 
 	/** The audience sizes for a case: the ones given, or the case's defaults. */

@@ -32,7 +32,7 @@ class BenchSmokeTests {
 			targets.add("socketio");
 		}
 		Options options = Options.parse("--case", "smoke", "--targets", String.join(",", targets), "--rounds", "2",
-				"--warmup", "1", "--root", ROOT.toString());
+				"--warmup", "1", "--server-warmup", "20", "--root", ROOT.toString());
 
 		List<Report.Section> sections = new Bench(options).run();
 

@@ -334,7 +334,8 @@ public final class VanguardTarget implements Target {
 			if (applied != null && Long.parseLong(applied) >= expectedSeq) {
 				return;
 			}
-			sleep(Duration.ofMillis(5));
+			// short: a server warm-up waits here after each of its thousand rounds
+			sleep(Duration.ofMillis(1));
 		}
 		throw new IOException("realtime-service did not apply event " + expectedSeq + " of session " + this.sessionId
 				+ " within 30 s; see " + this.instances.getFirst().log());

@@ -13,14 +13,21 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.ColumnTransformer;
+import org.hibernate.annotations.DynamicUpdate;
 
 /**
  * One game: its state machine and the sequence number of its events. Every change goes
  * through a method here that checks the change fits the current state; the caller holds
  * the row lock, so two instances never apply the same change twice.
+ *
+ * <p>
+ * Updated column by column ({@code @DynamicUpdate}): a host's click changes a few fields,
+ * and writing every column would send the quiz's snapshot (jsonb, tens of KB for a long
+ * quiz) back with each click, for PostgreSQL to parse and store again.
  */
 @Entity
 @Table(name = "game_sessions")
+@DynamicUpdate
 public class GameSession {
 
 	@Id
