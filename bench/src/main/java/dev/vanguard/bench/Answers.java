@@ -27,9 +27,14 @@ final class Answers {
 	private Answers() {
 	}
 
+	/** realtime-service's timer of the broker's confirm of each accepted answer. */
+	private static final String CONFIRM = "quiz_answers_confirm_seconds";
+
 	static Report.Section measure(VanguardTarget target, int players, Options options)
 			throws IOException, InterruptedException {
 		List<String> notes = new ArrayList<>();
+		double confirmSeconds = 0;
+		double confirms = 0;
 		Broadcast.Rounds result = new Broadcast.Rounds(options.rounds());
 		int connected;
 		try (WsClients clients = new WsClients(target.dialect(), target.readyWhen())) {
@@ -43,6 +48,8 @@ final class Answers {
 				if (round == options.warmup()) {
 					result.serverCpu = -Broadcast.serverCpu(target);
 					result.clientCpu = -clients.cpuTime().toNanos() / 1e9;
+					confirmSeconds = -target.metric(CONFIRM + "_sum");
+					confirms = -target.metric(CONFIRM + "_count");
 				}
 				CompletableFuture<Integer> questionArrived = clients.arm(target.markers(round));
 				target.trigger(round);
@@ -87,12 +94,21 @@ final class Answers {
 			}
 			result.serverCpu += Broadcast.serverCpu(target);
 			result.clientCpu += clients.cpuTime().toNanos() / 1e9;
+			confirmSeconds += target.metric(CONFIRM + "_sum");
+			confirms += target.metric(CONFIRM + "_count");
 			notes.add(String.format(Locale.ROOT,
 					"%,d players each answer once within %d s per round; latency is answer sent → acknowledgement "
 							+ "arrived; delivered counts acknowledgements. Redis answers hashes held %,d answers for "
 							+ "%,d sent in the measured rounds: %s.",
 					players, BURST.toSeconds(), recordedTotal, sentTotal,
 					(recordedTotal == sentTotal) ? "every answer recorded exactly once" : "MISMATCH"));
+			if (confirms > 0) {
+				notes.add(String.format(Locale.ROOT,
+						"Of the ack's latency, the broker's confirm of each answer's AnswerAccepted (which the ack "
+								+ "waits for, docs/adr/0008): %.1f ms on average over the measured rounds' %,.0f "
+								+ "answers (realtime-service's quiz.answers.confirm).",
+						confirmSeconds * 1000 / confirms, confirms));
+			}
 			notes.add("Target (DESIGN §5): every answer recorded exactly once, ack p99 ≤ 50 ms.");
 			clients.disconnectAll();
 			target.finish();

@@ -298,6 +298,18 @@ public final class VanguardTarget implements Target {
 		System.err.printf("  %.0f connections still open 60 s after the clients left%n", active);
 	}
 
+	/**
+	 * The sum over the instances of every sample of a metric, as Prometheus names it
+	 * ({@code quiz_answers_confirm_seconds_sum}).
+	 */
+	public double metric(String name) throws IOException {
+		double total = 0;
+		for (int port : this.ports) {
+			total += Prometheus.sum(scrape(port), name);
+		}
+		return total;
+	}
+
 	private String scrape(int port) throws IOException {
 		try {
 			return this.http
