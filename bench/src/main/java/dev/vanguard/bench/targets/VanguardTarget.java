@@ -286,10 +286,7 @@ public final class VanguardTarget implements Target {
 		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
 		double active = Double.NaN;
 		while (System.nanoTime() < deadline) {
-			active = 0;
-			for (int port : this.ports) {
-				active += Prometheus.sum(scrape(port), "websocket_active_connections");
-			}
+			active = metric("websocket_active_connections");
 			if (active == 0) {
 				return;
 			}

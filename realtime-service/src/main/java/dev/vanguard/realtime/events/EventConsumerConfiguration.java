@@ -141,10 +141,18 @@ class EventConsumerConfiguration {
 		container.setAcknowledgeMode(AcknowledgeMode.NONE);
 		container.setConcurrentConsumers(1);
 		container.setMessageListener(listener);
+		container.setRecoveryBackOff(recoveryBackOff());
+		return container;
+	}
+
+	/**
+	 * How a consumer retries after the broker dropped its connection: 1 s, doubling up to
+	 * 32 s.
+	 */
+	private static ExponentialBackOff recoveryBackOff() {
 		ExponentialBackOff recovery = new ExponentialBackOff(RECOVERY_INITIAL_MS, 2.0);
 		recovery.setMaxInterval(RECOVERY_MAX_MS);
-		container.setRecoveryBackOff(recovery);
-		return container;
+		return recovery;
 	}
 
 	/** Names the AMQP connection after this instance (visible in the broker's UI). */
@@ -162,9 +170,7 @@ class EventConsumerConfiguration {
 		container.setConcurrentConsumers(1);
 		container.setPrefetchCount(properties.amqp().prefetch());
 		container.setMessageListener(listener);
-		ExponentialBackOff recovery = new ExponentialBackOff(RECOVERY_INITIAL_MS, 2.0);
-		recovery.setMaxInterval(RECOVERY_MAX_MS);
-		container.setRecoveryBackOff(recovery);
+		container.setRecoveryBackOff(recoveryBackOff());
 		container.setShutdownTimeout(SHUTDOWN_TIMEOUT_MS);
 		container.setDefaultRequeueRejected(true);
 		// Held events are checked every second even when no delivery comes.

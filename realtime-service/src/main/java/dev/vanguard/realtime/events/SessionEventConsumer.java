@@ -130,7 +130,7 @@ class SessionEventConsumer implements ChannelAwareMessageListener, ApplicationLi
 		long tag = message.getMessageProperties().getDeliveryTag();
 		SessionEvent event;
 		try {
-			event = decode(message);
+			event = decode(message, this.mapper);
 		}
 		catch (RuntimeException ex) {
 			// Unreadable now means unreadable forever: requeueing would loop. Rejected,
@@ -454,10 +454,6 @@ class SessionEventConsumer implements ChannelAwareMessageListener, ApplicationLi
 
 	private int heldLimit() {
 		return Math.max(1, this.properties.prefetch() - 1);
-	}
-
-	private SessionEvent decode(Message message) {
-		return decode(message, this.mapper);
 	}
 
 	/**
