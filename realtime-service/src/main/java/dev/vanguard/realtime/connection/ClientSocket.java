@@ -63,6 +63,12 @@ public final class ClientSocket {
 
 	private long catchupSeq;
 
+	/**
+	 * The newest seq whose state this connection was sent (a catch-up's or a
+	 * broadcast's).
+	 */
+	private long sentSeq;
+
 	private boolean announced;
 
 	private volatile boolean closing;
@@ -107,15 +113,29 @@ public final class ClientSocket {
 	/**
 	 * Sends the catch-up frame first, then whatever arrived meanwhile and is newer. Any
 	 * thread.
+	 *
+	 * <p>
+	 * A connection already under way gets a fresh catch-up after a gap or a rebuild, read
+	 * from Redis while broadcasts go on. One read before a broadcast this connection was
+	 * already sent would take the client back to a state it has left (the reveal of the
+	 * previous question, with the next one open): it is not sent, and {@code whenStale}
+	 * runs instead to read a newer one. One at the same seq is sent (a rebuild keeps the
+	 * seq, and what the client was shown may have changed).
 	 */
-	public void start(ServerFrame.Catchup catchup) {
+	public void start(ServerFrame.Catchup catchup, Runnable whenStale) {
 		ByteBuf frame = this.codec.encode(catchup);
 		execute(() -> {
 			if (this.closing) {
 				frame.release();
 				return;
 			}
+			if (catchup.seq() < this.sentSeq) {
+				frame.release();
+				whenStale.run();
+				return;
+			}
 			this.catchupSeq = Math.max(this.catchupSeq, catchup.seq());
+			this.sentSeq = this.catchupSeq;
 			enqueue(frame, 0);
 			if (!this.ready) {
 				this.ready = true;
@@ -158,6 +178,7 @@ public final class ClientSocket {
 		if (delivery.seq() <= this.catchupSeq) {
 			return;
 		}
+		this.sentSeq = Math.max(this.sentSeq, delivery.seq());
 		long createdAt = delivery.createdAt();
 		if (delivery.all() != null) {
 			enqueue(delivery.all().retainedDuplicate(), createdAt);

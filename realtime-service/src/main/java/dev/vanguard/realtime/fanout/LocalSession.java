@@ -48,6 +48,9 @@ final class LocalSession {
 	 */
 	private final AtomicLong lastSeq = new AtomicLong();
 
+	/** The seq of the frame {@link #track} last took the status from. */
+	private long statusSeq;
+
 	/** The open question, -1 when none is open; drives the host's answer count. */
 	private volatile int openQuestion = -1;
 
@@ -147,8 +150,16 @@ final class LocalSession {
 		this.lastSeq.accumulateAndGet(seq, Math::max);
 	}
 
-	/** Follows the session's status from the frames that pass through. */
-	void track(ServerFrame frame) {
+	/**
+	 * Follows the session's status from the frames that pass through. Broadcasts come in
+	 * seq order, but a catch-up is read from Redis while they flow and may come after a
+	 * newer one: a frame older than the one the status was last taken from is ignored.
+	 */
+	synchronized void track(ServerFrame frame) {
+		if (frame.seq() < this.statusSeq) {
+			return;
+		}
+		this.statusSeq = frame.seq();
 		switch (frame) {
 			case ServerFrame.Lobby l -> this.lobby = true;
 			case ServerFrame.Question q -> {

@@ -62,6 +62,13 @@ public class LocalSessions implements SmartLifecycle {
 	 */
 	static final int ROSTER_FRAME_MAX_PLAYERS = 500;
 
+	/**
+	 * How often a catch-up is read for one connection when each read came out older than
+	 * a broadcast the connection was sent meanwhile: each read is a Redis round trip, so
+	 * a second one is almost always new enough.
+	 */
+	private static final int CATCHUP_READS = 3;
+
 	private final Map<UUID, LocalSession> sessions = new ConcurrentHashMap<>();
 
 	private final LettuceConnectionFactory redisConnections;
@@ -134,13 +141,30 @@ public class LocalSessions implements SmartLifecycle {
 
 	/** Sends the connection its catch-up, after which its live frames flow. */
 	public Mono<ServerFrame.Catchup> catchUp(ClientSocket connection) {
+		return catchUp(connection, CATCHUP_READS);
+	}
+
+	/**
+	 * Reads the catch-up again while the one read is older than a broadcast the
+	 * connection was sent meanwhile, {@code reads} times at most.
+	 */
+	private Mono<ServerFrame.Catchup> catchUp(ClientSocket connection, int reads) {
 		return this.catchups.catchup(connection.principal()).doOnNext((catchup) -> {
 			LocalSession session = this.sessions.get(connection.principal().sessionId());
 			if (session != null) {
 				session.caughtUp(catchup.seq());
 				session.track(catchup);
 			}
-			connection.start(catchup);
+			connection.start(catchup, () -> {
+				if (reads > 1) {
+					catchUp(connection, reads - 1).subscribe(null, (ex) -> logger
+						.warn("Catch-up of a connection of session {} failed", connection.principal().sessionId(), ex));
+				}
+				else {
+					logger.warn("Every catch-up read for a connection of session {} was older than its broadcasts",
+							connection.principal().sessionId());
+				}
+			});
 		});
 	}
 
