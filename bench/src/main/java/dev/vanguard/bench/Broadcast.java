@@ -32,6 +32,17 @@ final class Broadcast {
 
 	private static final Pattern SERVER_TIME = Pattern.compile("\"serverTime\":(\\d+)");
 
+	/**
+	 * The JIT is taken as done compiling when the compiler threads of the target and of
+	 * the bench used at most this much CPU over {@link #JIT_QUIET_WINDOW}.
+	 */
+	private static final double JIT_QUIET_CPU_SECONDS = 0.03;
+
+	private static final Duration JIT_QUIET_WINDOW = Duration.ofSeconds(1);
+
+	/** The longest the measured rounds wait for the JIT to fall quiet. */
+	private static final Duration JIT_QUIET_LIMIT = Duration.ofSeconds(10);
+
 	/** Pause between rounds, so one round's stragglers and GC don't land in the next. */
 	private static final Duration GAP = Duration.ofMillis(400);
 
@@ -123,6 +134,7 @@ final class Broadcast {
 		for (int round = 0; round < total; round++) {
 			boolean measuring = round >= warmupRounds;
 			if (round == warmupRounds) {
+				awaitJitQuiet(scenario, target, players, verbose);
 				result.serverCpu = -serverCpu(target);
 				result.clientCpu = -clients.cpuTime().toNanos() / 1e9;
 			}
@@ -164,6 +176,41 @@ final class Broadcast {
 		result.serverCpu += serverCpu(target);
 		result.clientCpu += clients.cpuTime().toNanos() / 1e9;
 		return result;
+	}
+
+	/**
+	 * Waits, before the measured rounds, until the JIT compilers of the target's
+	 * processes and of the bench (whose clients time the frames) have fallen quiet, at
+	 * most {@link #JIT_QUIET_LIMIT}. A connect and the warm-up rounds leave compilations
+	 * queued, and on 2 cores a C2 thread compiling beside the rounds is a core the
+	 * fan-out does not have: with 3 instances, the bench's own C2 threads took a quarter
+	 * of the CPU during the measured rounds (perf, issue 13). A server that has run games
+	 * for a while compiles nothing; the rounds measure that server.
+	 */
+	private static void awaitJitQuiet(String scenario, Target target, int players, boolean verbose)
+			throws InterruptedException {
+		long started = System.nanoTime();
+		long limit = started + JIT_QUIET_LIMIT.toNanos();
+		double before = compilerCpu(target);
+		boolean quiet = false;
+		while (!quiet && System.nanoTime() < limit) {
+			Thread.sleep(JIT_QUIET_WINDOW);
+			double now = compilerCpu(target);
+			quiet = now - before <= JIT_QUIET_CPU_SECONDS;
+			before = now;
+		}
+		if (verbose) {
+			Progress.say("%s %s N=%,d: JIT %s after %.1f s", scenario, target.name(), players,
+					quiet ? "quiet" : "still compiling", (System.nanoTime() - started) / 1e9);
+		}
+	}
+
+	private static double compilerCpu(Target target) {
+		double seconds = ProcStats.compilerCpuSeconds(ProcessHandle.current().pid());
+		for (long pid : target.pids()) {
+			seconds += ProcStats.compilerCpuSeconds(pid);
+		}
+		return seconds;
 	}
 
 	/**
