@@ -134,7 +134,9 @@ final class Broadcast {
 		for (int round = 0; round < total; round++) {
 			boolean measuring = round >= warmupRounds;
 			if (round == warmupRounds) {
-				awaitJitQuiet(scenario, target, players, verbose);
+				List<Long> processes = new ArrayList<>(target.pids());
+				processes.add(ProcessHandle.current().pid());
+				awaitJitQuiet(scenario + " " + target.name(), players, processes, verbose);
 				result.serverCpu = -serverCpu(target);
 				result.clientCpu = -clients.cpuTime().toNanos() / 1e9;
 			}
@@ -179,38 +181,34 @@ final class Broadcast {
 	}
 
 	/**
-	 * Waits, before the measured rounds, until the JIT compilers of the target's
-	 * processes and of the bench (whose clients time the frames) have fallen quiet, at
-	 * most {@link #JIT_QUIET_LIMIT}. A connect and the warm-up rounds leave compilations
+	 * Waits, before the measured rounds, until the JIT compilers of {@code processes}
+	 * (the target's, and those whose clients time the frames) have fallen quiet, at most
+	 * {@link #JIT_QUIET_LIMIT}. A connect and the warm-up rounds leave compilations
 	 * queued, and on 2 cores a C2 thread compiling beside the rounds is a core the
 	 * fan-out does not have: with 3 instances, the bench's own C2 threads took a quarter
 	 * of the CPU during the measured rounds (perf, issue 13). A server that has run games
 	 * for a while compiles nothing; the rounds measure that server.
 	 */
-	private static void awaitJitQuiet(String scenario, Target target, int players, boolean verbose)
+	static void awaitJitQuiet(String what, int players, List<Long> processes, boolean verbose)
 			throws InterruptedException {
 		long started = System.nanoTime();
 		long limit = started + JIT_QUIET_LIMIT.toNanos();
-		double before = compilerCpu(target);
+		double before = compilerCpu(processes);
 		boolean quiet = false;
 		while (!quiet && System.nanoTime() < limit) {
 			Thread.sleep(JIT_QUIET_WINDOW);
-			double now = compilerCpu(target);
+			double now = compilerCpu(processes);
 			quiet = now - before <= JIT_QUIET_CPU_SECONDS;
 			before = now;
 		}
 		if (verbose) {
-			Progress.say("%s %s N=%,d: JIT %s after %.1f s", scenario, target.name(), players,
-					quiet ? "quiet" : "still compiling", (System.nanoTime() - started) / 1e9);
+			Progress.say("%s N=%,d: JIT %s after %.1f s", what, players, quiet ? "quiet" : "still compiling",
+					(System.nanoTime() - started) / 1e9);
 		}
 	}
 
-	private static double compilerCpu(Target target) {
-		double seconds = ProcStats.compilerCpuSeconds(ProcessHandle.current().pid());
-		for (long pid : target.pids()) {
-			seconds += ProcStats.compilerCpuSeconds(pid);
-		}
-		return seconds;
+	private static double compilerCpu(List<Long> processes) {
+		return processes.stream().mapToDouble(ProcStats::compilerCpuSeconds).sum();
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -286,7 +287,14 @@ public final class VanguardTarget implements Target {
 		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
 		double active = Double.NaN;
 		while (System.nanoTime() < deadline) {
-			active = metric("websocket_active_connections");
+			try {
+				active = metric("websocket_active_connections");
+			}
+			catch (HttpTimeoutException ex) {
+				// an instance closing tens of thousands of sockets on 2 cores may take
+				// longer than a scrape waits: ask again until the deadline
+				continue;
+			}
 			if (active == 0) {
 				return;
 			}
