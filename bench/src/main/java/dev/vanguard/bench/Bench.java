@@ -264,9 +264,7 @@ public final class Bench {
 				}
 				targets.put("direct", new ClickTarget(realtime, sessions, null, host, this.options.warmup()));
 				targets.put("gateway", new ClickTarget(realtime, sessions, gateway, host, this.options.warmup()));
-				// direct and gateway share realtime-service and session-service: warmed
-				// once
-				// (nginx, in C, has nothing to compile)
+				// direct and gateway share their servers: warmed once (nginx has no JIT)
 				for (Map.Entry<String, Target> target : targets.entrySet()) {
 					if (!target.getKey().equals("gateway")) {
 						Broadcast.warmUpServer("click", target.getValue(), this.options);
