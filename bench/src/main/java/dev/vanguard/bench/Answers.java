@@ -42,10 +42,20 @@ final class Answers {
 			connected = Broadcast.awaitConnected("answers", target, clients, players);
 			long recordedTotal = 0;
 			long sentTotal = 0;
-			int total = options.warmup() + options.rounds();
+			int serverRounds = options.serverWarmup() / Broadcast.SERVER_WARMUP_PER_ROUND;
+			int warmupRounds = serverRounds + options.warmup();
+			int total = warmupRounds + options.rounds();
+			long serverWarmupStarted = System.nanoTime();
 			for (int round = 0; round < total; round++) {
-				boolean measuring = round >= options.warmup();
-				if (round == options.warmup()) {
+				boolean measuring = round >= warmupRounds;
+				if (serverRounds > 0 && round == serverRounds) {
+					Progress.say("answers: server warmed up with %,d rounds of %,d answers in %.1f s", serverRounds,
+							players, (System.nanoTime() - serverWarmupStarted) / 1e9);
+				}
+				if (round == warmupRounds) {
+					List<Long> processes = new ArrayList<>(target.pids());
+					processes.add(ProcessHandle.current().pid());
+					Broadcast.awaitJitQuiet("answers", players, processes, true);
 					result.serverCpu = -Broadcast.serverCpu(target);
 					result.clientCpu = -clients.cpuTime().toNanos() / 1e9;
 					confirmSeconds = -target.metric(CONFIRM + "_sum");
@@ -79,7 +89,9 @@ final class Answers {
 					}
 				}
 				long recorded = target.recordedAnswers(questionIndex);
-				(measuring ? result.measured : result.warmup).add(thisRound);
+				if (round >= serverRounds) {
+					(measuring ? result.measured : result.warmup).add(thisRound);
+				}
 				if (measuring) {
 					result.delivered += thisRound.getTotalCount();
 					recordedTotal += recorded;
@@ -87,8 +99,12 @@ final class Answers {
 				}
 				target.afterRound(round);
 				result.heap = Math.max(result.heap, target.heapBytes());
+				if (round < serverRounds) {
+					continue;
+				}
 				Progress.say("answers %s %d: %,d sent, %,d acknowledged, %,d recorded; ack p50 %.1f p99 %.1f ms",
-						measuring ? "round" : "warm-up", measuring ? round - options.warmup() + 1 : round + 1, sent,
+						measuring ? "round" : "warm-up",
+						measuring ? round - warmupRounds + 1 : round - serverRounds + 1, sent,
 						thisRound.getTotalCount(), recorded, thisRound.getValueAtPercentile(50) / 1000.0,
 						thisRound.getValueAtPercentile(99) / 1000.0);
 			}

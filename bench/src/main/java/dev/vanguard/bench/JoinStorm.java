@@ -64,11 +64,23 @@ final class JoinStorm {
 		double sessionCpu = 0;
 		long joined = 0;
 		double clientCpu = 0;
-		int storms = options.warmup() + options.rounds();
+		int serverStorms = options.serverWarmup() / Broadcast.SERVER_WARMUP_PER_ROUND;
+		int warmupStorms = serverStorms + options.warmup();
+		int storms = warmupStorms + options.rounds();
 		String failure = null;
 		List<Double> rates = new ArrayList<>();
+		long serverWarmupStarted = System.nanoTime();
 		for (int storm = 0; storm < storms; storm++) {
-			boolean measuring = storm >= options.warmup();
+			boolean measuring = storm >= warmupStorms;
+			boolean serverWarmup = storm < serverStorms;
+			if (serverStorms > 0 && storm == serverStorms) {
+				Progress.say("joins: servers warmed up with %,d storms of %,d joins in %.1f s", serverStorms,
+						Math.max(50, players / 10), (System.nanoTime() - serverWarmupStarted) / 1e9);
+			}
+			if (storm == warmupStorms) {
+				Broadcast.awaitJitQuiet("joins", players,
+						List.of(realtime.pids().getFirst(), sessions.pid(), ProcessHandle.current().pid()), true);
+			}
 			// warm-up storms are smaller: they only need to warm the code paths
 			int size = measuring ? players : Math.max(50, players / 10);
 			double cpuBefore = cpu(realtime, sessions);
@@ -91,17 +103,21 @@ final class JoinStorm {
 					break;
 				}
 				Storm result = storm(realtime, sessions, clients, session, size, measuring ? http : null);
-				(measuring ? measured : warmup).add(result.latency);
+				if (!serverWarmup) {
+					(measuring ? measured : warmup).add(result.latency);
+				}
 				long inRedis = realtime.hashLength(SessionKeys.of(session.id()).players());
-				Progress.say(
-						"joins %s %d: %,d joined (%,.0f joins/s answered), %,d sockets ready, %,d players in Redis; "
-								+ "join→catch-up p50 %.1f p99 %.1f ms%s",
-						measuring ? "storm" : "warm-up storm", measuring ? storm - options.warmup() + 1 : storm + 1,
-						result.joined, result.rate, result.ready, inRedis,
-						result.latency.getValueAtPercentile(50) / 1000.0,
-						result.latency.getValueAtPercentile(99) / 1000.0,
-						result.refusals.isEmpty() ? "" : " refused " + result.refusals,
-						(result.ready < result.joined) ? "; sockets: " + clients.failures() : "");
+				if (!serverWarmup) {
+					Progress.say(
+							"joins %s %d: %,d joined (%,.0f joins/s answered), %,d sockets ready, %,d players in Redis; "
+									+ "join→catch-up p50 %.1f p99 %.1f ms%s",
+							measuring ? "storm" : "warm-up storm",
+							measuring ? storm - warmupStorms + 1 : storm - serverStorms + 1, result.joined, result.rate,
+							result.ready, inRedis, result.latency.getValueAtPercentile(50) / 1000.0,
+							result.latency.getValueAtPercentile(99) / 1000.0,
+							result.refusals.isEmpty() ? "" : " refused " + result.refusals,
+							(result.ready < result.joined) ? "; sockets: " + clients.failures() : "");
+				}
 				if (measuring) {
 					ready += result.ready;
 					rates.add(result.rate);
