@@ -42,7 +42,7 @@ final class Answers {
 			connected = Broadcast.awaitConnected("answers", target, clients, players);
 			long recordedTotal = 0;
 			long sentTotal = 0;
-			int serverRounds = options.serverWarmup() / Broadcast.SERVER_WARMUP_PER_ROUND;
+			int serverRounds = Broadcast.serverWarmupRounds(options);
 			int warmupRounds = serverRounds + options.warmup();
 			int total = warmupRounds + options.rounds();
 			long serverWarmupStarted = System.nanoTime();
@@ -53,9 +53,7 @@ final class Answers {
 							players, (System.nanoTime() - serverWarmupStarted) / 1e9);
 				}
 				if (round == warmupRounds) {
-					List<Long> processes = new ArrayList<>(target.pids());
-					processes.add(ProcessHandle.current().pid());
-					Broadcast.awaitJitQuiet("answers", players, processes, true);
+					Broadcast.awaitJitQuiet("answers", players, target.pids(), true);
 					result.serverCpu = -Broadcast.serverCpu(target);
 					result.clientCpu = -clients.cpuTime().toNanos() / 1e9;
 					confirmSeconds = -target.metric(CONFIRM + "_sum");

@@ -56,7 +56,7 @@ final class Broadcast {
 	 * its answer and join paths; without it the answers case timed the JIT (ack p99 545 →
 	 * 246 ms over its five measured rounds, then 9.1 ms with it, 2026-11-29).
 	 */
-	static final int SERVER_WARMUP_PER_ROUND = 100;
+	private static final int SERVER_WARMUP_PER_ROUND = 100;
 
 	/** Broadcasts to one audience of a server's warm-up before the next. */
 	static final int SERVER_WARMUP_ROUNDS_PER_AUDIENCE = 50;
@@ -143,9 +143,7 @@ final class Broadcast {
 		for (int round = 0; round < total; round++) {
 			boolean measuring = round >= warmupRounds;
 			if (round == warmupRounds) {
-				List<Long> processes = new ArrayList<>(target.pids());
-				processes.add(ProcessHandle.current().pid());
-				awaitJitQuiet(scenario + " " + target.name(), players, processes, verbose);
+				awaitJitQuiet(scenario + " " + target.name(), players, target.pids(), verbose);
 				result.serverCpu = -serverCpu(target);
 				result.clientCpu = -clients.cpuTime().toNanos() / 1e9;
 			}
@@ -190,13 +188,13 @@ final class Broadcast {
 	}
 
 	/**
-	 * Waits, before the measured rounds, until the JIT compilers of {@code processes}
-	 * (the target's, and those whose clients time the frames) have fallen quiet, at most
-	 * {@link #JIT_QUIET_LIMIT}. A connect and the warm-up rounds leave compilations
-	 * queued, and on 2 cores a C2 thread compiling beside the rounds is a core the
-	 * fan-out does not have: with 3 instances, the bench's own C2 threads took a quarter
-	 * of the CPU during the measured rounds (perf, issue 13). A server that has run games
-	 * for a while compiles nothing; the rounds measure that server.
+	 * Waits, before the measured rounds, until the JIT compilers of the servers'
+	 * {@code processes} and of the bench (whose clients time the frames) have fallen
+	 * quiet, at most {@link #JIT_QUIET_LIMIT}. A connect and the warm-up rounds leave
+	 * compilations queued, and on 2 cores a C2 thread compiling beside the rounds is a
+	 * core the fan-out does not have: with 3 instances, the bench's own C2 threads took a
+	 * quarter of the CPU during the measured rounds (perf, issue 13). A server that has
+	 * run games for a while compiles nothing; the rounds measure that server.
 	 */
 	static void awaitJitQuiet(String what, int players, List<Long> processes, boolean verbose)
 			throws InterruptedException {
@@ -217,7 +215,16 @@ final class Broadcast {
 	}
 
 	private static double compilerCpu(List<Long> processes) {
-		return processes.stream().mapToDouble(ProcStats::compilerCpuSeconds).sum();
+		return processes.stream().mapToDouble(ProcStats::compilerCpuSeconds).sum()
+				+ ProcStats.compilerCpuSeconds(ProcessHandle.current().pid());
+	}
+
+	/**
+	 * The unrecorded rounds of answers or storms of joins {@code --server-warmup} asks
+	 * for.
+	 */
+	static int serverWarmupRounds(Options options) {
+		return options.serverWarmup() / SERVER_WARMUP_PER_ROUND;
 	}
 
 	/**

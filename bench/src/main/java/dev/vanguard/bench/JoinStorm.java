@@ -64,7 +64,7 @@ final class JoinStorm {
 		double sessionCpu = 0;
 		long joined = 0;
 		double clientCpu = 0;
-		int serverStorms = options.serverWarmup() / Broadcast.SERVER_WARMUP_PER_ROUND;
+		int serverStorms = Broadcast.serverWarmupRounds(options);
 		int warmupStorms = serverStorms + options.warmup();
 		int storms = warmupStorms + options.rounds();
 		String failure = null;
@@ -78,8 +78,7 @@ final class JoinStorm {
 						Math.max(50, players / 10), (System.nanoTime() - serverWarmupStarted) / 1e9);
 			}
 			if (storm == warmupStorms) {
-				Broadcast.awaitJitQuiet("joins", players,
-						List.of(realtime.pids().getFirst(), sessions.pid(), ProcessHandle.current().pid()), true);
+				Broadcast.awaitJitQuiet("joins", players, List.of(realtime.pids().getFirst(), sessions.pid()), true);
 			}
 			// warm-up storms are smaller: they only need to warm the code paths
 			int size = measuring ? players : Math.max(50, players / 10);
